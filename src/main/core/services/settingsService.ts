@@ -1,0 +1,28 @@
+import type { ParsedInputOf } from '../../../shared/contract'
+import { settingsSchema, type Settings } from '../../../shared/model'
+import type { DataStore } from '../store/dataStore'
+
+function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>
+}
+
+export function createSettingsService(store: DataStore) {
+  return {
+    get(): Settings {
+      return store.read().settings
+    },
+    update({ language, me }: ParsedInputOf<'settings.update'>): Promise<Settings> {
+      return store.update((data) => {
+        const current = data.settings
+        const positioning = me?.positioning
+          ? { ...current.me.positioning, ...definedOnly(me.positioning) }
+          : current.me.positioning
+        data.settings = settingsSchema.parse({
+          language: language ?? current.language,
+          me: { ...current.me, ...definedOnly(me ?? {}), positioning },
+        })
+        return data.settings
+      })
+    },
+  }
+}

@@ -1,0 +1,126 @@
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { app, BrowserWindow, ipcMain, session, shell } from 'electron'
+import { languageFromLocale } from '../../shared/language'
+import { resolveDataDir } from '../core/dataDir'
+import { openCore, type Core } from '../core/openCore'
+import { RENDERER_CSP } from '../transport/contentSecurityPolicy'
+import { registerContractHandlers } from './ipc'
+import { installAppMenu } from './menu'
+import { isAppUrl, isSafeExternalUrl } from './trustedUrl'
+import { loadWindowState, saveWindowState, type WindowState } from './windowState'
+
+// The Electron glue: window, menu, IPC. Everything it calls lives in ../core and runs without it.
+const here = fileURLToPath(new URL('.', import.meta.url))
+const rendererDir = join(here, '../renderer')
+const devServerUrl = process.env.ELECTRON_RENDERER_URL
+const appLocation = { rendererRoot: pathToFileURL(rendererDir).href, devServerUrl }
+
+let mainWindow: BrowserWindow | null = null
+let core: Core | null = null
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Rapport already has this data open; it gets focused by its 'second-instance' handler.
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url, appLocation)) event.preventDefault()
+    })
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isSafeExternalUrl(url)) void shell.openExternal(url)
+      return { action: 'deny' }
+    })
+  })
+  app.whenReady().then(start, (error: unknown) => {
+    console.error(error)
+    app.exit(1)
+  })
+  app.on('window-all-closed', () => app.quit())
+  app.on('will-quit', (event) => {
+    if (!core) return
+    // Let pending writes finish before the process goes away.
+    event.preventDefault()
+    const closing = core
+    core = null
+    void closing.close().finally(() => app.quit())
+  })
+}
+
+async function start(): Promise<void> {
+  const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'))
+  core = await openCore({
+    dataDir,
+    version: app.getVersion(),
+    systemLanguage: languageFromLocale(app.getLocale()),
+    demoOnFirstLaunch: true,
+  })
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+    callback(false),
+  )
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] },
+    })
+  })
+  const dispatch = core.dispatch
+  registerContractHandlers(
+    ipcMain,
+    (name, input) => dispatch(name, input),
+    (event) =>
+      mainWindow !== null &&
+      event.sender.id === mainWindow.webContents.id &&
+      isAppUrl(event.senderFrame?.url ?? '', appLocation),
+  )
+  installAppMenu({ isDev: Boolean(devServerUrl), dataDir })
+  await createWindow(join(app.getPath('userData'), 'window-state.json'))
+}
+
+async function createWindow(stateFile: string): Promise<void> {
+  const state = await loadWindowState(stateFile)
+  const window = new BrowserWindow({
+    x: state.x,
+    y: state.y,
+    width: state.width,
+    height: state.height,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Rapport',
+    backgroundColor: '#f8f9fa',
+    webPreferences: {
+      preload: join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
+  })
+  mainWindow = window
+  if (state.maximized) window.maximize()
+  window.once('ready-to-show', () => window.show())
+
+  let saveTimer: NodeJS.Timeout | undefined
+  const rememberState = () => {
+    clearTimeout(saveTimer)
+    saveTimer = setTimeout(() => {
+      if (window.isDestroyed()) return
+      const next: WindowState = { ...window.getNormalBounds(), maximized: window.isMaximized() }
+      void saveWindowState(stateFile, next).catch((error: unknown) => console.warn(error))
+    }, 500)
+  }
+  window.on('resize', rememberState)
+  window.on('move', rememberState)
+  window.on('closed', () => {
+    mainWindow = null
+  })
+
+  if (devServerUrl) await window.loadURL(devServerUrl)
+  else await window.loadFile(join(rendererDir, 'index.html'))
+}

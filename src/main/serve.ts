@@ -1,0 +1,60 @@
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { version } from '../../package.json'
+import { languageFromLocale } from '../shared/language'
+import { argValue, resolveDataDir } from './core/dataDir'
+import { openCore } from './core/openCore'
+import { startHttpServer } from './transport/httpServer'
+
+/**
+ * Browser mode: the same core services as the desktop app, in plain Node, behind the HTTP
+ * transport on 127.0.0.1. Usage: npm run serve -- [--data DIR] [--port N] [--lang zh-CN|en]
+ */
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2)
+  const dataDir = resolveDataDir(argv, process.env)
+  const portArg = argValue(argv, 'port') ?? process.env.RAPPORT_PORT ?? '5180'
+  const port = Number(portArg)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    fail(`"${portArg}" is not a port number; give --port a number between 0 and 65535.`)
+  }
+  const systemLanguage = languageFromLocale(
+    argValue(argv, 'lang') ??
+      process.env.LC_ALL ??
+      process.env.LANG ??
+      Intl.DateTimeFormat().resolvedOptions().locale,
+  )
+  const core = await openCore({ dataDir, version, systemLanguage, demoOnFirstLaunch: true })
+  if (core.unavailable) console.error(`Warning: ${core.unavailable.message}`)
+
+  const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer')
+  let server
+  try {
+    server = await startHttpServer({ dispatch: core.dispatch, rendererDir, port })
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    fail(
+      code === 'EADDRINUSE'
+        ? `Port ${port} is already in use; choose another with --port N (0 picks a free one).`
+        : `Could not start the server: ${(error as Error).message}`,
+    )
+  }
+  console.log(`Rapport is running at ${server.url}`)
+  console.log(`Data folder: ${dataDir}`)
+  console.log('Press Ctrl+C to stop.')
+
+  const stop = async () => {
+    await server.close()
+    await core.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', () => void stop())
+  process.once('SIGTERM', () => void stop())
+}
+
+function fail(message: string): never {
+  console.error(message)
+  process.exit(1)
+}
+
+void main()

@@ -1,0 +1,79 @@
+import { Center, Loader, MantineProvider, createTheme } from '@mantine/core'
+import { Notifications } from '@mantine/notifications'
+import { useCallback, useEffect, useState } from 'react'
+import { HashRouter, Navigate, Route, Routes } from 'react-router-dom'
+import type { AppInfo, RapportApi } from '../../shared/contract'
+import type { Settings } from '../../shared/model'
+import { ApiContext } from './api/ApiContext'
+import { AppContext } from './AppContext'
+import { AppLayout } from './components/AppLayout'
+import { StoreUnavailable } from './components/StoreUnavailable'
+import { applyLanguage, resolveLanguage } from './i18n'
+import { CommunitiesPage } from './pages/CommunitiesPage'
+import { ContactsPage } from './pages/ContactsPage'
+import { EventsPage } from './pages/EventsPage'
+import { MapPage } from './pages/MapPage'
+import { SettingsPage } from './pages/SettingsPage'
+import { TodayPage } from './pages/TodayPage'
+
+const theme = createTheme({
+  primaryColor: 'teal',
+  fontFamily:
+    'system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif',
+  defaultRadius: 'md',
+})
+
+export function App({ api }: { api: RapportApi }) {
+  const [info, setInfo] = useState<AppInfo>()
+  const [settings, setSettings] = useState<Settings>()
+  const [bootError, setBootError] = useState<unknown>(null)
+
+  const refreshInfo = useCallback(async () => setInfo(await api['app.info']()), [api])
+
+  useEffect(() => {
+    Promise.all([api['app.info'](), api['settings.get']()]).then(([i, s]) => {
+      setInfo(i)
+      setSettings(s)
+    }, setBootError)
+  }, [api])
+
+  useEffect(() => {
+    if (settings) applyLanguage(resolveLanguage(settings.language))
+  }, [settings])
+
+  let content
+  if (info?.storeError) content = <StoreUnavailable error={info.storeError} />
+  else if (bootError) content = <StoreUnavailable error={bootError} />
+  else if (!info || !settings)
+    content = (
+      <Center h="100vh">
+        <Loader />
+      </Center>
+    )
+  else
+    content = (
+      <AppContext.Provider value={{ info, settings, setSettings, refreshInfo }}>
+        <HashRouter>
+          <Routes>
+            <Route element={<AppLayout />}>
+              <Route index element={<Navigate to="/today" replace />} />
+              <Route path="today" element={<TodayPage />} />
+              <Route path="events" element={<EventsPage />} />
+              <Route path="contacts" element={<ContactsPage />} />
+              <Route path="map" element={<MapPage />} />
+              <Route path="communities" element={<CommunitiesPage />} />
+              <Route path="settings" element={<SettingsPage />} />
+              <Route path="*" element={<Navigate to="/today" replace />} />
+            </Route>
+          </Routes>
+        </HashRouter>
+      </AppContext.Provider>
+    )
+
+  return (
+    <MantineProvider theme={theme}>
+      <Notifications position="bottom-right" />
+      <ApiContext.Provider value={api}>{content}</ApiContext.Provider>
+    </MantineProvider>
+  )
+}

@@ -1,0 +1,39 @@
+import { AppShell, Group, NavLink, Stack, Text, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { NavLink as RouterLink, Outlet, useLocation } from 'react-router-dom'
+
+const pages = ['today', 'events', 'contacts', 'map', 'communities', 'settings'] as const
+
+export function AppLayout() {
+  const { t } = useTranslation()
+  const location = useLocation()
+  return (
+    <AppShell navbar={{ width: 220, breakpoint: 0 }} padding="lg">
+      <AppShell.Navbar p="sm" aria-label={t('app.name')}>
+        <Stack gap={2} mb="md" px="xs" pt="xs">
+          <Group gap={6}>
+            <Title order={3}>{t('app.name')}</Title>
+          </Group>
+          <Text size="xs" c="dimmed">
+            {t('app.tagline')}
+          </Text>
+        </Stack>
+        <nav>
+          {pages.map((page) => (
+            <NavLink
+              key={page}
+              component={RouterLink}
+              to={`/${page}`}
+              label={t(`nav.${page}`)}
+              active={location.pathname === `/${page}`}
+              style={{ borderRadius: 'var(--mantine-radius-md)' }}
+            />
+          ))}
+        </nav>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  )
+}

@@ -1,0 +1,20 @@
+import type { TFunction } from 'i18next'
+import { RapportError, type ValidationIssue } from '../../../shared/errors'
+
+/** The user's words for an error: a sentence by code, plus the fields that failed, if any. */
+export function errorText(t: TFunction, error: unknown): string {
+  if (!(error instanceof RapportError)) return t('errors.INTERNAL')
+  const headline = t(`errors.${error.code}`)
+  const issues = (error.details as { issues?: ValidationIssue[] } | undefined)?.issues
+  if (error.code === 'VALIDATION' && issues?.length) {
+    const fields = issues.map((issue) =>
+      t('errors.field', { field: issue.path || '—', message: issue.message }),
+    )
+    return [headline, ...fields].join('\n')
+  }
+  if (error.code === 'STORE_UNAVAILABLE') {
+    const details = error.details as { file?: string } | undefined
+    if (details?.file) return `${headline} ${t('errors.file', { file: details.file })}`
+  }
+  return headline
+}

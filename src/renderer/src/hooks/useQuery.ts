@@ -1,0 +1,44 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+
+export interface QueryState<T> {
+  data: T | undefined
+  error: unknown
+  /** Loads again; resolves once the new data (or error) is in place. */
+  reload: () => Promise<void>
+}
+
+/**
+ * Loads data from the API when `key` changes and on demand. Keeps the previous data while a new
+ * load runs so lists do not flash empty while the user types a search; a slower, older answer
+ * never overwrites a newer one.
+ */
+export function useQuery<T>(load: () => Promise<T>, key: string): QueryState<T> {
+  const [state, setState] = useState<{ data: T | undefined; error: unknown }>({
+    data: undefined,
+    error: null,
+  })
+  const loadRef = useRef(load)
+  const latest = useRef(0)
+  useEffect(() => {
+    loadRef.current = load
+  })
+
+  const run = useCallback(async () => {
+    const ticket = ++latest.current
+    try {
+      const data = await loadRef.current()
+      if (ticket === latest.current) setState({ data, error: null })
+    } catch (error) {
+      if (ticket === latest.current) setState((previous) => ({ data: previous.data, error }))
+    }
+  }, [])
+
+  useEffect(() => {
+    loadRef.current = load
+    void run()
+    // `load` changes every render; `key` says when its answer changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, run])
+
+  return { data: state.data, error: state.error, reload: run }
+}

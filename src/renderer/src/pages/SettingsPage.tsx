@@ -1,0 +1,136 @@
+import {
+  Button,
+  Card,
+  Code,
+  Group,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Settings } from '../../../shared/model'
+import { useApi } from '../api/ApiContext'
+import { useAppState } from '../AppContext'
+import { errorText } from '../components/errorText'
+import { PageHeader } from '../components/PageHeader'
+
+export function SettingsPage() {
+  const { t } = useTranslation()
+  const api = useApi()
+  const { info, settings, setSettings, refreshInfo } = useAppState()
+  const [name, setName] = useState(settings.me.name)
+  const [valueProposition, setValueProposition] = useState(settings.me.positioning.valueProposition)
+  const [confirmingDemo, setConfirmingDemo] = useState(false)
+
+  const run = async (action: () => Promise<void>) => {
+    try {
+      await action()
+    } catch (caught) {
+      notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
+    }
+  }
+  const changeLanguage = (language: Settings['language']) =>
+    run(async () => setSettings(await api['settings.update']({ language })))
+  const saveMe = () =>
+    run(async () => {
+      setSettings(await api['settings.update']({ me: { name, positioning: { valueProposition } } }))
+      notifications.show({ color: 'teal', message: t('settings.savedMe') })
+    })
+  const removeDemo = () =>
+    run(async () => {
+      const { removed } = await api['demo.remove']()
+      setConfirmingDemo(false)
+      await refreshInfo()
+      notifications.show({ color: 'teal', message: t('settings.demoRemoved', { count: removed }) })
+    })
+
+  return (
+    <Stack maw={720}>
+      <PageHeader title={t('settings.title')} />
+      <Card withBorder>
+        <Title order={2} size="h4" mb="sm">
+          {t('settings.language')}
+        </Title>
+        <SegmentedControl
+          aria-label={t('settings.language')}
+          value={settings.language}
+          onChange={(value) => void changeLanguage(value as Settings['language'])}
+          data={[
+            { value: 'system', label: t('settings.languageSystem') },
+            { value: 'zh-CN', label: '简体中文' },
+            { value: 'en', label: 'English' },
+          ]}
+        />
+      </Card>
+      <Card withBorder>
+        <Title order={2} size="h4" mb="sm">
+          {t('settings.me')}
+        </Title>
+        <Stack>
+          <TextInput
+            label={t('settings.myName')}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+          />
+          <TextInput
+            label={t('settings.valueProposition')}
+            value={valueProposition}
+            onChange={(e) => setValueProposition(e.currentTarget.value)}
+          />
+          <Group justify="flex-end">
+            <Button onClick={() => void saveMe()}>{t('settings.saveMe')}</Button>
+          </Group>
+        </Stack>
+      </Card>
+      <Card withBorder>
+        <Title order={2} size="h4" mb="sm">
+          {t('settings.demo')}
+        </Title>
+        {info.hasDemoData ? (
+          <Stack align="flex-start">
+            <Text size="sm">{t('settings.demoPresent')}</Text>
+            {confirmingDemo ? (
+              <Stack gap="xs">
+                <Text size="sm" fw={600}>
+                  {t('settings.confirmRemoveDemo')}
+                </Text>
+                <Group>
+                  <Button variant="default" onClick={() => setConfirmingDemo(false)}>
+                    {t('common.cancel')}
+                  </Button>
+                  <Button color="red" onClick={() => void removeDemo()}>
+                    {t('settings.removeDemo')}
+                  </Button>
+                </Group>
+              </Stack>
+            ) : (
+              <Button color="red" variant="light" onClick={() => setConfirmingDemo(true)}>
+                {t('settings.removeDemo')}
+              </Button>
+            )}
+          </Stack>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('settings.demoGone')}
+          </Text>
+        )}
+      </Card>
+      <Card withBorder>
+        <Title order={2} size="h4" mb="sm">
+          {t('settings.data')}
+        </Title>
+        <Text size="sm">{t('settings.storeFile')}</Text>
+        <Code block mb="sm">
+          {info.storeFile}
+        </Code>
+        <Text size="xs" c="dimmed">
+          {t('settings.version', { version: info.version })}
+        </Text>
+      </Card>
+    </Stack>
+  )
+}

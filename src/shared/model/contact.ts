@@ -1,0 +1,78 @@
+import { z } from 'zod'
+import { idSchema, isoDateSchema, longText, recordBaseShape, shortText } from './record'
+
+/** Golden-circle tiers: about 5 life friends, 50 close friends, 100 good friends. */
+export const tierSchema = z.enum(['life', 'close', 'good', 'outside'])
+export const influenceSchema = z.enum(['weak', 'medium', 'strong'])
+export const closenessSchema = z.enum(['distant', 'medium', 'close'])
+/** The six ecosystems a balanced network spans. */
+export const ecosystemSchema = z.enum([
+  'interests',
+  'work',
+  'media',
+  'finance',
+  'community',
+  'government',
+])
+export const linkKindSchema = z.enum(['linkedin', 'wechat', 'weibo', 'web', 'other'])
+
+export const labelledValueSchema = z.object({
+  label: shortText.default(''),
+  value: z.string().trim().min(1).max(320),
+})
+export const linkSchema = z.object({
+  kind: linkKindSchema,
+  value: z.string().trim().min(1).max(2000),
+})
+export const importantDateSchema = z.object({ label: shortText, date: isoDateSchema })
+
+/** The editable part of a contact's background card. */
+export const contactFieldsShape = {
+  /** One field that suits Chinese names ("王小明") as well as "Ada Lovelace". */
+  name: z.string().trim().min(1).max(200),
+  givenName: shortText.optional(),
+  familyName: shortText.optional(),
+  nickname: shortText.optional(),
+  /** A data: URL of a small image; large files belong outside the store (a later issue). */
+  photo: z.string().max(2_000_000).optional(),
+  organization: shortText.default(''),
+  role: shortText.default(''),
+  whatTheyDo: longText.default(''),
+  challenges: longText.default(''),
+  canOffer: longText.default(''),
+  theirAdvice: longText.default(''),
+  goals: longText.default(''),
+  /** Why they would stay in touch: one concrete reason. */
+  seed: longText.default(''),
+  bestWayToReach: shortText.default(''),
+  assistantName: shortText.default(''),
+  phones: z.array(labelledValueSchema).max(20).default([]),
+  emails: z.array(labelledValueSchema).max(20).default([]),
+  links: z.array(linkSchema).max(20).default([]),
+  firstMet: z
+    .object({
+      date: isoDateSchema.optional(),
+      place: shortText.default(''),
+      how: longText.default(''),
+    })
+    .optional(),
+  introducedById: idSchema.optional(),
+  importantDates: z.array(importantDateSchema).max(50).default([]),
+  family: longText.default(''),
+  interests: z.array(shortText).max(50).default([]),
+  ecosystem: ecosystemSchema.optional(),
+  tags: z.array(z.string().trim().min(1).max(60)).max(50).default([]),
+  notes: longText.default(''),
+  influence: influenceSchema.optional(),
+  closeness: closenessSchema.optional(),
+  tier: tierSchema.default('outside'),
+  /** Overrides the tier's default keep-in-touch cadence, in days. */
+  cadenceDays: z.number().int().min(1).max(3650).optional(),
+  /** Archived contacts leave the circle but keep their history. */
+  archived: z.boolean().default(false),
+}
+
+export const contactSchema = z.object({ ...recordBaseShape, ...contactFieldsShape })
+export type Contact = z.infer<typeof contactSchema>
+export type Tier = z.infer<typeof tierSchema>
+export type Ecosystem = z.infer<typeof ecosystemSchema>

@@ -1,0 +1,26 @@
+import { z } from 'zod'
+import { idSchema, isoDateTimeSchema, longText, recordBaseShape, shortText } from './record'
+
+/** "You should meet X": X gets a mention; many mentions mark a core person. */
+export const mentionSchema = z.object({ name: shortText, contactId: idSchema.optional() })
+
+/** One conversation, usually at an event: the four questions and the seed. */
+export const encounterSchema = z.object({
+  ...recordBaseShape,
+  contactId: idSchema,
+  eventId: idSchema.optional(),
+  at: isoDateTimeSchema,
+  howCanIHelp: longText.default(''),
+  theirAdvice: longText.default(''),
+  whomShouldTheyMeet: longText.default(''),
+  whomShouldIMeet: longText.default(''),
+  seed: longText.default(''),
+  bestWayToReach: shortText.default(''),
+  assistantName: shortText.default(''),
+  cardReceived: z.boolean().default(false),
+  /** A real exchange rather than small talk; feeds the "depth" of trust. */
+  deep: z.boolean().default(false),
+  mentions: z.array(mentionSchema).default([]),
+  notes: longText.default(''),
+})
+export type Encounter = z.infer<typeof encounterSchema>

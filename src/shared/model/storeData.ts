@@ -1,0 +1,52 @@
+import { z } from 'zod'
+import { communitySchema } from './community'
+import { contactSchema } from './contact'
+import { encounterSchema } from './encounter'
+import { eventSchema } from './event'
+import { followUpSchema } from './followUp'
+import { gatheringSchema } from './gathering'
+import { relationshipSchema } from './relationship'
+import { settingsSchema } from './settings'
+
+/** Bump with every change to the stored shape, and add a migration from the previous one. */
+export const CURRENT_SCHEMA_VERSION = 1
+
+/** The whole store file: one readable JSON document the user owns. */
+export const storeDataSchema = z.object({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  settings: settingsSchema,
+  contacts: z.array(contactSchema),
+  events: z.array(eventSchema),
+  encounters: z.array(encounterSchema),
+  followUps: z.array(followUpSchema),
+  communities: z.array(communitySchema),
+  gatherings: z.array(gatheringSchema),
+  relationships: z.array(relationshipSchema),
+})
+export type StoreData = z.infer<typeof storeDataSchema>
+
+/** The collections that hold records (everything but the version and settings). */
+export const collectionNames = [
+  'contacts',
+  'events',
+  'encounters',
+  'followUps',
+  'communities',
+  'gatherings',
+  'relationships',
+] as const
+export type CollectionName = (typeof collectionNames)[number]
+
+export function emptyStoreData(): StoreData {
+  return {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    settings: settingsSchema.parse({}),
+    contacts: [],
+    events: [],
+    encounters: [],
+    followUps: [],
+    communities: [],
+    gatherings: [],
+    relationships: [],
+  }
+}

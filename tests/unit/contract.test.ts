@@ -1,0 +1,119 @@
+import { readFile } from 'node:fs/promises'
+import { describe, expect, it } from 'vitest'
+import { contract, contactPatchSchema, operationNames } from '../../src/shared/contract'
+import { openCore } from '../../src/main/core/openCore'
+import { tempDir } from './helpers'
+
+async function core() {
+  return openCore({ dataDir: await tempDir(), version: '0.0.0-test', systemLanguage: 'en' })
+}
+
+describe('the contract through dispatch', () => {
+  it('declares an input schema for every operation', () => {
+    for (const name of operationNames) expect(contract[name].input).toBeDefined()
+  })
+
+  it.each([
+    ['a missing name', { organization: 'Acme' }, 'name'],
+    ['an empty name', { name: '   ' }, 'name'],
+    ['an unknown field', { name: 'Ada', shoeSize: 42 }, ''],
+    ['a wrong tier', { name: 'Ada', tier: 'bestie' }, 'tier'],
+    ['an id chosen by the caller', { name: 'Ada', id: 'mine' }, ''],
+  ])('answers VALIDATION for %s and writes nothing', async (_, input, path) => {
+    const c = await core()
+    const before = await readFile(c.storeFile, 'utf8')
+    const answer = await c.dispatch('contacts.create', input)
+    expect(answer.ok).toBe(false)
+    if (answer.ok) return
+    expect(answer.error.code).toBe('VALIDATION')
+    const issues = (answer.error.details as { issues: { path: string }[] }).issues
+    expect(issues.map((i) => i.path)).toContain(path)
+    expect(await readFile(c.storeFile, 'utf8')).toBe(before)
+  })
+
+  it('answers NOT_FOUND for an unknown operation and for a missing contact', async () => {
+    const c = await core()
+    expect(await c.dispatch('contacts.explode', {})).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
+    expect(await c.dispatch('contacts.get', { id: 'nobody' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', details: { kind: 'contact', id: 'nobody' } },
+    })
+  })
+
+  it('creates, updates, lists and deletes a contact, all on disk', async () => {
+    const c = await core()
+    const created = await c.dispatch('contacts.create', {
+      name: '林悦',
+      organization: 'Hangzhou Labs',
+    })
+    if (!created.ok) throw new Error(created.error.message)
+    const contact = created.value as { id: string; updatedAt: string }
+    const updated = await c.dispatch('contacts.update', { id: contact.id, patch: { role: 'CTO' } })
+    expect(updated).toMatchObject({
+      ok: true,
+      value: { name: '林悦', organization: 'Hangzhou Labs', role: 'CTO' },
+    })
+    const onDisk = JSON.parse(await readFile(c.storeFile, 'utf8'))
+    expect(onDisk.contacts[0]).toMatchObject({ name: '林悦', role: 'CTO' })
+    expect(await c.dispatch('contacts.list', { query: 'hangzhou' })).toMatchObject({
+      ok: true,
+      value: [{ name: '林悦' }],
+    })
+    expect(await c.dispatch('contacts.list', { query: 'nobody' })).toMatchObject({
+      ok: true,
+      value: [],
+    })
+    const deleted = await c.dispatch('contacts.delete', { id: contact.id })
+    expect(deleted.ok).toBe(true)
+    expect(JSON.parse(await readFile(c.storeFile, 'utf8')).contacts).toHaveLength(0)
+    if (!deleted.ok) return
+    expect(await c.dispatch('contacts.restore', deleted.value)).toMatchObject({
+      ok: true,
+      value: { name: '林悦' },
+    })
+    expect(JSON.parse(await readFile(c.storeFile, 'utf8')).contacts).toHaveLength(1)
+  })
+
+  it('refuses a stale update with CONFLICT and keeps the newer card', async () => {
+    const c = await core()
+    const created = await c.dispatch('contacts.create', { name: 'Ada' })
+    if (!created.ok) throw new Error()
+    const { id, updatedAt } = created.value as { id: string; updatedAt: string }
+    await c.dispatch('contacts.update', {
+      id,
+      patch: { role: 'first edit' },
+      expectedUpdatedAt: updatedAt,
+    })
+    const stale = await c.dispatch('contacts.update', {
+      id,
+      patch: { role: 'stale edit' },
+      expectedUpdatedAt: updatedAt,
+    })
+    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await c.dispatch('contacts.get', { id })).toMatchObject({
+      value: { role: 'first edit' },
+    })
+  })
+
+  it('patches change only the fields they name', () => {
+    expect(contactPatchSchema.parse({ role: 'CTO' })).toEqual({ role: 'CTO' })
+  })
+
+  it('answers STORE_UNAVAILABLE for data operations when the file is unreadable, and says which', async () => {
+    const dir = await tempDir()
+    const { writeFile } = await import('node:fs/promises')
+    await writeFile(`${dir}/rapport.json`, 'garbage')
+    const c = await openCore({ dataDir: dir, version: '0', systemLanguage: 'en' })
+    expect(c.unavailable?.code).toBe('STORE_UNAVAILABLE')
+    const info = await c.dispatch('app.info', undefined)
+    expect(info).toMatchObject({ ok: true, value: { storeError: { code: 'STORE_UNAVAILABLE' } } })
+    expect(await c.dispatch('contacts.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'STORE_UNAVAILABLE', details: { file: `${dir}/rapport.json` } },
+    })
+    expect(await readFile(`${dir}/rapport.json`, 'utf8')).toBe('garbage')
+  })
+})
