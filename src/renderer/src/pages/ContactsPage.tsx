@@ -202,14 +202,9 @@ export function ContactsPage() {
                 <Table.Td>
                   <Group gap="sm" wrap="nowrap">
                     <Avatar src={contact.photo} name={contact.name} color="initials" size="sm" />
-                    <Text size="sm" fw={600}>
+                    <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
                       {contact.name}
                     </Text>
-                    {contact.demo && (
-                      <Badge size="xs" variant="outline" color="gray">
-                        {t('common.demo')}
-                      </Badge>
-                    )}
                   </Group>
                 </Table.Td>
                 <Table.Td>
@@ -217,15 +212,20 @@ export function ContactsPage() {
                     {[contact.organization, contact.role].filter(Boolean).join(' · ')}
                   </Text>
                 </Table.Td>
-                <Table.Td>
-                  <Badge color={TIER_COLORS[contact.tier]} variant="light">
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Badge
+                    color={TIER_COLORS[contact.tier]}
+                    variant="light"
+                    tt="none"
+                    miw="max-content"
+                  >
                     {t(`contacts.tier.${contact.tier}`)}
                   </Badge>
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4}>
                     {contact.tags.slice(0, 3).map((tag) => (
-                      <Badge key={tag} size="sm" variant="default">
+                      <Badge key={tag} size="sm" variant="default" tt="none">
                         {tag}
                       </Badge>
                     ))}
