@@ -12,7 +12,13 @@ if (!electronBinary()) {
   const dir = electronPackageDir()
   if (dir) {
     console.log('Fetching the Electron runtime (first start only)…')
-    spawnSync(process.execPath, [join(dir, 'install.js')], { stdio: 'inherit', timeout: 300_000 })
+    // Its own output is a stack trace when offline; the sentence below says what matters.
+    const fetch = spawnSync(process.execPath, [join(dir, 'install.js')], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      timeout: 300_000,
+      env: { ...process.env, force_no_cache: 'true' },
+    })
+    if (fetch.status !== 0 && process.env.RAPPORT_DEBUG) process.stderr.write(fetch.stderr)
   }
 }
 

@@ -4,7 +4,7 @@ import { app, BrowserWindow, ipcMain, session, shell } from 'electron'
 import { languageFromLocale } from '../../shared/language'
 import { resolveDataDir } from '../core/dataDir'
 import { openCore, type Core } from '../core/openCore'
-import { RENDERER_CSP } from '../transport/contentSecurityPolicy'
+import { RENDERER_CSP_HEADER } from '../transport/contentSecurityPolicy'
 import { registerContractHandlers } from './ipc'
 import { installAppMenu } from './menu'
 import { isAppUrl, isSafeExternalUrl } from './trustedUrl'
@@ -66,7 +66,10 @@ async function start(): Promise<void> {
   )
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] },
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [RENDERER_CSP_HEADER],
+      },
     })
   })
   const dispatch = core.dispatch

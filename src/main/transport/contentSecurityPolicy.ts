@@ -12,5 +12,7 @@ export const RENDERER_CSP = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
 ].join('; ')
+
+/** As an HTTP header the policy can also forbid framing, which a <meta> tag cannot express. */
+export const RENDERER_CSP_HEADER = `${RENDERER_CSP}; frame-ancestors 'none'`

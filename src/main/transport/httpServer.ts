@@ -6,7 +6,7 @@ import { extname, join, normalize, sep } from 'node:path'
 import type { ErrorCode } from '../../shared/errors'
 import { RapportError, type Envelope } from '../../shared/errors'
 import type { Dispatch } from '../core/dispatch'
-import { RENDERER_CSP } from './contentSecurityPolicy'
+import { RENDERER_CSP_HEADER } from './contentSecurityPolicy'
 import { isAllowedHost, isAllowedOrigin, isValidToken, TOKEN_HEADER } from './requestGuard'
 
 export interface HttpServerOptions {
@@ -140,7 +140,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
           .toString('utf8')
           .replace('<head>', `<head><meta name="rapport-token" content="${token}">`),
       )
-      headers['content-security-policy'] = RENDERER_CSP
+      headers['content-security-policy'] = RENDERER_CSP_HEADER
       headers['cache-control'] = 'no-store'
       headers['x-frame-options'] = 'DENY'
     }
