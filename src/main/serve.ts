@@ -24,8 +24,15 @@ async function main(): Promise<void> {
       process.env.LANG ??
       Intl.DateTimeFormat().resolvedOptions().locale,
   )
-  const core = await openCore({ dataDir, version, systemLanguage, demoOnFirstLaunch: true })
-  if (core.unavailable) console.error(`Warning: ${core.unavailable.message}`)
+  const core = await openCore({
+    dataDir,
+    version,
+    systemLanguage,
+    demoOnFirstLaunch: true,
+    holder: `rapport serve (browser mode, process ${process.pid})`,
+  })
+  // Browser mode has no one to ask before starting over, so it explains and stops.
+  if (core.unavailable) fail(core.unavailable.message)
 
   const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer')
   let server

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { AppErrorValue, Envelope } from './errors'
+import type { BackupInfo, StoreNotice } from './storeNotice'
 import {
   contactFieldsShape,
   contactSchema,
@@ -58,6 +59,8 @@ export interface AppInfo {
   hasDemoData: boolean
   /** Why the data file cannot be used (STORE_UNAVAILABLE), or null when all is well. */
   storeError: AppErrorValue | null
+  /** What the user must be told about the data file (restored from a backup, reloaded, …). */
+  notices: StoreNotice[]
 }
 
 export interface FollowUpView extends FollowUp {
@@ -118,6 +121,12 @@ export const contract = {
   'communities.list': op<Community[]>()(noInput),
   'gatherings.list': op<Gathering[]>()(noInput),
   'demo.remove': op<{ removed: number }>()(noInput),
+  'store.dismissNotice': op<{ ok: true }>()(z.object({ id: z.string().min(1).max(200) }).strict()),
+  /** Only after the user agreed: a damaged data file with no backup is set aside. */
+  'store.startEmpty': op<{ ok: true }>()(z.object({ confirm: z.literal(true) }).strict()),
+  'backups.list': op<BackupInfo[]>()(noInput),
+  'backups.create': op<BackupInfo>()(noInput),
+  'backups.restore': op<{ ok: true }>()(z.object({ file: z.string().min(1).max(4096) }).strict()),
 } as const
 
 export type Contract = typeof contract

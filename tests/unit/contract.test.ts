@@ -5,7 +5,18 @@ import { openCore } from '../../src/main/core/openCore'
 import { tempDir } from './helpers'
 
 async function core() {
-  return openCore({ dataDir: await tempDir(), version: '0.0.0-test', systemLanguage: 'en' })
+  return openCore({
+    dataDir: await tempDir(),
+    version: '0.0.0-test',
+    systemLanguage: 'en',
+    watchIntervalMs: 0,
+  })
+}
+
+/** Everything the store keeps on disk: the snapshot and the journal. */
+async function onDisk(storeFile: string): Promise<string> {
+  const journal = await readFile(storeFile.replace(/\.json$/, '.journal'), 'utf8').catch(() => '')
+  return (await readFile(storeFile, 'utf8')) + journal
 }
 
 describe('the contract through dispatch', () => {
@@ -21,14 +32,14 @@ describe('the contract through dispatch', () => {
     ['an id chosen by the caller', { name: 'Ada', id: 'mine' }, ''],
   ])('answers VALIDATION for %s and writes nothing', async (_, input, path) => {
     const c = await core()
-    const before = await readFile(c.storeFile, 'utf8')
+    const before = await onDisk(c.storeFile)
     const answer = await c.dispatch('contacts.create', input)
     expect(answer.ok).toBe(false)
     if (answer.ok) return
     expect(answer.error.code).toBe('VALIDATION')
     const issues = (answer.error.details as { issues: { path: string }[] }).issues
     expect(issues.map((i) => i.path)).toContain(path)
-    expect(await readFile(c.storeFile, 'utf8')).toBe(before)
+    expect(await onDisk(c.storeFile)).toBe(before)
   })
 
   it('answers NOT_FOUND for an unknown operation and for a missing contact', async () => {
@@ -56,8 +67,7 @@ describe('the contract through dispatch', () => {
       ok: true,
       value: { name: '林悦', organization: 'Hangzhou Labs', role: 'CTO' },
     })
-    const onDisk = JSON.parse(await readFile(c.storeFile, 'utf8'))
-    expect(onDisk.contacts[0]).toMatchObject({ name: '林悦', role: 'CTO' })
+    expect(await onDisk(c.storeFile)).toContain('"role":"CTO"')
     expect(await c.dispatch('contacts.list', { query: 'hangzhou' })).toMatchObject({
       ok: true,
       value: [{ name: '林悦' }],
@@ -68,13 +78,17 @@ describe('the contract through dispatch', () => {
     })
     const deleted = await c.dispatch('contacts.delete', { id: contact.id })
     expect(deleted.ok).toBe(true)
-    expect(JSON.parse(await readFile(c.storeFile, 'utf8')).contacts).toHaveLength(0)
+    expect(await c.dispatch('contacts.list', {})).toMatchObject({ ok: true, value: [] })
     if (!deleted.ok) return
     expect(await c.dispatch('contacts.restore', deleted.value)).toMatchObject({
       ok: true,
       value: { name: '林悦' },
     })
-    expect(JSON.parse(await readFile(c.storeFile, 'utf8')).contacts).toHaveLength(1)
+    await c.close()
+    const snapshot = JSON.parse(await readFile(c.storeFile, 'utf8'))
+    expect(snapshot.contacts).toMatchObject([
+      { name: '林悦', organization: 'Hangzhou Labs', role: 'CTO' },
+    ])
   })
 
   it('refuses a stale update with CONFLICT and keeps the newer card', async () => {
@@ -106,7 +120,12 @@ describe('the contract through dispatch', () => {
     const dir = await tempDir()
     const { writeFile } = await import('node:fs/promises')
     await writeFile(`${dir}/rapport.json`, 'garbage')
-    const c = await openCore({ dataDir: dir, version: '0', systemLanguage: 'en' })
+    const c = await openCore({
+      dataDir: dir,
+      version: '0',
+      systemLanguage: 'en',
+      watchIntervalMs: 0,
+    })
     expect(c.unavailable?.code).toBe('STORE_UNAVAILABLE')
     const info = await c.dispatch('app.info', undefined)
     expect(info).toMatchObject({ ok: true, value: { storeError: { code: 'STORE_UNAVAILABLE' } } })
@@ -115,5 +134,28 @@ describe('the contract through dispatch', () => {
       error: { code: 'STORE_UNAVAILABLE', details: { file: `${dir}/rapport.json` } },
     })
     expect(await readFile(`${dir}/rapport.json`, 'utf8')).toBe('garbage')
+  })
+
+  it('starts empty after a damaged file only when the user confirms, keeping the file aside', async () => {
+    const dir = await tempDir()
+    const { writeFile, readdir } = await import('node:fs/promises')
+    await writeFile(`${dir}/rapport.json`, 'garbage')
+    const c = await openCore({
+      dataDir: dir,
+      version: '0',
+      systemLanguage: 'en',
+      watchIntervalMs: 0,
+      demoOnFirstLaunch: true,
+    })
+    expect(await c.dispatch('store.startEmpty', {})).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    })
+    expect(await c.dispatch('store.startEmpty', { confirm: true })).toMatchObject({ ok: true })
+    expect(c.unavailable).toBeNull()
+    expect(await c.dispatch('contacts.list', {})).toMatchObject({ ok: true, value: [] })
+    const aside = (await readdir(dir)).find((n) => n.startsWith('rapport.corrupt-'))
+    expect(await readFile(`${dir}/${aside}`, 'utf8')).toBe('garbage')
+    await c.close()
   })
 })

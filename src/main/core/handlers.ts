@@ -1,10 +1,11 @@
 import type { AppInfo, Handlers } from '../../shared/contract'
+import { RapportError } from '../../shared/errors'
 import type { Clock } from './clock'
 import { createContactService } from './services/contactService'
 import { createDemoService, hasDemoData } from './services/demoService'
 import { createOverviewService } from './services/overviewService'
 import { createSettingsService } from './services/settingsService'
-import type { DataStore } from './store/dataStore'
+import type { JournaledStore } from './store/journaledStore'
 
 export interface CoreContext {
   version: string
@@ -14,7 +15,7 @@ export interface CoreContext {
 }
 
 /** Wires each contract operation to the service that answers it. */
-export function createHandlers(store: DataStore, context: CoreContext): Handlers {
+export function createHandlers(store: JournaledStore, context: CoreContext): Handlers {
   const contacts = createContactService(store, context.clock)
   const settings = createSettingsService(store)
   const overview = createOverviewService(store, context.clock)
@@ -27,6 +28,7 @@ export function createHandlers(store: DataStore, context: CoreContext): Handlers
       systemLanguage: context.systemLanguage,
       hasDemoData: hasDemoData(store.read()),
       storeError: null,
+      notices: store.notices(),
     }),
     'settings.get': () => settings.get(),
     'settings.update': (input) => settings.update(input),
@@ -42,5 +44,21 @@ export function createHandlers(store: DataStore, context: CoreContext): Handlers
     'communities.list': () => store.read().communities,
     'gatherings.list': () => store.read().gatherings,
     'demo.remove': () => demo.remove(),
+    'store.dismissNotice': ({ id }) => {
+      store.dismissNotice(id)
+      return { ok: true }
+    },
+    'store.startEmpty': () => {
+      throw new RapportError(
+        'CONFLICT',
+        'The data file is in use; there is nothing to start over from',
+      )
+    },
+    'backups.list': () => store.listBackups(),
+    'backups.create': () => store.backupNow(),
+    'backups.restore': async ({ file }) => {
+      await store.restoreBackup(file)
+      return { ok: true }
+    },
   }
 }

@@ -1,4 +1,3 @@
-import { join } from 'node:path'
 import { operationNames, type AppInfo, type Handlers } from '../../shared/contract'
 import { RapportError } from '../../shared/errors'
 import { emptyStoreData, settingsSchema } from '../../shared/model'
@@ -6,17 +5,20 @@ import { systemClock, type Clock } from './clock'
 import { buildDemoNetwork } from './demo/demoNetwork'
 import { createDispatch, type Dispatch } from './dispatch'
 import { createHandlers } from './handlers'
-import type { DataStore } from './store/dataStore'
-import { openJsonStore } from './store/jsonFileStore'
-
-export const STORE_FILE_NAME = 'rapport.json'
+import { openJournaledStore, SNAPSHOT_FILE, type JournaledStore } from './store/journaledStore'
+import { join } from 'node:path'
 
 export interface CoreOptions {
   dataDir: string
   version: string
   systemLanguage: AppInfo['systemLanguage']
+  /** Named to a second process that finds the data folder in use. */
+  holder?: string
   /** Seed the demo network when the data folder is empty (first launch). */
   demoOnFirstLaunch?: boolean
+  /** Off in tests that do not look at backups, to keep them fast. */
+  backups?: boolean
+  watchIntervalMs?: number
   clock?: Clock
 }
 
@@ -30,44 +32,63 @@ export interface Core {
 
 /**
  * Opens the store and the services over it. The transports (IPC, HTTP) only ever see the
- * resulting `dispatch`. A store that cannot be opened does not stop the app: it starts and tells
- * the user which file is wrong, and the file is left untouched.
+ * resulting `dispatch`. A store that cannot be opened does not stop the app: it starts, tells
+ * the user which file is wrong and why, and leaves the file alone; where the file is damaged and
+ * no backup exists, the user may choose to start empty (the damaged file is kept aside).
  */
 export async function openCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock
-  const storeFile = join(options.dataDir, STORE_FILE_NAME)
+  const storeFile = join(options.dataDir, SNAPSHOT_FILE)
   const context = { ...options, clock }
-  let store: DataStore
-  try {
-    store = await openJsonStore(storeFile, {
-      initialData: () => {
-        const data = emptyStoreData()
-        if (!options.demoOnFirstLaunch) return data
-        return { ...data, ...buildDemoNetwork(options.systemLanguage, clock.now()) }
-      },
-    })
-  } catch (error) {
-    if (!(error instanceof RapportError)) throw error
-    const handlers = unavailableHandlers(error, { ...context, storeFile })
-    return {
-      dispatch: createDispatch(handlers),
-      unavailable: error,
-      storeFile,
-      close: async () => {},
+  let store: JournaledStore | null = null
+  let unavailable: RapportError | null = null
+  let handlers: Handlers
+
+  const open = async (startEmptyIfDamaged: boolean) => {
+    try {
+      store = await openJournaledStore({
+        dir: options.dataDir,
+        holder: options.holder ?? `Rapport (process ${process.pid})`,
+        backups: options.backups,
+        watchIntervalMs: options.watchIntervalMs,
+        startEmptyIfDamaged,
+        now: () => clock.now(),
+        initialData: () => {
+          const data = emptyStoreData()
+          // After damage the user asked for an empty store, not a demo.
+          if (!options.demoOnFirstLaunch || startEmptyIfDamaged) return data
+          return { ...data, ...buildDemoNetwork(options.systemLanguage, clock.now()) }
+        },
+      })
+      unavailable = null
+      handlers = createHandlers(store, context)
+    } catch (error) {
+      if (!(error instanceof RapportError)) throw error
+      unavailable = error
+      handlers = unavailableHandlers(error, { ...context, storeFile }, () => open(true))
     }
   }
-  const handlers = createHandlers(store, context)
+  await open(false)
+
+  const dispatch = createDispatch(
+    new Proxy({} as Handlers, { get: (_target, name: keyof Handlers) => handlers[name] }),
+  )
   return {
-    dispatch: createDispatch(handlers),
-    unavailable: null,
+    dispatch,
+    get unavailable() {
+      return unavailable
+    },
     storeFile,
-    close: () => store.close(),
+    close: async () => {
+      await (store as JournaledStore | null)?.close()
+    },
   }
 }
 
 function unavailableHandlers(
   error: RapportError,
   context: Omit<CoreOptions, 'clock'> & { storeFile: string },
+  startEmpty: () => Promise<void>,
 ): Handlers {
   const refuse = () => {
     throw error
@@ -82,8 +103,15 @@ function unavailableHandlers(
     systemLanguage: context.systemLanguage,
     hasDemoData: false,
     storeError: error.toValue(),
+    notices: [],
   })
   // The interface still needs a language to explain the problem in.
   handlers['settings.get'] = () => settingsSchema.parse({})
+  handlers['store.startEmpty'] = async () => {
+    const details = error.details as { canStartEmpty?: boolean } | undefined
+    if (!details?.canStartEmpty) throw error
+    await startEmpty()
+    return { ok: true }
+  }
   return handlers
 }

@@ -60,6 +60,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     systemLanguage: languageFromLocale(app.getLocale()),
     demoOnFirstLaunch: true,
+    holder: `the Rapport desktop app (process ${process.pid})`,
   })
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
     callback(false),

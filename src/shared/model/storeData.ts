@@ -9,11 +9,13 @@ import { relationshipSchema } from './relationship'
 import { settingsSchema } from './settings'
 
 /** Bump with every change to the stored shape, and add a migration from the previous one. */
-export const CURRENT_SCHEMA_VERSION = 1
+export const CURRENT_SCHEMA_VERSION = 2
 
 /** The whole store file: one readable JSON document the user owns. */
 export const storeDataSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  /** The last journal entry folded into this snapshot; replay starts after it (since v2). */
+  journalSeq: z.number().int().min(0),
   settings: settingsSchema,
   contacts: z.array(contactSchema),
   events: z.array(eventSchema),
@@ -40,6 +42,7 @@ export type CollectionName = (typeof collectionNames)[number]
 export function emptyStoreData(): StoreData {
   return {
     schemaVersion: CURRENT_SCHEMA_VERSION,
+    journalSeq: 0,
     settings: settingsSchema.parse({}),
     contacts: [],
     events: [],

@@ -53,7 +53,7 @@ export function createContactService(store: DataStore, clock: Clock) {
     },
 
     create(input: ParsedInputOf<'contacts.create'>): Promise<Contact> {
-      return store.update((data) => {
+      return store.update((tx) => {
         const now = nextTimestamp(clock)
         const contact = contactSchema.parse({
           ...input,
@@ -61,16 +61,14 @@ export function createContactService(store: DataStore, clock: Clock) {
           createdAt: now,
           updatedAt: now,
         })
-        data.contacts.push(contact)
+        tx.put('contacts', contact)
         return contact
       })
     },
 
     update({ id, patch, expectedUpdatedAt }: ParsedInputOf<'contacts.update'>): Promise<Contact> {
-      return store.update((data) => {
-        const index = data.contacts.findIndex((c) => c.id === id)
-        const current = data.contacts[index]
-        if (!current) throw notFound('contact', id)
+      return store.update((tx) => {
+        const current = findContact(tx.data, id)
         if (expectedUpdatedAt && expectedUpdatedAt !== current.updatedAt) {
           throw new RapportError('CONFLICT', `Contact ${id} changed since it was opened`, {
             kind: 'contact',
@@ -84,14 +82,15 @@ export function createContactService(store: DataStore, clock: Clock) {
           ...defined,
           updatedAt: nextTimestamp(clock, current.updatedAt),
         })
-        data.contacts[index] = updated
+        tx.put('contacts', updated)
         return updated
       })
     },
 
     /** Removes the contact and everything that only makes sense with it; returns it all for undo. */
     delete({ id }: ParsedInputOf<'contacts.delete'>): Promise<DeletedContact> {
-      return store.update((data) => {
+      return store.update((tx) => {
+        const data = tx.data
         const contact = findContact(data, id)
         const removed: DeletedContact = {
           contact,
@@ -100,44 +99,48 @@ export function createContactService(store: DataStore, clock: Clock) {
           relationships: data.relationships.filter((r) => r.fromId === id || r.toId === id),
           communityIds: data.communities.filter((c) => c.memberIds.includes(id)).map((c) => c.id),
         }
-        data.contacts = data.contacts.filter((c) => c.id !== id)
-        data.encounters = data.encounters.filter((e) => e.contactId !== id)
-        data.followUps = data.followUps.filter((f) => f.contactId !== id)
-        data.relationships = data.relationships.filter((r) => r.fromId !== id && r.toId !== id)
+        tx.remove('contacts', id)
+        removed.encounters.forEach((e) => tx.remove('encounters', e.id))
+        removed.followUps.forEach((f) => tx.remove('followUps', f.id))
+        removed.relationships.forEach((r) => tx.remove('relationships', r.id))
         for (const community of data.communities) {
-          community.memberIds = community.memberIds.filter((m) => m !== id)
+          if (!community.memberIds.includes(id)) continue
+          tx.put('communities', {
+            ...community,
+            memberIds: community.memberIds.filter((m) => m !== id),
+          })
         }
         return removed
       })
     },
 
     restore(bundle: ParsedInputOf<'contacts.restore'>): Promise<Contact> {
-      return store.update((data) => {
+      return store.update((tx) => {
         const { contact } = bundle
+        const data = tx.data
         if (data.contacts.some((c) => c.id === contact.id)) {
           throw new RapportError('CONFLICT', `Contact ${contact.id} already exists`, {
             kind: 'contact',
             id: contact.id,
           })
         }
-        const parsed = contactSchema.parse(contact)
-        data.contacts.push(parsed)
-        const known = new Set(data.contacts.map((c) => c.id))
-        data.encounters.push(...bundle.encounters)
-        data.followUps.push(...bundle.followUps)
+        tx.put('contacts', contact)
+        bundle.encounters.forEach((e) => tx.put('encounters', e))
+        bundle.followUps.forEach((f) => tx.put('followUps', f))
         // An edge comes back only if the other contact still exists.
-        data.relationships.push(
-          ...bundle.relationships.filter((r) => known.has(r.fromId) && known.has(r.toId)),
-        )
+        const known = new Set([contact.id, ...data.contacts.map((c) => c.id)])
+        for (const r of bundle.relationships) {
+          if (known.has(r.fromId) && known.has(r.toId)) tx.put('relationships', r)
+        }
         for (const community of data.communities) {
           if (
             bundle.communityIds.includes(community.id) &&
             !community.memberIds.includes(contact.id)
           ) {
-            community.memberIds.push(contact.id)
+            tx.put('communities', { ...community, memberIds: [...community.memberIds, contact.id] })
           }
         }
-        return parsed
+        return contact
       })
     },
   }

@@ -1,46 +1,98 @@
 import { collectionNames, type StoreData } from '../../../shared/model'
-import type { DataStore } from '../store/dataStore'
+import type { DataStore, StoreTransaction } from '../store/dataStore'
 
 export function hasDemoData(data: Readonly<StoreData>): boolean {
   return collectionNames.some((name) => data[name].some((record) => record.demo))
+}
+
+/** Puts `next` only when it differs from `current`, so untouched records cost nothing. */
+function putIfChanged<
+  C extends 'events' | 'communities' | 'gatherings' | 'encounters' | 'followUps' | 'contacts',
+>(
+  tx: StoreTransaction,
+  collection: C,
+  current: StoreData[C][number],
+  next: StoreData[C][number],
+): void {
+  if (JSON.stringify(current) !== JSON.stringify(next)) tx.put(collection, next)
 }
 
 export function createDemoService(store: DataStore) {
   return {
     /** Removes every demo record and every reference a user record kept to one. */
     remove(): Promise<{ removed: number }> {
-      return store.update((data) => {
-        let removed = 0
+      return store.update((tx) => {
+        const data = tx.data
         const demoContacts = new Set(data.contacts.filter((c) => c.demo).map((c) => c.id))
         const demoEvents = new Set(data.events.filter((e) => e.demo).map((e) => e.id))
         const demoCommunities = new Set(data.communities.filter((c) => c.demo).map((c) => c.id))
-        for (const name of collectionNames) {
-          const before = data[name].length
-          // Each collection keeps its own record type; the cast only widens for the shared filter.
-          ;(data[name] as { demo?: boolean }[]) = data[name].filter((record) => !record.demo)
-          removed += before - data[name].length
-        }
         const keep = (id: string) => !demoContacts.has(id)
-        for (const event of data.events) {
-          event.targets = event.targets.filter((t) => keep(t.contactId))
-          if (event.access) event.access.helperIds = event.access.helperIds.filter(keep)
+        let removed = 0
+        for (const name of collectionNames) {
+          for (const record of data[name]) {
+            if (record.demo) {
+              tx.remove(name, record.id)
+              removed += 1
+            }
+          }
         }
-        for (const community of data.communities)
-          community.memberIds = community.memberIds.filter(keep)
-        for (const gathering of data.gatherings) {
-          gathering.attendeeIds = gathering.attendeeIds.filter(keep)
-          gathering.seating = gathering.seating.filter((s) => keep(s.contactId))
-          if (gathering.communityId && demoCommunities.has(gathering.communityId))
-            delete gathering.communityId
+        const userRecords = <T extends { demo?: boolean }>(list: readonly T[]) =>
+          list.filter((r) => !r.demo)
+        for (const event of userRecords(data.events)) {
+          putIfChanged(tx, 'events', event, {
+            ...event,
+            targets: event.targets.filter((t) => keep(t.contactId)),
+            ...(event.access
+              ? { access: { ...event.access, helperIds: event.access.helperIds.filter(keep) } }
+              : {}),
+          })
         }
-        data.encounters = data.encounters.filter((e) => keep(e.contactId))
-        data.followUps = data.followUps.filter((f) => keep(f.contactId))
-        data.relationships = data.relationships.filter((r) => keep(r.fromId) && keep(r.toId))
-        for (const contact of data.contacts) {
-          if (contact.introducedById && !keep(contact.introducedById)) delete contact.introducedById
+        for (const community of userRecords(data.communities)) {
+          putIfChanged(tx, 'communities', community, {
+            ...community,
+            memberIds: community.memberIds.filter(keep),
+          })
         }
-        for (const record of [...data.encounters, ...data.followUps]) {
-          if (record.eventId && demoEvents.has(record.eventId)) delete record.eventId
+        for (const gathering of userRecords(data.gatherings)) {
+          const next = {
+            ...gathering,
+            attendeeIds: gathering.attendeeIds.filter(keep),
+            seating: gathering.seating.filter((s) => keep(s.contactId)),
+          }
+          if (next.communityId && demoCommunities.has(next.communityId)) delete next.communityId
+          putIfChanged(tx, 'gatherings', gathering, next)
+        }
+        for (const contact of userRecords(data.contacts)) {
+          if (contact.introducedById && !keep(contact.introducedById)) {
+            const next = { ...contact }
+            delete next.introducedById
+            tx.put('contacts', next)
+          }
+        }
+        // Conversations and follow-ups with demo people go with them; links to demo events are cut.
+        for (const name of ['encounters', 'followUps'] as const) {
+          const records = data[name] as readonly {
+            id: string
+            contactId: string
+            eventId?: string
+            demo?: boolean
+          }[]
+          for (const record of userRecords(records)) {
+            if (!keep(record.contactId)) {
+              tx.remove(name, record.id)
+              removed += 1
+            } else if (record.eventId && demoEvents.has(record.eventId)) {
+              const next = { ...record }
+              delete next.eventId
+              tx.put(name, next as never)
+            }
+          }
+        }
+        for (const r of userRecords(data.relationships)) {
+          if (!keep(r.fromId) || !keep(r.toId)) {
+            tx.remove('relationships', r.id)
+            removed += 1
+          }
         }
         return { removed }
       })

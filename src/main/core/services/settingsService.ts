@@ -12,16 +12,17 @@ export function createSettingsService(store: DataStore) {
       return store.read().settings
     },
     update({ language, me }: ParsedInputOf<'settings.update'>): Promise<Settings> {
-      return store.update((data) => {
-        const current = data.settings
+      return store.update((tx) => {
+        const current = tx.data.settings
         const positioning = me?.positioning
           ? { ...current.me.positioning, ...definedOnly(me.positioning) }
           : current.me.positioning
-        data.settings = settingsSchema.parse({
+        const next = settingsSchema.parse({
           language: language ?? current.language,
           me: { ...current.me, ...definedOnly(me ?? {}), positioning },
         })
-        return data.settings
+        tx.setSettings(next)
+        return next
       })
     },
   }

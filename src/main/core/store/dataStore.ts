@@ -1,18 +1,42 @@
-import type { StoreData } from '../../../shared/model'
+import type { CollectionName, Settings, StoreData } from '../../../shared/model'
+import type { StoreNotice } from '../../../shared/storeNotice'
+
+/** A record of one collection, e.g. RecordOf<'contacts'> is Contact. */
+export type RecordOf<C extends CollectionName> = StoreData[C][number]
 
 /**
- * The one interface services use to read and change the user's data. The implementation behind
- * it (today a JSON file written whole; later a snapshot plus a journal) can change freely.
+ * The changes one `update` makes. They are validated, journaled and applied together: either all
+ * of them become durable or none does. `data` is the state before this transaction's changes.
+ */
+export interface StoreTransaction {
+  readonly data: Readonly<StoreData>
+  put<C extends CollectionName>(collection: C, record: RecordOf<C>): void
+  remove(collection: CollectionName, id: string): void
+  setSettings(settings: Settings): void
+}
+
+/** One serializable change, as journaled. */
+export type StoreOp =
+  | { t: 'put'; c: CollectionName; r: { id: string } & Record<string, unknown> }
+  | { t: 'del'; c: CollectionName; id: string }
+  | { t: 'settings'; v: Settings }
+
+/**
+ * The one interface services use to read and change the user's data; everything about files,
+ * journals and backups stays behind it.
  */
 export interface DataStore {
-  /** The file that holds the data, for messages that name it. */
+  /** The snapshot file, for messages that name it. */
   readonly file: string
-  /** The current data. Treat as read-only; change it only through `update`. */
+  /** The current state. Read-only: change it only through `update`. */
   read(): Readonly<StoreData>
   /**
-   * Runs `mutate` on a working copy and makes the result durable before resolving. If `mutate`
-   * throws, or the result does not validate, or the write fails, nothing changes.
+   * Runs `build` to collect changes, validates them, applies them and resolves once they are
+   * durable on disk. If `build` throws or a change does not validate, nothing changes anywhere.
    */
-  update<T>(mutate: (draft: StoreData) => T): Promise<T>
+  update<T>(build: (tx: StoreTransaction) => T): Promise<T>
+  /** What the user should be told about the store (recovered from a backup, reloaded, …). */
+  notices(): StoreNotice[]
+  dismissNotice(id: string): void
   close(): Promise<void>
 }

@@ -1,4 +1,4 @@
-import { open, readFile, rename, unlink } from 'node:fs/promises'
+import { copyFile, open, readFile, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Adapter } from 'lowdb'
 
@@ -47,7 +47,21 @@ export async function writeFileDurably(file: string, text: string): Promise<void
   await syncFolder(dirname(file))
 }
 
-async function syncFolder(folder: string): Promise<void> {
+/** Copies a file so that the copy is complete and on disk before it carries its final name. */
+export async function copyFileDurably(source: string, target: string): Promise<void> {
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`)
+  await copyFile(source, temp)
+  const handle = await open(temp, 'r+')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+  await rename(temp, target)
+  await syncFolder(dirname(target))
+}
+
+export async function syncFolder(folder: string): Promise<void> {
   // Makes the rename itself durable. Windows cannot open folders for fsync; it journals renames.
   if (process.platform === 'win32') return
   const handle = await open(folder, 'r')

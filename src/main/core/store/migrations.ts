@@ -8,10 +8,13 @@ export interface Migration {
 }
 
 /**
- * One entry per schema change, in order. Version 1 is the first stored shape, so the list is
- * empty for now; each later version adds its step here together with a test.
+ * One entry per schema change, in order, each with a fixture file of the old version under
+ * tests/fixtures/store-v<N>.json that a test loads.
  */
-export const migrations: Migration[] = []
+export const migrations: Migration[] = [
+  // v2: snapshot + journal. The snapshot records the last journal entry it contains.
+  { from: 1, up: (doc) => ({ ...doc, journalSeq: 0 }) },
+]
 
 export class MigrationError extends Error {}
 
