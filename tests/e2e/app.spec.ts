@@ -1,5 +1,8 @@
-import { readFile } from 'node:fs/promises'
-import { expect, test } from './serveFixture'
+import { spawnSync } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, startServe, stopServe, test } from './serveFixture'
 
 test('shows the demo network, adds a contact that survives a reload and lands on disk', async ({
   page,
@@ -28,6 +31,10 @@ test('shows the demo network, adds a contact that survives a reload and lands on
     page.getByRole('table', { name: 'Contacts' }).getByRole('row', { name: /Grace Hopper/ }),
   ).toBeVisible()
 
+  // Acknowledged means durable: the change is in the journal before the UI shows it as saved…
+  expect(await readFile(served.journalFile, 'utf8')).toContain('Grace Hopper')
+  // …and quitting folds it into the readable snapshot.
+  await served.stop()
   const onDisk = JSON.parse(await readFile(served.storeFile, 'utf8'))
   expect(onDisk.contacts).toContainEqual(
     expect.objectContaining({
@@ -68,6 +75,7 @@ test('searches, edits and deletes with undo', async ({ page, served }) => {
   await expect(
     page.getByRole('table', { name: 'Contacts' }).getByRole('row', { name: /Zhang Wei Test/ }),
   ).toBeVisible()
+  await served.stop()
   const onDisk = JSON.parse(await readFile(served.storeFile, 'utf8'))
   expect(onDisk.contacts.filter((c: { name: string }) => c.name === 'Zhang Wei Test')).toHaveLength(
     1,
@@ -128,16 +136,73 @@ test('the Today page shows what is overdue from the demo network', async ({ page
   await page.screenshot({ path: 'test-results/screens/today-en.png', fullPage: true })
 })
 
-test.describe('with a damaged data file', () => {
-  const damaged = '{"schemaVersion": 1, "contacts": [ {"name": "half a file'
-  test.use({ storeText: damaged })
-  test('says which file is wrong and leaves it exactly as it was', async ({ page, served }) => {
-    await page.goto(served.url)
-    await expect(
-      page.getByRole('heading', { name: 'Your data file cannot be opened' }),
-    ).toBeVisible()
-    await expect(page.getByText(served.storeFile)).toBeVisible()
-    await page.screenshot({ path: 'test-results/screens/store-unavailable-en.png', fullPage: true })
-    expect(await readFile(served.storeFile, 'utf8')).toBe(damaged)
+test('with a damaged data file and no backup, browser mode explains and stops, leaving the file', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'rapport-e2e-'))
+  const damaged = '{"schemaVersion": 2, "contacts": [ {"name": "half a file'
+  await writeFile(join(dataDir, 'rapport.json'), damaged)
+  const run = spawnSync(process.execPath, ['out/main/serve.js', '--data', dataDir, '--port', '0'], {
+    encoding: 'utf8',
+    timeout: 20_000,
   })
+  expect(run.status).toBe(1)
+  expect(run.stderr).toContain(join(dataDir, 'rapport.json'))
+  expect(run.stderr).toContain('not valid JSON')
+  expect(await readFile(join(dataDir, 'rapport.json'), 'utf8')).toBe(damaged)
+  await rm(dataDir, { recursive: true, force: true })
+})
+
+test('with a damaged data file and a backup, restores the backup and says what happened', async ({
+  page,
+}) => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'rapport-e2e-'))
+  const first = await startServe(dataDir, 'en') // first launch: demo network and a start-up backup
+  await stopServe(first.child)
+  const file = join(dataDir, 'rapport.json')
+  const text = await readFile(file, 'utf8')
+  await writeFile(file, text.slice(0, text.length / 3))
+
+  const second = await startServe(dataDir, 'en')
+  try {
+    await page.goto(second.url)
+    const banner = page.getByTestId('notice-restoredFromBackup')
+    await expect(banner).toContainText('rapport.corrupt-')
+    await expect(banner).toContainText('30 contacts')
+    await page.screenshot({
+      path: 'test-results/screens/restored-from-backup-en.png',
+      fullPage: true,
+    })
+    await page.getByRole('link', { name: 'Contacts' }).click()
+    await expect(page.getByRole('table', { name: 'Contacts' }).getByRole('row')).toHaveCount(31)
+    await banner.getByRole('button', { name: 'Dismiss' }).click()
+    await expect(banner).toBeHidden()
+  } finally {
+    await stopServe(second.child)
+    await rm(dataDir, { recursive: true, force: true })
+  }
+})
+
+test('lists backups in Settings, makes one, and restores an earlier one', async ({
+  page,
+  served,
+}) => {
+  await page.goto(`${served.url}#/contacts`)
+  await page.getByRole('button', { name: 'New contact' }).click()
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Added After Backup')
+  await page.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByRole('row', { name: /Added After Backup/ })).toBeVisible()
+
+  await page.getByRole('link', { name: 'Settings' }).click()
+  const backups = page.getByRole('table', { name: 'Backups' })
+  await expect(backups.getByRole('row')).toHaveCount(2) // header + the start-up backup
+  await page.getByRole('button', { name: 'Back up now' }).click()
+  await expect(backups.getByRole('row')).toHaveCount(3)
+  await page.screenshot({ path: 'test-results/screens/settings-backups-en.png', fullPage: true })
+
+  // The oldest is the start-up backup, from before the contact was added.
+  await backups.getByRole('row').last().getByRole('button', { name: 'Restore' }).click()
+  await backups.getByRole('row').last().getByRole('button', { name: 'Restore' }).click()
+  await expect(page.getByTestId('notice-restoredBackup')).toBeVisible()
+  await page.getByRole('link', { name: 'Contacts' }).click()
+  await expect(page.getByRole('table', { name: 'Contacts' })).toBeVisible()
+  await expect(page.getByRole('row', { name: /Added After Backup/ })).toHaveCount(0)
 })

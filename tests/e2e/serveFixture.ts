@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test as base } from '@playwright/test'
@@ -8,10 +8,13 @@ export interface ServedApp {
   url: string
   dataDir: string
   storeFile: string
+  journalFile: string
+  /** Stops the server as a user would (Ctrl+C), which folds the journal into the snapshot. */
+  stop(): Promise<void>
 }
 
 /** Starts browser mode (`out/main/serve.js`, built by `npm run test:e2e`) on a fresh temp folder. */
-async function startServe(
+export async function startServe(
   dataDir: string,
   lang: string,
 ): Promise<{ url: string; child: ChildProcess }> {
@@ -40,21 +43,29 @@ async function startServe(
   return { url, child }
 }
 
+export async function stopServe(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  child.kill('SIGTERM')
+  await exited
+}
+
 export const test = base.extend<{
   served: ServedApp
   demoLanguage: string
-  /** Text put in the store file before start; unset means a first launch. */
-  storeText: string | undefined
 }>({
   demoLanguage: ['en', { option: true }],
-  storeText: [undefined, { option: true }],
-  served: async ({ demoLanguage, storeText }, use) => {
+  served: async ({ demoLanguage }, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'rapport-e2e-'))
-    if (storeText !== undefined) await writeFile(join(dataDir, 'rapport.json'), storeText)
     const { url, child } = await startServe(dataDir, demoLanguage)
-    await use({ url, dataDir, storeFile: join(dataDir, 'rapport.json') })
-    child.kill('SIGTERM')
-    await new Promise((resolve) => child.once('exit', resolve))
+    await use({
+      url,
+      dataDir,
+      storeFile: join(dataDir, 'rapport.json'),
+      journalFile: join(dataDir, 'rapport.journal'),
+      stop: () => stopServe(child),
+    })
+    await stopServe(child)
     await rm(dataDir, { recursive: true, force: true })
   },
 })

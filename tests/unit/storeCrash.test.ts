@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcessByStdio } from 'node:child_process'
 import { cp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Readable, Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { openJournaledStore } from '../../src/main/core/store/journaledStore'
@@ -54,87 +55,114 @@ interface RoundResult {
   output: string
 }
 
-/** Runs the writer once on `dir` and SIGKILLs it according to `plan`. */
-function runWriter(dir: string, round: number, plan: KillPlan): Promise<RoundResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
+/**
+ * One writer process. It is started ahead of its round, loads its code while the previous round
+ * runs, and opens the store only on `run`, which kills it according to the plan.
+ */
+class Writer {
+  private readonly child: ChildProcessByStdio<Writable, Readable, Readable>
+  private readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+  private readonly acked: string[] = []
+  private output = ''
+  private pending = ''
+  private stderr = ''
+  private compacting = false
+  private compactions = 0
+  private plan: KillPlan | null = null
+  private killed = false
+  private stalled = false
+  private scheduled = false
+  private readonly timers: NodeJS.Timeout[] = []
+
+  constructor(
+    dir: string,
+    private readonly round: number,
+  ) {
+    this.child = spawn(
       process.execPath,
-      ['--import', 'tsx', WRITER, dir, String(round), String(COMPACT_THRESHOLD)],
-      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+      ['--import', 'tsx', WRITER, dir, String(round), String(COMPACT_THRESHOLD), '--wait-for-go'],
+      { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] },
     )
-    const acked: string[] = []
-    const spawnedAt = Date.now()
-    let firstAck = -1
-    let output = ''
-    let pending = ''
-    let stderr = ''
-    let compacting = false
-    let compactions = 0
-    let killed = false
-    let stalled = false
-    const timers: NodeJS.Timeout[] = []
+    this.exited = new Promise((resolve, reject) => {
+      this.child.on('error', reject)
+      this.child.on('close', (code, signal) => resolve({ code, signal }))
+    })
+    this.exited.catch(() => undefined)
+    this.child.stdout.setEncoding('utf8')
+    this.child.stdout.on('data', (chunk: string) => this.read(chunk))
+    this.child.stderr.setEncoding('utf8')
+    this.child.stderr.on('data', (chunk: string) => {
+      this.stderr += chunk
+    })
+  }
 
-    const kill = (): void => {
-      if (killed) return
-      killed = true
-      child.kill('SIGKILL')
-    }
-    const later = (ms: number, action: () => void): void => {
-      timers.push(setTimeout(action, ms))
-    }
-    later(STALL_MS, () => {
-      if (killed) return
-      stalled = true
-      kill()
+  /** Lets the writer open the store and write, and SIGKILLs it according to `plan`. */
+  async run(plan: KillPlan): Promise<RoundResult> {
+    this.plan = plan
+    this.later(STALL_MS, () => {
+      if (this.killed) return
+      this.stalled = true
+      this.kill()
     })
+    this.child.stdin.end('go\n')
+    const { code, signal } = await this.exited
+    for (const timer of this.timers) clearTimeout(timer)
+    if (this.stalled || signal !== 'SIGKILL') {
+      const how = this.stalled ? 'hung' : `exited by itself (code ${code}, signal ${signal})`
+      throw new Error(
+        `round ${this.round}: the writer ${how} after ${this.acked.length} acks\n` +
+          `stderr:\n${this.stderr}`,
+      )
+    }
+    // A last line without its newline was cut off by the kill: it does not count.
+    return {
+      acked: this.acked,
+      midCompaction: this.compacting,
+      compactions: this.compactions,
+      output: this.output,
+    }
+  }
 
-    let scheduled = false
-    /** Called after every chunk of output: kills now, or schedules the kill, once enough is acked. */
-    const maybeKill = (): void => {
-      if (killed || acked.length < MIN_ACKS) return
-      if (plan.kind === 'compaction' && compacting) kill()
-      if (scheduled) return
-      scheduled = true
-      later(plan.kind === 'delay' ? plan.ms : COMPACTION_WAIT_MS, kill)
-    }
+  /** Ends a writer that never ran. */
+  async discard(): Promise<void> {
+    this.kill()
+    await this.exited.catch(() => undefined)
+  }
 
-    child.stdout.setEncoding('utf8')
-    child.stdout.on('data', (chunk: string) => {
-      output += chunk
-      pending += chunk
-      const lines = pending.split('\n')
-      pending = lines.pop() ?? ''
-      for (const line of lines) {
-        if (line.startsWith('A ')) {
-          if (acked.length === 0) firstAck = Date.now() - spawnedAt
-          acked.push(line.slice(2))
-        } else if (line === 'C') {
-          compacting = true
-          compactions++
-        } else if (line === 'c') compacting = false
-      }
-      maybeKill()
-    })
-    child.stderr.setEncoding('utf8')
-    child.stderr.on('data', (chunk: string) => {
-      stderr += chunk
-    })
-    child.on('error', reject)
-    child.on('close', (code, signal) => {
-      for (const timer of timers) clearTimeout(timer)
-      // A last line without its newline was cut off by the kill: it does not count.
-      if (stalled || signal !== 'SIGKILL') {
-        reject(
-          new Error(
-            `round ${round}: the writer ${stalled ? 'hung' : `exited by itself (code ${code}, signal ${signal})`}` +
-              ` after ${acked.length} acks\nstderr:\n${stderr}`,
-          ),
-        )
-        return
-      }
-      resolve({ acked, midCompaction: compacting, compactions, output, firstAck } as RoundResult)
-    })
-  })
+  private read(chunk: string): void {
+    this.output += chunk
+    this.pending += chunk
+    const lines = this.pending.split('\n')
+    this.pending = lines.pop() ?? ''
+    for (const line of lines) {
+      if (line.startsWith('A ')) this.acked.push(line.slice(2))
+      else if (line === 'C') {
+        this.compacting = true
+        this.compactions++
+      } else if (line === 'c') this.compacting = false
+    }
+    this.maybeKill()
+  }
+
+  /** After every chunk of output: kills now, or schedules the kill, once enough is acked. */
+  private maybeKill(): void {
+    const plan = this.plan
+    if (!plan || this.killed || this.acked.length < MIN_ACKS) return
+    if (plan.kind === 'compaction' && this.compacting) this.kill()
+    if (this.scheduled) return
+    this.scheduled = true
+    this.later(plan.kind === 'delay' ? plan.ms : COMPACTION_WAIT_MS, () => this.kill())
+  }
+
+  private kill(): void {
+    if (this.killed) return
+    this.killed = true
+    this.child.kill('SIGKILL')
+  }
+
+  private later(ms: number, action: () => void): void {
+    this.timers.push(setTimeout(action, ms))
+  }
 }
 
 describe('the journaled store under SIGKILL', () => {
@@ -148,54 +176,62 @@ describe('the journaled store under SIGKILL', () => {
     const everAcked: string[] = []
     let midCompactionKills = 0
     let compactions = 0
+    let next: Writer | null = new Writer(dir, 0)
 
-    for (let round = 0; round < ROUNDS; round++) {
-      const delay = Math.floor(random() * (MAX_KILL_DELAY_MS + 1))
-      const plan: KillPlan =
-        round % COMPACTION_EVERY === 0 ? { kind: 'compaction' } : { kind: 'delay', ms: delay }
-      const result = await runWriter(dir, round, plan)
-      everAcked.push(...result.acked)
-      compactions += result.compactions
-      if (result.midCompaction) midCompactionKills++
+    try {
+      for (let round = 0; round < ROUNDS; round++) {
+        const delay = Math.floor(random() * (MAX_KILL_DELAY_MS + 1))
+        const plan: KillPlan =
+          round % COMPACTION_EVERY === 0 ? { kind: 'compaction' } : { kind: 'delay', ms: delay }
+        const writer = next ?? new Writer(dir, round)
+        // The next round's writer loads its code while this one runs.
+        next = round + 1 < ROUNDS ? new Writer(dir, round + 1) : null
+        const result = await writer.run(plan)
+        everAcked.push(...result.acked)
+        compactions += result.compactions
+        if (result.midCompaction) midCompactionKills++
 
-      // Keep the files exactly as the kill left them, before opening changes anything.
-      await rm(stage, { recursive: true, force: true })
-      await cp(dir, stage, { recursive: true })
-      await writeFile(join(stage, 'writer-output.log'), result.output)
+        // Keep the files exactly as the kill left them, before opening changes anything.
+        await rm(stage, { recursive: true, force: true })
+        await cp(dir, stage, { recursive: true })
+        await writeFile(join(stage, 'writer-output.log'), result.output)
 
-      let missing: string[] = []
-      let failure: unknown = null
-      try {
-        const store = await openJournaledStore({
-          dir,
-          initialData: emptyStoreData,
-          holder: 'test',
-          backups: false,
-        })
+        let missing: string[] = []
+        let failure: unknown = null
         try {
-          const data = storeDataSchema.parse(store.read())
-          const ids = new Set(data.contacts.map((contact) => contact.id))
-          missing = everAcked.filter((id) => !ids.has(id))
-        } finally {
-          await store.close()
+          const store = await openJournaledStore({
+            dir,
+            initialData: emptyStoreData,
+            holder: 'test',
+            backups: false,
+          })
+          try {
+            const data = storeDataSchema.parse(store.read())
+            const ids = new Set(data.contacts.map((contact) => contact.id))
+            missing = everAcked.filter((id) => !ids.has(id))
+          } finally {
+            await store.close()
+          }
+        } catch (error) {
+          failure = error
         }
-      } catch (error) {
-        failure = error
+        if (failure !== null || missing.length > 0) {
+          const evidence = join(tmpdir(), `crash-evidence-${round}`)
+          await rm(evidence, { recursive: true, force: true })
+          await cp(stage, evidence, { recursive: true })
+          const what =
+            failure !== null
+              ? `the store did not open or validate: ${String(failure)}`
+              : `${missing.length} acknowledged ids are missing, e.g. ${missing.slice(0, 5).join(', ')}`
+          throw new Error(
+            `round ${round} (seed ${seed}, plan ${JSON.stringify(plan)}, ` +
+              `midCompaction ${result.midCompaction}): ${what}; files as left: ${evidence}`,
+            { cause: failure },
+          )
+        }
       }
-      if (failure !== null || missing.length > 0) {
-        const evidence = join(tmpdir(), `crash-evidence-${round}`)
-        await rm(evidence, { recursive: true, force: true })
-        await cp(stage, evidence, { recursive: true })
-        const what =
-          failure !== null
-            ? `the store did not open or validate: ${String(failure)}`
-            : `${missing.length} acknowledged ids are missing, e.g. ${missing.slice(0, 5).join(', ')}`
-        throw new Error(
-          `round ${round} (seed ${seed}, plan ${JSON.stringify(plan)}, ` +
-            `midCompaction ${result.midCompaction}): ${what}; files as left: ${evidence}`,
-          { cause: failure },
-        )
-      }
+    } finally {
+      await next?.discard()
     }
 
     console.log(

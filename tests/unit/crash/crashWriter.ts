@@ -11,18 +11,44 @@
  *   C / c    compaction started / ended
  *
  * An id is printed only after its update resolved, never before.
+ *
+ * With --wait-for-go as the last argument it loads everything, then waits for a line on stdin
+ * before it opens the store: the test starts the next writer while the current one still runs.
  */
 import { openJournaledStore } from '../../../src/main/core/store/journaledStore'
 import { contactSchema, emptyStoreData } from '../../../src/shared/model'
 
 const IN_FLIGHT = 8
+const WAIT_FLAG = '--wait-for-go'
 
-const [dir, round = '0', threshold = '16384'] = process.argv.slice(2)
+const args = process.argv.slice(2)
+const waitForGo = args.at(-1) === WAIT_FLAG
+if (waitForGo) args.pop()
+const [dir, round = '0', threshold = '16384'] = args
 if (!dir) {
-  process.stderr.write('usage: crashWriter.ts <dir> [round] [compactThresholdBytes]\n')
+  process.stderr.write(
+    `usage: crashWriter.ts <dir> [round] [compactThresholdBytes] [${WAIT_FLAG}]\n`,
+  )
   process.exit(2)
 }
 
+if (waitForGo) {
+  await new Promise<void>((resolve) => {
+    // The test went away without saying go: there is nothing to do.
+    const gone = (): never => process.exit(0)
+    process.stdin.setEncoding('utf8')
+    process.stdin.on('end', gone)
+    process.stdin.on('data', (chunk: string) => {
+      if (!chunk.includes('\n')) return
+      process.stdin.off('end', gone)
+      process.stdin.pause()
+      resolve()
+    })
+  })
+}
+
+const T0 = performance.now()
+process.stderr.write(`go at ${Math.round(performance.now())}\n`)
 const store = await openJournaledStore({
   dir,
   initialData: emptyStoreData,
@@ -34,6 +60,7 @@ const store = await openJournaledStore({
   },
 })
 
+process.stderr.write(`opened in ${Math.round(performance.now() - T0)}\n`)
 let next = 0
 
 /** One of the concurrent writers: an update, its acknowledgement, the next update, … forever. */

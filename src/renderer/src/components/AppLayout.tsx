@@ -1,12 +1,28 @@
 import { AppShell, Group, NavLink, Stack, Text, Title } from '@mantine/core'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router-dom'
+import { useAppState } from '../AppContext'
+import { StoreNotices } from './StoreNotices'
+
+/** How often to look for new notices about the data file (e.g. changed by a sync tool). */
+const NOTICE_POLL_MS = 15_000
 
 const pages = ['today', 'events', 'contacts', 'map', 'communities', 'settings'] as const
 
 export function AppLayout() {
   const { t } = useTranslation()
   const location = useLocation()
+  const { info, refreshInfo } = useAppState()
+  useEffect(() => {
+    const refresh = () => void refreshInfo().catch(() => undefined)
+    const timer = setInterval(refresh, NOTICE_POLL_MS)
+    window.addEventListener('focus', refresh)
+    return () => {
+      clearInterval(timer)
+      window.removeEventListener('focus', refresh)
+    }
+  }, [refreshInfo])
   return (
     <AppShell navbar={{ width: 220, breakpoint: 0 }} padding="lg">
       <AppShell.Navbar p="sm" aria-label={t('app.name')}>
@@ -32,6 +48,7 @@ export function AppLayout() {
         </nav>
       </AppShell.Navbar>
       <AppShell.Main>
+        <StoreNotices notices={info.notices} onChange={() => void refreshInfo()} />
         <Outlet />
       </AppShell.Main>
     </AppShell>

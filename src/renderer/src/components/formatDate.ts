@@ -1,8 +1,13 @@
 /** Dates in the interface language; events pass their own time zone so times read as on site. */
-export function formatDateTime(iso: string, language: string, timeZone?: string): string {
+export function formatDateTime(
+  iso: string,
+  language: string,
+  timeZone?: string,
+  precision: 'minutes' | 'seconds' = 'minutes',
+): string {
   return new Intl.DateTimeFormat(language, {
     dateStyle: 'medium',
-    timeStyle: 'short',
+    timeStyle: precision === 'seconds' ? 'medium' : 'short',
     ...(timeZone ? { timeZone } : {}),
   }).format(new Date(iso))
 }

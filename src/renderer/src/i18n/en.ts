@@ -149,6 +149,38 @@ export const en = {
     demoRemoved_other: 'Removed {{count}} demo records',
     version: 'Version {{version}}',
   },
+  store: {
+    dismiss: 'Dismiss',
+    restoredFromBackup:
+      'Your data file was damaged ({{reason}}). Rapport moved it aside to {{damagedFile}} and loaded the backup from {{backupAt}}: {{contacts}} contacts, {{events}} events, {{records}} records in all. Changes made after that backup are in the damaged file.',
+    journalTailIgnored_one:
+      'The last change before Rapport stopped was only half written and was left out. A copy of the change log is kept at {{keptAt}}.',
+    journalTailIgnored_other:
+      '{{count}} changes at the end of the change log could not be read and were left out. A copy is kept at {{keptAt}}.',
+    reloadedExternalChange:
+      'Another program changed your data file ({{file}}). Nothing here was unsaved, so Rapport loaded the new version.',
+    externalChangeSetAside:
+      'Another program changed your data file while you had changes here. Rapport kept your version and moved the other one to {{setAsideFile}}; nothing was merged.',
+    restoredBackup: 'Restored the backup {{backupFile}}. The state before it was backed up first.',
+    startEmptyTitle: 'Start over with an empty data file?',
+    startEmptyBody:
+      'There is no backup to go back to. Rapport can keep the damaged file aside (nothing is deleted) and start with an empty data file.',
+    startEmpty: 'Keep the damaged file aside and start empty',
+  },
+  backups: {
+    title: 'Backups',
+    body: 'Rapport copies your data at every start and at most hourly while you work, keeping the last 10 and one a day for two weeks.',
+    none: 'No backups yet.',
+    createdAt: 'Made',
+    contents: 'Contents',
+    counts: '{{contacts}} contacts · {{events}} events',
+    backUpNow: 'Back up now',
+    made: 'Backup made',
+    restore: 'Restore',
+    confirmRestore:
+      'Replace your current data with this backup? Your current data is backed up first, so you can come back to it.',
+    restored: 'Backup restored',
+  },
   errors: {
     title: 'Something went wrong',
     VALIDATION: 'Some fields need a look.',

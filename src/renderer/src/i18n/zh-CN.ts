@@ -139,6 +139,37 @@ export const zhCN: Messages = {
     demoRemoved_other: '已移除 {{count}} 条示例记录',
     version: '版本 {{version}}',
   },
+  store: {
+    dismiss: '知道了',
+    restoredFromBackup:
+      '你的数据文件已损坏（{{reason}}）。Rapport 已把它移到 {{damagedFile}}，并载入了 {{backupAt}} 的备份：{{contacts}} 位联系人、{{events}} 场活动，共 {{records}} 条记录。该备份之后的修改仍保存在损坏的文件中。',
+    journalTailIgnored_one:
+      'Rapport 停止前的最后一次修改只写了一半，已被略过。修改日志的副本保存在 {{keptAt}}。',
+    journalTailIgnored_other:
+      '修改日志末尾有 {{count}} 条修改无法读取，已被略过。副本保存在 {{keptAt}}。',
+    reloadedExternalChange:
+      '另一个程序修改了你的数据文件（{{file}}）。这里没有未保存的修改，Rapport 已载入新版本。',
+    externalChangeSetAside:
+      '你在这里有修改时，另一个程序也改动了数据文件。Rapport 保留了你的版本，并把另一个版本移到了 {{setAsideFile}}，没有做任何合并。',
+    restoredBackup: '已恢复备份 {{backupFile}}。恢复前的数据已先行备份。',
+    startEmptyTitle: '用一个空的数据文件重新开始？',
+    startEmptyBody:
+      '没有可以恢复的备份。Rapport 可以把损坏的文件移到一旁保存（不会删除任何内容），然后用一个空的数据文件开始。',
+    startEmpty: '保留损坏的文件并重新开始',
+  },
+  backups: {
+    title: '备份',
+    body: 'Rapport 会在每次启动时、以及使用期间最多每小时备份一次数据，保留最近 10 份，另保留两周内每天一份。',
+    none: '还没有备份。',
+    createdAt: '备份时间',
+    contents: '内容',
+    counts: '{{contacts}} 位联系人 · {{events}} 场活动',
+    backUpNow: '立即备份',
+    made: '已完成备份',
+    restore: '恢复',
+    confirmRestore: '用这份备份替换当前数据？当前数据会先备份，之后仍可以恢复回来。',
+    restored: '备份已恢复',
+  },
   errors: {
     title: '出了点问题',
     VALIDATION: '有些字段需要检查一下。',

@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next'
 import type { Settings } from '../../../shared/model'
 import { useApi } from '../api/ApiContext'
 import { useAppState } from '../AppContext'
+import { BackupsCard } from '../components/BackupsCard'
 import { errorText } from '../components/errorText'
 import { PageHeader } from '../components/PageHeader'
 
@@ -119,6 +120,7 @@ export function SettingsPage() {
           </Text>
         )}
       </Card>
+      <BackupsCard />
       <Card withBorder>
         <Title order={2} size="h4" mb="sm">
           {t('settings.data')}
