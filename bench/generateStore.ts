@@ -19,78 +19,26 @@ const DAY = 24 * 60 * 60 * 1000
 /** Every generated date is relative to this instant, never to the clock. */
 const BASE_TIME = Date.parse('2025-01-06T09:00:00.000Z')
 
-const GIVEN = [
-  'Ada',
-  'Ben',
-  'Chen',
-  'Dana',
-  'Eli',
-  'Fang',
-  'Grace',
-  'Hiro',
-  'Ines',
-  'Jun',
-  'Kofi',
-  'Lena',
-  'Ming',
-  'Nora',
-  'Omar',
-  'Priya',
-  'Qiang',
-  'Rosa',
-  'Sam',
-  'Tao',
-  'Uma',
-  'Victor',
-  'Wei',
-  'Yan',
-]
-const FAMILY = [
-  'Li',
-  'Wang',
-  'Zhang',
-  'Liu',
-  'Chen',
-  'Yang',
-  'Huang',
-  'Zhao',
-  'Smith',
-  'Garcia',
-  'Müller',
-  'Rossi',
-  'Silva',
-  'Kim',
-  'Tanaka',
-  'Okafor',
-  'Novak',
-  'Haddad',
-  'Ivanova',
-  'Dubois',
-]
-const ORGS = [
-  'Blue Harbor Labs',
-  'Northwind',
-  'Kite Ventures',
-  'Civic Data Co',
-  'Lumen Health',
-  'Orchard Media',
-  'Pine & Co',
-  'Redwood Capital',
-  'City Council',
-  'Open Source Guild',
-]
-const ROLES = [
-  'Founder',
-  'CTO',
-  'Product lead',
-  'Engineer',
-  'Designer',
-  'Investor',
-  'Editor',
-  'Researcher',
-  'Policy advisor',
-  'Community manager',
-]
+/** Splits a list written as text: on `|` when there is one, otherwise on whitespace. */
+const list = (text: string): string[] =>
+  text.includes('|') ? text.split('|').map((item) => item.trim()) : text.trim().split(/\s+/)
+
+const GIVEN = list(`
+  Ada Ben Chen Dana Eli Fang Grace Hiro Ines Jun Kofi Lena
+  Ming Nora Omar Priya Qiang Rosa Sam Tao Uma Victor Wei Yan
+`)
+const FAMILY = list(`
+  Li Wang Zhang Liu Chen Yang Huang Zhao Smith Garcia Müller
+  Rossi Silva Kim Tanaka Okafor Novak Haddad Ivanova Dubois
+`)
+const ORGS = list(`
+  Blue Harbor Labs | Northwind | Kite Ventures | Civic Data Co | Lumen Health |
+  Orchard Media | Pine & Co | Redwood Capital | City Council | Open Source Guild
+`)
+const ROLES = list(`
+  Founder | CTO | Product lead | Engineer | Designer | Investor | Editor | Researcher |
+  Policy advisor | Community manager
+`)
 const DOING = [
   'Builds tools for small clinics.',
   'Runs a seed fund for climate startups.',

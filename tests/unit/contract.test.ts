@@ -10,6 +10,7 @@ async function core() {
     version: '0.0.0-test',
     systemLanguage: 'en',
     watchIntervalMs: 0,
+    backups: false,
   })
 }
 

@@ -8,7 +8,13 @@ let core: Core
 let server: RunningHttpServer
 
 beforeEach(async () => {
-  core = await openCore({ dataDir: await tempDir(), version: '0', systemLanguage: 'en' })
+  core = await openCore({
+    dataDir: await tempDir(),
+    version: '0',
+    systemLanguage: 'en',
+    backups: false,
+    watchIntervalMs: 0,
+  })
   server = await startHttpServer({ dispatch: core.dispatch, port: 0 })
 })
 afterEach(async () => {

@@ -201,6 +201,20 @@ describe('loading a damaged or foreign data file', () => {
     expect(await readFile(snapshotOf(dir), 'utf8')).toBe(text)
   })
 
+  it('fully checks a snapshot edited since Rapport wrote it, even though its checksum file is there', async () => {
+    const dir = await tempDir()
+    const store = await open(dir)
+    await store.update((tx) => tx.put('contacts', contact('a')))
+    await store.close()
+    const text = await readFile(snapshotOf(dir), 'utf8')
+    const edited = text.replace('"name":"Person a"', '"name":""')
+    expect(edited).not.toBe(text)
+    await writeFile(snapshotOf(dir), edited)
+    const error = await refusal(open(dir))
+    expect((error.details as { reason: string }).reason).toMatch(/contacts\.0\.name/)
+    expect(await readFile(snapshotOf(dir), 'utf8')).toBe(edited)
+  })
+
   it('migrates the version-1 fixture and keeps every record', async () => {
     const dir = await tempDir()
     const fixture = await readFile(join(__dirname, '../fixtures/store-v1.json'), 'utf8')

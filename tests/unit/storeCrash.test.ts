@@ -20,14 +20,18 @@ import { tempDir } from './helpers'
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const WRITER = fileURLToPath(new URL('./crash/crashWriter.ts', import.meta.url))
 
-const ROUNDS = 36
-/** Every third round waits for a compaction to start and kills the writer right then. */
+const ROUNDS = 33
+/**
+ * Every third round waits for a compaction to start and kills the writer right then, or (every
+ * other such round) a few milliseconds later, to land in the later steps of the compaction.
+ */
 const COMPACTION_EVERY = 3
 /** Journal size that triggers compaction in the writer: small, so that it compacts often. */
 const COMPACT_THRESHOLD = 16_384
 /** Acknowledged ids the writer must report before it may be killed. */
 const MIN_ACKS = 5
 const MAX_KILL_DELAY_MS = 150
+const MAX_COMPACTION_DELAY_MS = 30
 /** A round that does not see a compaction start within this long is killed anyway. */
 const COMPACTION_WAIT_MS = 5_000
 /** A writer that has not acknowledged MIN_ACKS ids within this long has hung. */
@@ -45,7 +49,8 @@ function prng(seed: number): () => number {
   }
 }
 
-type KillPlan = { kind: 'delay'; ms: number } | { kind: 'compaction' }
+/** Kill `ms` after enough acks, or `ms` after a compaction started (0: at once). */
+type KillPlan = { kind: 'delay'; ms: number } | { kind: 'compaction'; ms: number }
 
 interface RoundResult {
   acked: string[]
@@ -72,6 +77,7 @@ class Writer {
   private killed = false
   private stalled = false
   private scheduled = false
+  private compactionSeen = false
   private readonly timers: NodeJS.Timeout[] = []
 
   constructor(
@@ -148,7 +154,11 @@ class Writer {
   private maybeKill(): void {
     const plan = this.plan
     if (!plan || this.killed || this.acked.length < MIN_ACKS) return
-    if (plan.kind === 'compaction' && this.compacting) this.kill()
+    if (plan.kind === 'compaction' && this.compacting && !this.compactionSeen) {
+      this.compactionSeen = true
+      if (plan.ms === 0) this.kill()
+      else this.later(plan.ms, () => this.kill())
+    }
     if (this.scheduled) return
     this.scheduled = true
     this.later(plan.kind === 'delay' ? plan.ms : COMPACTION_WAIT_MS, () => this.kill())
@@ -180,9 +190,13 @@ describe('the journaled store under SIGKILL', () => {
 
     try {
       for (let round = 0; round < ROUNDS; round++) {
-        const delay = Math.floor(random() * (MAX_KILL_DELAY_MS + 1))
+        const share = random()
         const plan: KillPlan =
-          round % COMPACTION_EVERY === 0 ? { kind: 'compaction' } : { kind: 'delay', ms: delay }
+          round % COMPACTION_EVERY !== 0
+            ? { kind: 'delay', ms: Math.floor(share * (MAX_KILL_DELAY_MS + 1)) }
+            : round % (2 * COMPACTION_EVERY) === 0
+              ? { kind: 'compaction', ms: 0 }
+              : { kind: 'compaction', ms: Math.floor(share * (MAX_COMPACTION_DELAY_MS + 1)) }
         const writer = next ?? new Writer(dir, round)
         // The next round's writer loads its code while this one runs.
         next = round + 1 < ROUNDS ? new Writer(dir, round + 1) : null

@@ -8,8 +8,9 @@ export function contact(id: string, name = `Person ${id}`) {
   return contactSchema.parse({ id, name, createdAt: at, updatedAt: at })
 }
 
-export function open(dir: string, options: Partial<OpenStoreOptions> = {}) {
-  return openJournaledStore({
+/** Opens a store and waits for its start-up work, so tests see a settled folder. */
+export async function open(dir: string, options: Partial<OpenStoreOptions> = {}) {
+  const store = await openJournaledStore({
     dir,
     holder: 'test',
     initialData: emptyStoreData,
@@ -17,6 +18,8 @@ export function open(dir: string, options: Partial<OpenStoreOptions> = {}) {
     watchIntervalMs: 0,
     ...options,
   })
+  await store.ready()
+  return store
 }
 
 /** What a crash leaves: the files as they are, and a lock nobody will release. */

@@ -47,8 +47,6 @@ if (waitForGo) {
   })
 }
 
-const T0 = performance.now()
-process.stderr.write(`go at ${Math.round(performance.now())}\n`)
 const store = await openJournaledStore({
   dir,
   initialData: emptyStoreData,
@@ -60,7 +58,6 @@ const store = await openJournaledStore({
   },
 })
 
-process.stderr.write(`opened in ${Math.round(performance.now() - T0)}\n`)
 let next = 0
 
 /** One of the concurrent writers: an update, its acknowledgement, the next update, … forever. */

@@ -29,11 +29,11 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 }
 
-export async function writeFileDurably(file: string, text: string): Promise<void> {
+export async function writeFileDurably(file: string, text: string | Buffer): Promise<void> {
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`)
   const handle = await open(temp, 'w', 0o600)
   try {
-    await handle.writeFile(text, 'utf8')
+    await handle.writeFile(text)
     await handle.sync()
   } finally {
     await handle.close()

@@ -9,7 +9,7 @@ import { writeFileDurably } from './durableJsonFile'
 import { decodeJournal, encodeEntry } from './journal'
 import { JournalWriter } from './journalWriter'
 import { acquireFolderLock } from './lock'
-import { countRecords, parseSnapshot, readSnapshot, SnapshotError } from './snapshot'
+import { countRecords, parseSnapshot, readSnapshot, SnapshotError, writeSnapshot } from './snapshot'
 import { StoreState, validateOp } from './storeState'
 
 export const SNAPSHOT_FILE = 'rapport.json'
@@ -42,6 +42,8 @@ export interface JournaledStore extends DataStore {
   backupNow(): Promise<BackupInfo>
   listBackups(): Promise<BackupInfo[]>
   restoreBackup(file: string): Promise<void>
+  /** Resolves when the start-up compaction and backup are done. */
+  ready(): Promise<void>
   /** For tests and the benchmark: fsyncs so far and the journal's current size. */
   stats(): { fsyncs: number; journalBytes: number }
   /** Looks for a change made by another program now (also done on a timer). */
@@ -181,8 +183,7 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
       const seq = lastSeq
       const offset = writer.size
       state.data.journalSeq = seq
-      const text = JSON.stringify(state.data, null, 2) + '\n'
-      await writeFileDurably(snapshotFile, text)
+      await writeSnapshot(snapshotFile, state.data)
       knownSnapshot = await snapshotSignature()
       await writer.dropBefore(offset)
       options.onCompaction?.('end')
@@ -223,10 +224,16 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
       idleTimer.unref?.()
     }
 
-    // Start: fold the journal into a fresh snapshot, then take the start-up backup.
+    // Start: fold the journal into a fresh snapshot, then take the start-up backup. A new folder
+    // gets its snapshot at once; otherwise this runs in the background so opening stays quick.
     knownSnapshot = await snapshotSignature()
-    if (fresh || journal.entries.length > 0 || journal.badLines > 0) await compact()
-    if (backupsOn) await backupNow()
+    if (fresh) await compact()
+    const startup = (async () => {
+      if (journal.entries.length > 0 || journal.badLines > 0) await compact()
+      if (backupsOn) await backupNow()
+    })().catch((error: unknown) =>
+      console.error('Rapport: start-up compaction or backup failed', error),
+    )
 
     const checkExternalChange = async (): Promise<void> => {
       if (closed || compacting) return
@@ -352,10 +359,12 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
 
       checkExternalChange,
       stats: () => ({ fsyncs: writer.fsyncs, journalBytes: writer.size }),
+      ready: () => startup,
 
       async close() {
         if (closed) return
         closed = true
+        await startup
         clearTimeout(idleTimer)
         if (watchTimer) clearInterval(watchTimer)
         try {

@@ -1,6 +1,5 @@
 import { RapportError, validationIssues } from '../../../shared/errors'
 import {
-  collectionNames,
   communitySchema,
   contactSchema,
   encounterSchema,
@@ -64,11 +63,12 @@ export class StoreState {
   /** Swaps in a whole other document (a restored backup, a file changed by another program). */
   replace(data: StoreData): void {
     this.data = data
-    for (const name of collectionNames) this.reindex(name)
+    this.index.clear()
   }
 
-  has(collection: CollectionName, id: string): boolean {
-    return this.index.get(collection)!.has(id)
+  /** Built on first use: loading 180,000 records should not wait for indexes no edit needs yet. */
+  private positionsOf(collection: CollectionName): Map<string, number> {
+    return this.index.get(collection) ?? this.reindex(collection)
   }
 
   apply(ops: readonly StoreOp[]): void {
@@ -81,7 +81,7 @@ export class StoreState {
         continue
       }
       const list = this.data[op.c] as { id: string }[]
-      const positions = this.index.get(op.c)!
+      const positions = this.positionsOf(op.c)
       if (op.t === 'put') {
         const at = positions.get(op.r.id)
         if (at === undefined) {
@@ -104,8 +104,10 @@ export class StoreState {
     }
   }
 
-  private reindex(collection: CollectionName): void {
+  private reindex(collection: CollectionName): Map<string, number> {
     const list = this.data[collection] as { id: string }[]
-    this.index.set(collection, new Map(list.map((record, i) => [record.id, i])))
+    const positions = new Map(list.map((record, i) => [record.id, i]))
+    this.index.set(collection, positions)
+    return positions
   }
 }
