@@ -146,6 +146,7 @@ export function generateStore(size: StoreSize, seed = 1): StoreData {
       createdAt: iso(created),
       updatedAt: iso(updated),
       name: `${given} ${family}`,
+      mutualIds: [],
       ...(rng.chance(0.3) ? { givenName: given, familyName: family } : {}),
       organization: rng.pick(ORGS),
       role: rng.pick(ROLES),

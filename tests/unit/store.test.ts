@@ -215,23 +215,30 @@ describe('loading a damaged or foreign data file', () => {
     expect(await readFile(snapshotOf(dir), 'utf8')).toBe(edited)
   })
 
-  it('migrates the version-1 fixture and keeps every record', async () => {
-    const dir = await tempDir()
-    const fixture = await readFile(join(__dirname, '../fixtures/store-v1.json'), 'utf8')
-    await writeFile(snapshotOf(dir), fixture)
-    const store = await open(dir)
-    const old = JSON.parse(fixture)
-    expect(store.read().schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
-    expect(store.read().contacts.map((c) => c.name)).toEqual(
-      old.contacts.map((c: { name: string }) => c.name),
-    )
-    expect(store.read().encounters).toHaveLength(old.encounters.length)
-    expect(store.read().settings.me.name).toBe('测试用户')
-    await store.close()
-    expect(JSON.parse(await readFile(snapshotOf(dir), 'utf8')).schemaVersion).toBe(
-      CURRENT_SCHEMA_VERSION,
-    )
-  })
+  it.each(['store-v1.json', 'store-v2.json'])(
+    'migrates the fixture %s and keeps every record',
+    async (name) => {
+      const dir = await tempDir()
+      const fixture = await readFile(join(__dirname, '../fixtures', name), 'utf8')
+      await writeFile(snapshotOf(dir), fixture)
+      const store = await open(dir)
+      const old = JSON.parse(fixture)
+      const data = store.read()
+      expect(data.schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
+      expect(data.contacts.map((c) => c.name)).toEqual(
+        old.contacts.map((c: { name: string }) => c.name),
+      )
+      expect(data.encounters).toHaveLength(old.encounters.length)
+      expect(data.followUps).toHaveLength(old.followUps.length)
+      expect(data.relationships).toHaveLength(old.relationships.length)
+      expect(data.helps).toEqual([])
+      expect(data.settings.me.name).toBe('测试用户')
+      await store.close()
+      expect(JSON.parse(await readFile(snapshotOf(dir), 'utf8')).schemaVersion).toBe(
+        CURRENT_SCHEMA_VERSION,
+      )
+    },
+  )
 })
 
 describe('one writer per data folder', () => {

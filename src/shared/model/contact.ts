@@ -33,7 +33,7 @@ export const contactFieldsShape = {
   givenName: shortText.optional(),
   familyName: shortText.optional(),
   nickname: shortText.optional(),
-  /** A data: URL of a small image; large files belong outside the store (a later issue). */
+  /** The photo's content hash in the data folder's photos/ (see photoStore); older data: URLs still show. */
   photo: z.string().max(2_000_000).optional(),
   organization: shortText.default(''),
   role: shortText.default(''),
@@ -57,6 +57,8 @@ export const contactFieldsShape = {
     })
     .optional(),
   introducedById: idSchema.optional(),
+  /** People we both know. */
+  mutualIds: z.array(idSchema).max(200).default([]),
   importantDates: z.array(importantDateSchema).max(50).default([]),
   family: longText.default(''),
   interests: z.array(shortText).max(50).default([]),

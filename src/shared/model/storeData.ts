@@ -5,11 +5,12 @@ import { encounterSchema } from './encounter'
 import { eventSchema } from './event'
 import { followUpSchema } from './followUp'
 import { gatheringSchema } from './gathering'
+import { helpSchema } from './help'
 import { relationshipSchema } from './relationship'
 import { settingsSchema } from './settings'
 
 /** Bump with every change to the stored shape, and add a migration from the previous one. */
-export const CURRENT_SCHEMA_VERSION = 2
+export const CURRENT_SCHEMA_VERSION = 3
 
 /** The whole store file: one readable JSON document the user owns. */
 export const storeDataSchema = z.object({
@@ -24,6 +25,8 @@ export const storeDataSchema = z.object({
   communities: z.array(communitySchema),
   gatherings: z.array(gatheringSchema),
   relationships: z.array(relationshipSchema),
+  /** Help given and asked (since v3). */
+  helps: z.array(helpSchema),
 })
 export type StoreData = z.infer<typeof storeDataSchema>
 
@@ -36,6 +39,7 @@ export const collectionNames = [
   'communities',
   'gatherings',
   'relationships',
+  'helps',
 ] as const
 export type CollectionName = (typeof collectionNames)[number]
 
@@ -51,5 +55,6 @@ export function emptyStoreData(): StoreData {
     communities: [],
     gatherings: [],
     relationships: [],
+    helps: [],
   }
 }

@@ -14,6 +14,8 @@ export interface Migration {
 export const migrations: Migration[] = [
   // v2: snapshot + journal. The snapshot records the last journal entry it contains.
   { from: 1, up: (doc) => ({ ...doc, journalSeq: 0 }) },
+  // v3: the help-given-and-asked ledger.
+  { from: 2, up: (doc) => ({ ...doc, helps: [] }) },
 ]
 
 export class MigrationError extends Error {}

@@ -145,6 +145,7 @@ export function countRecords(data: StoreData): {
     data.followUps.length +
     data.communities.length +
     data.gatherings.length +
-    data.relationships.length
+    data.relationships.length +
+    data.helps.length
   return { contacts: data.contacts.length, events: data.events.length, records }
 }

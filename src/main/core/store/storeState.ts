@@ -6,6 +6,7 @@ import {
   eventSchema,
   followUpSchema,
   gatheringSchema,
+  helpSchema,
   relationshipSchema,
   settingsSchema,
   type CollectionName,
@@ -21,6 +22,7 @@ const recordSchemas = {
   communities: communitySchema,
   gatherings: gatheringSchema,
   relationships: relationshipSchema,
+  helps: helpSchema,
 } as const
 
 /**
