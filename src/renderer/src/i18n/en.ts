@@ -132,7 +132,18 @@ export const en = {
     languageSystem: 'Follow the system',
     me: 'Me',
     myName: 'My name',
+    meBody:
+      'The method starts with you: answer four questions and sum them up in one line. Event targets and follow-up drafts reuse it.',
+    whatIWantToDo: 'What do I want to do?',
+    forWhom: 'For whom?',
+    whatTheyNeed: 'What do they need?',
+    whatChanges: 'What changes for them because of me?',
     valueProposition: 'My one-line value proposition',
+    valuePropositionHint:
+      'e.g. “I help early-stage climate founders find their first industrial customers.”',
+    myEmail: 'My email',
+    myPhone: 'My phone',
+    myWechat: 'My WeChat ID',
     saveMe: 'Save',
     savedMe: 'Saved',
     data: 'Your data',

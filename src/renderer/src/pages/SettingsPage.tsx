@@ -4,8 +4,10 @@ import {
   Code,
   Group,
   SegmentedControl,
+  SimpleGrid,
   Stack,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from '@mantine/core'
@@ -23,8 +25,11 @@ export function SettingsPage() {
   const { t } = useTranslation()
   const api = useApi()
   const { info, settings, setSettings, refreshInfo } = useAppState()
-  const [name, setName] = useState(settings.me.name)
-  const [valueProposition, setValueProposition] = useState(settings.me.positioning.valueProposition)
+  const [me, setMe] = useState(settings.me)
+  const setMeField = (key: 'name' | 'email' | 'phone' | 'wechat') => (value: string) =>
+    setMe((m) => ({ ...m, [key]: value }))
+  const setPositioning = (key: keyof Settings['me']['positioning']) => (value: string) =>
+    setMe((m) => ({ ...m, positioning: { ...m.positioning, [key]: value } }))
   const [confirmingDemo, setConfirmingDemo] = useState(false)
 
   const run = async (action: () => Promise<void>) => {
@@ -38,7 +43,7 @@ export function SettingsPage() {
     run(async () => setSettings(await api['settings.update']({ language })))
   const saveMe = () =>
     run(async () => {
-      setSettings(await api['settings.update']({ me: { name, positioning: { valueProposition } } }))
+      setSettings(await api['settings.update']({ me }))
       notifications.show({ color: 'teal', message: t('settings.savedMe') })
     })
   const removeDemo = () =>
@@ -72,16 +77,35 @@ export function SettingsPage() {
           {t('settings.me')}
         </Title>
         <Stack>
-          <TextInput
-            label={t('settings.myName')}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-          />
+          <Text size="sm" c="dimmed">
+            {t('settings.meBody')}
+          </Text>
+          {(['whatIWantToDo', 'forWhom', 'whatTheyNeed', 'whatChanges'] as const).map((key) => (
+            <Textarea
+              key={key}
+              label={t(`settings.${key}`)}
+              autosize
+              minRows={1}
+              value={me.positioning[key]}
+              onChange={(e) => setPositioning(key)(e.currentTarget.value)}
+            />
+          ))}
           <TextInput
             label={t('settings.valueProposition')}
-            value={valueProposition}
-            onChange={(e) => setValueProposition(e.currentTarget.value)}
+            placeholder={t('settings.valuePropositionHint')}
+            value={me.positioning.valueProposition}
+            onChange={(e) => setPositioning('valueProposition')(e.currentTarget.value)}
           />
+          <SimpleGrid cols={2}>
+            {(['name', 'email', 'phone', 'wechat'] as const).map((key) => (
+              <TextInput
+                key={key}
+                label={t(`settings.my${key[0]!.toUpperCase()}${key.slice(1)}` as 'settings.myName')}
+                value={me[key]}
+                onChange={(e) => setMeField(key)(e.currentTarget.value)}
+              />
+            ))}
+          </SimpleGrid>
           <Group justify="flex-end">
             <Button onClick={() => void saveMe()}>{t('settings.saveMe')}</Button>
           </Group>
