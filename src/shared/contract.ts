@@ -1,9 +1,12 @@
 import { z } from 'zod'
 import type { AppErrorValue, Envelope } from './errors'
+import type { CardView, ContactListItem } from './cardView'
 import type { BackupInfo, StoreNotice } from './storeNotice'
 import {
   contactFieldsShape,
+  careKindSchema,
   contactSchema,
+  ecosystemSchema,
   encounterSchema,
   followUpSchema,
   idSchema,
@@ -11,11 +14,16 @@ import {
   languagePreferenceSchema,
   meSchema,
   patchSchemaOf,
+  relationshipKindSchema,
   relationshipSchema,
+  tierSchema,
   type Community,
   type Contact,
   type FollowUp,
   type Gathering,
+  type Help,
+  type Relationship,
+  type Tier,
   type RapportEvent,
   type Settings,
 } from './model'
@@ -49,6 +57,92 @@ export const deletedContactSchema = z.object({
   communityIds: z.array(idSchema),
 })
 export type DeletedContact = z.infer<typeof deletedContactSchema>
+
+export const contactQuerySchema = z
+  .object({
+    text: z.string().max(200).optional(),
+    tags: z.array(z.string().max(60)).max(20).optional(),
+    tiers: z.array(tierSchema).max(4).optional(),
+    ecosystems: z.array(ecosystemSchema).max(6).optional(),
+    /** Targets of the event, or people met there. */
+    eventId: idSchema.optional(),
+    communityId: idSchema.optional(),
+    /** Only people past their keep-in-touch cadence. */
+    overdue: z.boolean().optional(),
+    includeArchived: z.boolean().optional(),
+    sort: z
+      .object({
+        by: z.enum(['name', 'organization', 'tier', 'updatedAt', 'createdAt']),
+        direction: z.enum(['asc', 'desc']),
+      })
+      .optional(),
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(5000).optional(),
+  })
+  .strict()
+export type ContactQueryInput = z.input<typeof contactQuerySchema>
+
+export interface ContactSearchResult {
+  total: number
+  items: ContactListItem[]
+  facets: { tags: { tag: string; count: number }[]; tiers: Record<Tier, number> }
+}
+
+export const columnTargetSchema = z.enum([
+  'name',
+  'givenName',
+  'familyName',
+  'nickname',
+  'email',
+  'phone',
+  'organization',
+  'role',
+  'linkedin',
+  'wechat',
+  'website',
+  'notes',
+  'tags',
+  'birthday',
+  'ignore',
+])
+
+export interface ImportPreviewRow {
+  line: number
+  status: 'new' | 'duplicate' | 'exact' | 'error'
+  name: string
+  organization: string
+  email: string
+  hasPhoto: boolean
+  /** Existing contacts this row matches. */
+  matches: { id: string; name: string }[]
+  errors: string[]
+  warnings: string[]
+}
+
+export interface ImportPreview {
+  previewId: string
+  fileName: string
+  kind: 'vcard' | 'csv'
+  /** CSV only: the columns and the suggested (or given) mapping. */
+  headers: string[]
+  mapping: z.infer<typeof columnTargetSchema>[]
+  encoding: string
+  rows: ImportPreviewRow[]
+  counts: { new: number; duplicate: number; exact: number; error: number }
+}
+
+export interface DuplicateGroup {
+  reasons: string[]
+  contacts: Contact[]
+}
+
+export interface ReviewView {
+  slipping: { contactId: string; name: string; tier: Tier; dueSince: string; cadenceDays: number }[]
+  circle: { tier: Tier; count: number; target: number; status: 'under' | 'ok' | 'over' }[]
+  ecosystems: { ecosystem: z.infer<typeof ecosystemSchema>; count: number; thin: boolean }[]
+  moveIn: { contactId: string; name: string; tier: Tier }[]
+  moveOut: { contactId: string; name: string; tier: Tier }[]
+}
 
 export interface AppInfo {
   version: string
@@ -117,6 +211,78 @@ export const contract = {
   ),
   'contacts.delete': op<DeletedContact>()(z.object({ id: idSchema }).strict()),
   'contacts.restore': op<Contact>()(deletedContactSchema),
+  'contacts.search': op<ContactSearchResult>()(contactQuerySchema),
+  'contacts.card': op<CardView>()(z.object({ id: idSchema }).strict()),
+  'contacts.duplicates': op<DuplicateGroup[]>()(noInput),
+  'contacts.merge': op<Contact>()(
+    z
+      .object({
+        keepId: idSchema,
+        removeId: idSchema,
+        /** Per field: keep's value, the other's, or both (list fields). */
+        choice: z.record(z.string().max(40), z.enum(['a', 'b', 'both'])),
+      })
+      .strict(),
+  ),
+  'relationships.create': op<Relationship>()(
+    z
+      .object({
+        fromId: idSchema,
+        toId: idSchema,
+        kind: relationshipKindSchema,
+        note: z.string().max(200).optional(),
+      })
+      .strict(),
+  ),
+  'relationships.delete': op<{ ok: true }>()(z.object({ id: idSchema }).strict()),
+  'helps.create': op<Help>()(
+    z
+      .object({
+        contactId: idSchema,
+        direction: z.enum(['given', 'asked']),
+        what: z.string().trim().min(1).max(2000),
+        at: isoDateTimeSchema.optional(),
+        careKind: careKindSchema.optional(),
+      })
+      .strict(),
+  ),
+  'helps.delete': op<{ ok: true }>()(z.object({ id: idSchema }).strict()),
+  'photos.save': op<{ ref: string }>()(
+    z
+      .object({
+        /** Base64 of the image file; checked by content, at most 10 MB. */
+        data: z.string().min(1).max(14_000_000),
+        thumbnail: z.string().max(300_000).optional(),
+      })
+      .strict(),
+  ),
+  'photos.get': op<{ dataUrl: string }>()(
+    z.object({ ref: z.string().min(1).max(200), variant: z.enum(['full', 'thumb']) }).strict(),
+  ),
+  'import.preview': op<ImportPreview>()(
+    z
+      .object({
+        fileName: z.string().min(1).max(500),
+        /** Base64 of the file, so any encoding reaches the parser byte for byte. */
+        data: z.string().min(1).max(70_000_000),
+        mapping: z.array(columnTargetSchema).max(500).optional(),
+      })
+      .strict(),
+  ),
+  'import.commit': op<{ created: number; merged: number; skipped: number }>()(
+    z
+      .object({
+        previewId: z.string().min(1).max(100),
+        /** Per line: what to do with a duplicate; new rows are imported, errors skipped. */
+        duplicates: z.enum(['skip', 'merge', 'import']),
+      })
+      .strict(),
+  ),
+  'import.cancel': op<{ ok: true }>()(z.object({ previewId: z.string().min(1).max(100) }).strict()),
+  'export.vcard': op<{ fileName: string; text: string }>()(
+    z.object({ ids: z.array(idSchema).max(100_000).optional() }).strict(),
+  ),
+  'review.get': op<ReviewView>()(noInput),
   'events.list': op<RapportEvent[]>()(noInput),
   'communities.list': op<Community[]>()(noInput),
   'gatherings.list': op<Gathering[]>()(noInput),

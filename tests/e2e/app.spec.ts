@@ -13,9 +13,8 @@ test('shows the demo network, adds a contact that survives a reload and lands on
 
   await page.getByRole('link', { name: 'Contacts' }).click()
   const table = page.getByRole('table', { name: 'Contacts' })
-  await expect(table.getByRole('row')).toHaveCount(31, { timeout: 10_000 }) // header + ~30 demo people
-  const demoRows = await table.getByRole('row').count()
-  expect(demoRows).toBeGreaterThan(20)
+  await expect(page.getByText(/^30 people/)).toBeVisible()
+  expect(await table.getByRole('row').count()).toBeGreaterThan(10)
   await page.screenshot({ path: 'test-results/screens/contacts-en.png', fullPage: true })
 
   await page.getByRole('button', { name: 'New contact' }).click()
@@ -24,9 +23,11 @@ test('shows the demo network, adds a contact that survives a reload and lands on
   await page.getByRole('textbox', { name: 'Email', exact: true }).fill('grace@example.com')
   await page.screenshot({ path: 'test-results/screens/contact-form-en.png' })
   await page.getByRole('button', { name: 'Save' }).click()
+  await page.getByRole('textbox', { name: /Search/ }).fill('grace')
   await expect(table.getByRole('row', { name: /Grace Hopper/ })).toBeVisible()
 
   await page.reload()
+  await page.getByRole('textbox', { name: /Search/ }).fill('hopper')
   await expect(
     page.getByRole('table', { name: 'Contacts' }).getByRole('row', { name: /Grace Hopper/ }),
   ).toBeVisible()
@@ -45,24 +46,28 @@ test('shows the demo network, adds a contact that survives a reload and lands on
   )
 })
 
-test('searches, edits and deletes with undo', async ({ page, served }) => {
+test('searches, edits on the card and deletes with undo', async ({ page, served }) => {
   await page.goto(`${served.url}#/contacts`)
   await page.getByRole('button', { name: 'New contact' }).click()
   await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Zhang Wei Test')
   await page.getByRole('textbox', { name: 'Name', exact: true }).press('Control+Enter')
   const table = page.getByRole('table', { name: 'Contacts' })
-  await expect(table.getByRole('row', { name: /Zhang Wei Test/ })).toBeVisible()
+  const search = page.getByRole('textbox', { name: /Search/ })
 
-  await page.getByRole('textbox', { name: /Search/ }).fill('zhang wei test')
+  await search.fill('zhang wei test')
   await expect(table.getByRole('row')).toHaveCount(2)
-  await page.getByRole('textbox', { name: /Search/ }).fill('no such person xyz')
+  await search.fill('no such person xyz')
   await expect(page.getByText('No one matches')).toBeVisible()
-  await page.getByRole('textbox', { name: /Search/ }).fill('zhang wei test')
+  await search.fill('zhang wei test')
 
   await table.getByRole('row', { name: /Zhang Wei Test/ }).click()
-  await page.getByLabel('Role').fill('Founder')
-  await page.getByRole('button', { name: 'Save' }).click()
-  await expect(table.getByRole('row', { name: /Founder/ })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Zhang Wei Test' })).toBeVisible()
+  await page.getByRole('textbox', { name: 'Role', exact: true }).fill('Founder')
+  await page.getByRole('button', { name: 'Save card' }).click()
+  await expect(page.getByText('Card saved')).toBeVisible()
+  await page.getByRole('link', { name: 'All contacts' }).click()
+  await search.fill('zhang wei test')
+  await expect(table.getByRole('row', { name: /Zhang Wei Test.*Founder/ })).toBeVisible()
 
   await table.getByRole('row', { name: /Zhang Wei Test/ }).click()
   await page.getByRole('button', { name: 'Delete' }).click()
@@ -70,11 +75,9 @@ test('searches, edits and deletes with undo', async ({ page, served }) => {
     .getByRole('dialog', { name: /Delete Zhang Wei Test/ })
     .getByRole('button', { name: 'Delete' })
     .click()
-  await expect(table).toBeHidden()
+  await expect(page.getByRole('heading', { name: 'Contacts', exact: true })).toBeVisible()
   await page.getByRole('button', { name: 'Undo' }).click()
-  await expect(
-    page.getByRole('table', { name: 'Contacts' }).getByRole('row', { name: /Zhang Wei Test/ }),
-  ).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Zhang Wei Test' })).toBeVisible()
   await served.stop()
   const onDisk = JSON.parse(await readFile(served.storeFile, 'utf8'))
   expect(onDisk.contacts.filter((c: { name: string }) => c.name === 'Zhang Wei Test')).toHaveLength(
@@ -172,7 +175,7 @@ test('with a damaged data file and a backup, restores the backup and says what h
       fullPage: true,
     })
     await page.getByRole('link', { name: 'Contacts' }).click()
-    await expect(page.getByRole('table', { name: 'Contacts' }).getByRole('row')).toHaveCount(31)
+    await expect(page.getByText(/^30 people/)).toBeVisible()
     await banner.getByRole('button', { name: 'Dismiss' }).click()
     await expect(banner).toBeHidden()
   } finally {

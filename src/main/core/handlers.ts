@@ -5,6 +5,12 @@ import { createContactService } from './services/contactService'
 import { createDemoService, hasDemoData } from './services/demoService'
 import { createOverviewService } from './services/overviewService'
 import { createSettingsService } from './services/settingsService'
+import { applyMerge } from './contacts/merge'
+import { PhotoStore } from './photos/photoStore'
+import { createContactViewService } from './services/contactViewService'
+import { createExportService } from './services/exportService'
+import { createHistoryService } from './services/historyService'
+import { createImportService } from './services/importService'
 import type { JournaledStore } from './store/journaledStore'
 
 export interface CoreContext {
@@ -20,6 +26,11 @@ export function createHandlers(store: JournaledStore, context: CoreContext): Han
   const settings = createSettingsService(store)
   const overview = createOverviewService(store, context.clock)
   const demo = createDemoService(store)
+  const views = createContactViewService(store, context.clock)
+  const history = createHistoryService(store, context.clock)
+  const photos = new PhotoStore(context.dataDir)
+  const imports = createImportService(store, photos, context.clock)
+  const exports = createExportService(store, photos, context.clock)
   return {
     'app.info': () => ({
       version: context.version,
@@ -39,6 +50,31 @@ export function createHandlers(store: JournaledStore, context: CoreContext): Han
     'contacts.update': (input) => contacts.update(input),
     'contacts.delete': (input) => contacts.delete(input),
     'contacts.restore': (input) => contacts.restore(input),
+    'contacts.search': (input) => views.search(input),
+    'contacts.card': (input) => views.card(input),
+    'contacts.duplicates': () => views.duplicates(),
+    'contacts.merge': ({ keepId, removeId, choice }) =>
+      store.update((tx) => applyMerge(tx, keepId, removeId, choice, context.clock).contact),
+    'relationships.create': (input) => history.addRelationship(input),
+    'relationships.delete': (input) => history.removeRelationship(input),
+    'helps.create': (input) => history.addHelp(input),
+    'helps.delete': (input) => history.removeHelp(input),
+    'photos.save': async ({ data, thumbnail }) => {
+      const saved = await photos.save(
+        Buffer.from(data, 'base64'),
+        thumbnail ? Buffer.from(thumbnail, 'base64') : undefined,
+      )
+      return { ref: saved.ref }
+    },
+    'photos.get': async ({ ref, variant }) => {
+      const { bytes, mime } = await photos.read(ref, variant)
+      return { dataUrl: `data:${mime};base64,${bytes.toString('base64')}` }
+    },
+    'import.preview': (input) => imports.preview(input),
+    'import.commit': (input) => imports.commit(input),
+    'import.cancel': (input) => imports.cancel(input),
+    'export.vcard': (input) => exports.vcard(input),
+    'review.get': () => views.review(),
     'events.list': () =>
       [...store.read().events].sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt)),
     'communities.list': () => store.read().communities,

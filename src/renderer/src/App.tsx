@@ -10,9 +10,12 @@ import { AppLayout } from './components/AppLayout'
 import { StoreUnavailable } from './components/StoreUnavailable'
 import { applyLanguage, resolveLanguage } from './i18n'
 import { CommunitiesPage } from './pages/CommunitiesPage'
+import { ContactCardPage } from './pages/contact/ContactCardPage'
 import { ContactsPage } from './pages/ContactsPage'
+import { DuplicatesPage } from './pages/DuplicatesPage'
 import { EventsPage } from './pages/EventsPage'
 import { MapPage } from './pages/MapPage'
+import { ReviewPage } from './pages/ReviewPage'
 import { SettingsPage } from './pages/SettingsPage'
 import { TodayPage } from './pages/TodayPage'
 
@@ -60,6 +63,9 @@ export function App({ api }: { api: RapportApi }) {
               <Route path="today" element={<TodayPage />} />
               <Route path="events" element={<EventsPage />} />
               <Route path="contacts" element={<ContactsPage />} />
+              <Route path="contacts/review" element={<ReviewPage />} />
+              <Route path="contacts/duplicates" element={<DuplicatesPage />} />
+              <Route path="contacts/:id" element={<ContactCardPage />} />
               <Route path="map" element={<MapPage />} />
               <Route path="communities" element={<CommunitiesPage />} />
               <Route path="settings" element={<SettingsPage />} />

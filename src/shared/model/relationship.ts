@@ -19,3 +19,4 @@ export const relationshipSchema = z.object({
   note: shortText.default(''),
 })
 export type Relationship = z.infer<typeof relationshipSchema>
+export type RelationshipKind = z.infer<typeof relationshipKindSchema>

@@ -30,6 +30,8 @@ export interface DataStore {
   readonly file: string
   /** The current state. Read-only: change it only through `update`. */
   read(): Readonly<StoreData>
+  /** Goes up with every change, so derived views can be cached until the data changes. */
+  revision(): number
   /**
    * Runs `build` to collect changes, validates them, applies them and resolves once they are
    * durable on disk. If `build` throws or a change does not validate, nothing changes anywhere.

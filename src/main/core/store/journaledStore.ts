@@ -159,6 +159,7 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
     const writer = await JournalWriter.open(journalFile, journal.validBytes)
 
     let closed = false
+    let revision = 0
     let compacting: Promise<void> | null = null
     let idleTimer: NodeJS.Timeout | undefined
     let lastBackupAt = 0
@@ -248,6 +249,7 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
       if (theirs && writer.isIdle() && writer.size === 0) {
         // Nothing of ours is pending: take their version as it is.
         state.replace(theirs)
+        revision += 1
         lastSeq = Math.max(lastSeq, theirs.journalSeq)
         knownSnapshot = signature
         notice({ kind: 'reloadedExternalChange', file: snapshotFile })
@@ -272,6 +274,7 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
     const store: JournaledStore = {
       file: snapshotFile,
       read: () => state.data,
+      revision: () => revision,
 
       update<T>(build: (tx: StoreTransaction) => T): Promise<T> {
         if (closed) return Promise.reject(unavailableClosed(snapshotFile))
@@ -305,6 +308,7 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
         if (ops.length === 0) return Promise.resolve(result)
         lastSeq += 1
         state.apply(ops)
+        revision += 1
         return writer.append(encodeEntry({ seq: lastSeq, ops })).then(
           () => {
             afterCommit()
@@ -352,6 +356,7 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
         await writer.idle()
         await backupNow()
         state.replace(data)
+        revision += 1
         lastSeq = Math.max(lastSeq, data.journalSeq) + 1
         await compact()
         notice({ kind: 'restoredBackup', backupFile: file })

@@ -41,7 +41,7 @@ export function AppLayout() {
               component={RouterLink}
               to={`/${page}`}
               label={t(`nav.${page}`)}
-              active={location.pathname === `/${page}`}
+              active={location.pathname === `/${page}` || location.pathname.startsWith(`/${page}/`)}
               style={{ borderRadius: 'var(--mantine-radius-md)' }}
             />
           ))}

@@ -3,300 +3,526 @@ import {
   Badge,
   Button,
   Center,
+  Checkbox,
   Drawer,
   Group,
   Loader,
-  Modal,
+  MultiSelect,
+  Select,
   Stack,
-  Table,
+  Switch,
   Text,
   TextInput,
   Title,
+  UnstyledButton,
 } from '@mantine/core'
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
-import { useRef, useState } from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { RapportError, type ValidationIssue } from '../../../shared/errors'
-import type { Contact } from '../../../shared/model'
+import { useNavigate } from 'react-router-dom'
+import type { ContactListItem } from '../../../shared/cardView'
+import type { ContactQueryInput } from '../../../shared/contract'
+import { ecosystemSchema, tierSchema, type Ecosystem, type Tier } from '../../../shared/model'
 import { useApi } from '../api/ApiContext'
 import { ContactForm, draftOf, patchOf, type ContactDraft } from '../components/ContactForm'
+import { downloadText } from '../components/downloadText'
 import { errorText } from '../components/errorText'
+import { ImportModal } from '../components/ImportModal'
 import { PageHeader } from '../components/PageHeader'
 import { QueryError } from '../components/QueryError'
+import { usePhoto } from '../hooks/usePhoto'
 import { useQuery } from '../hooks/useQuery'
 
 const TIER_COLORS = { life: 'grape', close: 'teal', good: 'blue', outside: 'gray' } as const
+const PAGE = 200
+const ROW_HEIGHT = 52
+const GRID =
+  '36px minmax(180px, 1.3fr) minmax(160px, 1.6fr) 150px minmax(120px, 1fr) minmax(140px, 1fr) 60px'
+type SortBy = NonNullable<ContactQueryInput['sort']>['by']
 
-/** Field errors from a VALIDATION error, keyed by the form's field names. */
-function fieldErrorsOf(error: unknown): Record<string, string> {
-  if (!(error instanceof RapportError) || error.code !== 'VALIDATION') return {}
-  const issues = (error.details as { issues?: ValidationIssue[] } | undefined)?.issues ?? []
-  const byField: Record<string, string> = {}
-  for (const issue of issues) {
-    const [head] = issue.path.split('.')
-    const field = head === 'emails' ? 'email' : head === 'phones' ? 'phone' : head
-    if (field && !byField[field]) byField[field] = issue.message
-  }
-  return byField
+interface Filters {
+  tiers: Tier[]
+  ecosystems: Ecosystem[]
+  tags: string[]
+  eventId: string | null
+  communityId: string | null
+  overdue: boolean
+  includeArchived: boolean
 }
-
-type Editing = { mode: 'create' } | { mode: 'edit'; contact: Contact } | null
+const NO_FILTERS: Filters = {
+  tiers: [],
+  ecosystems: [],
+  tags: [],
+  eventId: null,
+  communityId: null,
+  overdue: false,
+  includeArchived: false,
+}
 
 export function ContactsPage() {
   const { t } = useTranslation()
   const api = useApi()
+  const navigate = useNavigate()
   const [query, setQuery] = useState('')
-  const [debouncedQuery] = useDebouncedValue(query, 120)
-  const { data, error, reload } = useQuery(
-    () => api['contacts.list']({ query: debouncedQuery }),
-    `contacts:${debouncedQuery}`,
-  )
-  const [editing, setEditing] = useState<Editing>(null)
+  const [debouncedQuery] = useDebouncedValue(query, 60)
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS)
+  const [sort, setSort] = useState<{ by: SortBy; direction: 'asc' | 'desc' }>({
+    by: 'name',
+    direction: 'asc',
+  })
+  const [pages, setPages] = useState(1)
+  const [selected, setSelected] = useState<Set<string>>(new Set())
+  const [creating, setCreating] = useState(false)
   const [saving, setSaving] = useState(false)
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
-  const [confirmDelete, setConfirmDelete] = useState<Contact | null>(null)
+  const [importing, setImporting] = useState(false)
   const searchRef = useRef<HTMLInputElement>(null)
 
-  const openCreate = () => {
-    setFieldErrors({})
-    setEditing({ mode: 'create' })
+  const request: ContactQueryInput = {
+    text: debouncedQuery,
+    tiers: filters.tiers,
+    ecosystems: filters.ecosystems,
+    tags: filters.tags,
+    ...(filters.eventId ? { eventId: filters.eventId } : {}),
+    ...(filters.communityId ? { communityId: filters.communityId } : {}),
+    overdue: filters.overdue,
+    includeArchived: filters.includeArchived,
+    sort,
+    limit: PAGE * pages,
   }
+  const { data, error, reload } = useQuery(
+    () => api['contacts.search'](request),
+    JSON.stringify(request),
+  )
+  const options = useQuery(
+    async () => ({
+      events: await api['events.list'](),
+      communities: await api['communities.list'](),
+    }),
+    'filter-options',
+  )
+
   useHotkeys([
-    ['mod+N', openCreate],
+    ['mod+N', () => setCreating(true)],
     ['/', () => searchRef.current?.focus()],
   ])
 
   const showError = (caught: unknown) =>
     notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
 
-  const save = async (draft: ContactDraft) => {
-    if (!editing) return
+  const create = async (draft: ContactDraft) => {
     setSaving(true)
-    setFieldErrors({})
     try {
-      if (editing.mode === 'create') {
-        const created = await api['contacts.create'](patchOf(draft))
-        notifications.show({
-          color: 'teal',
-          message: t('contacts.created', { name: created.name }),
-        })
-      } else {
-        const updated = await api['contacts.update']({
-          id: editing.contact.id,
-          patch: patchOf(draft, editing.contact),
-          expectedUpdatedAt: editing.contact.updatedAt,
-        })
-        notifications.show({ color: 'teal', message: t('contacts.saved', { name: updated.name }) })
-      }
-      setEditing(null)
+      const created = await api['contacts.create'](patchOf(draft))
+      notifications.show({ color: 'teal', message: t('contacts.created', { name: created.name }) })
+      setCreating(false)
       await reload()
     } catch (caught) {
-      setFieldErrors(fieldErrorsOf(caught))
       showError(caught)
     } finally {
       setSaving(false)
     }
   }
 
-  const remove = async (contact: Contact) => {
-    setConfirmDelete(null)
-    setEditing(null)
+  const exportVCard = async () => {
     try {
-      const removed = await api['contacts.delete']({ id: contact.id })
-      await reload()
-      const id = notifications.show({
-        autoClose: 8000,
-        message: (
-          <Group justify="space-between" wrap="nowrap">
-            <Text size="sm">{t('contacts.deleted', { name: contact.name })}</Text>
-            <Button
-              size="compact-sm"
-              variant="light"
-              onClick={async () => {
-                notifications.hide(id)
-                try {
-                  await api['contacts.restore'](removed)
-                  notifications.show({
-                    color: 'teal',
-                    message: t('contacts.restored', { name: contact.name }),
-                  })
-                  await reload()
-                } catch (caught) {
-                  showError(caught)
-                }
-              }}
-            >
-              {t('common.undo')}
-            </Button>
-          </Group>
-        ),
-      })
+      const ids = selected.size > 0 ? [...selected] : undefined
+      const { fileName, text } = await api['export.vcard'](ids ? { ids } : {})
+      downloadText(fileName, text, 'text/vcard')
+      notifications.show({ color: 'teal', message: t('list.exported', { file: fileName }) })
     } catch (caught) {
       showError(caught)
     }
   }
 
-  const contacts = data ?? []
+  const setFilter = <K extends keyof Filters>(key: K, value: Filters[K]) => {
+    setFilters((f) => ({ ...f, [key]: value }))
+    setPages(1)
+  }
+  const toggleSort = (by: SortBy) =>
+    setSort((s) => ({ by, direction: s.by === by && s.direction === 'asc' ? 'desc' : 'asc' }))
+  const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS)
+  const loadedAll = !data || data.items.length >= data.total
+  const loadMore = useCallback(() => {
+    if (!loadedAll) setPages((p) => p + 1)
+  }, [loadedAll])
+  const items = data?.items ?? []
+
   return (
-    <Stack>
+    <Stack h="calc(100vh - 2 * var(--mantine-spacing-lg))" gap="sm">
       <PageHeader
         title={t('contacts.title')}
-        subtitle={data ? t('contacts.count', { count: contacts.length }) : undefined}
-        actions={<Button onClick={openCreate}>{t('contacts.new')}</Button>}
+        subtitle={
+          data
+            ? `${t('contacts.count', { count: data.total })} · ${t('list.circleCounts', data.facets.tiers)}`
+            : undefined
+        }
+        actions={
+          <Group gap={6} wrap="nowrap">
+            <Button size="xs" variant="default" onClick={() => navigate('/contacts/review')}>
+              {t('list.review')}
+            </Button>
+            <Button size="xs" variant="default" onClick={() => navigate('/contacts/duplicates')}>
+              {t('list.duplicates')}
+            </Button>
+            <Button size="xs" variant="default" onClick={() => setImporting(true)}>
+              {t('list.import')}
+            </Button>
+            <Button size="xs" variant="default" onClick={() => void exportVCard()}>
+              {selected.size > 0
+                ? t('list.exportSelected', { count: selected.size })
+                : t('list.export')}
+            </Button>
+            <Button size="xs" onClick={() => setCreating(true)}>
+              {t('contacts.new')}
+            </Button>
+          </Group>
+        }
       />
       <TextInput
         ref={searchRef}
         placeholder={t('contacts.search')}
         aria-label={t('contacts.search')}
         value={query}
-        onChange={(e) => setQuery(e.currentTarget.value)}
+        onChange={(e) => {
+          setQuery(e.currentTarget.value)
+          setPages(1)
+        }}
         onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
       />
+      <Group gap="xs" align="flex-end">
+        <MultiSelect
+          size="xs"
+          w={170}
+          placeholder={t('list.tiers')}
+          aria-label={t('list.tiers')}
+          data={tierSchema.options.map((v) => ({ value: v, label: t(`contacts.tier.${v}`) }))}
+          value={filters.tiers}
+          onChange={(v) => setFilter('tiers', v as Tier[])}
+        />
+        <MultiSelect
+          size="xs"
+          w={170}
+          placeholder={t('list.ecosystems')}
+          aria-label={t('list.ecosystems')}
+          data={ecosystemSchema.options.map((v) => ({
+            value: v,
+            label: t(`contacts.ecosystem.${v}`),
+          }))}
+          value={filters.ecosystems}
+          onChange={(v) => setFilter('ecosystems', v as Ecosystem[])}
+        />
+        <MultiSelect
+          size="xs"
+          w={170}
+          placeholder={t('list.tags')}
+          aria-label={t('list.tags')}
+          searchable
+          data={(data?.facets.tags ?? [])
+            .slice(0, 200)
+            .map((f) => ({ value: f.tag, label: `${f.tag} (${f.count})` }))}
+          value={filters.tags}
+          onChange={(v) => setFilter('tags', v)}
+        />
+        <Select
+          size="xs"
+          w={170}
+          placeholder={t('list.event')}
+          aria-label={t('list.event')}
+          clearable
+          data={(options.data?.events ?? []).map((e) => ({ value: e.id, label: e.name }))}
+          value={filters.eventId}
+          onChange={(v) => setFilter('eventId', v)}
+        />
+        <Select
+          size="xs"
+          w={170}
+          placeholder={t('list.community')}
+          aria-label={t('list.community')}
+          clearable
+          data={(options.data?.communities ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          value={filters.communityId}
+          onChange={(v) => setFilter('communityId', v)}
+        />
+        <Switch
+          size="xs"
+          label={t('list.overdue')}
+          checked={filters.overdue}
+          onChange={(e) => setFilter('overdue', e.currentTarget.checked)}
+        />
+        <Switch
+          size="xs"
+          label={t('list.archived')}
+          checked={filters.includeArchived}
+          onChange={(e) => setFilter('includeArchived', e.currentTarget.checked)}
+        />
+        {filtered && (
+          <Button size="xs" variant="subtle" onClick={() => setFilters(NO_FILTERS)}>
+            {t('list.clear')}
+          </Button>
+        )}
+      </Group>
+
       {error ? (
         <QueryError error={error} onRetry={reload} />
       ) : !data ? (
         <Center py="xl">
           <Loader />
         </Center>
-      ) : contacts.length === 0 ? (
+      ) : items.length === 0 ? (
         <Center py="xl">
-          {debouncedQuery ? (
+          {debouncedQuery || filtered ? (
             <Text c="dimmed">{t('contacts.noMatch', { query: debouncedQuery })}</Text>
           ) : (
             <Stack align="center" gap="xs">
               <Title order={3}>{t('contacts.emptyTitle')}</Title>
               <Text c="dimmed">{t('contacts.emptyBody')}</Text>
-              <Button onClick={openCreate}>{t('contacts.new')}</Button>
+              <Group>
+                <Button onClick={() => setCreating(true)}>{t('contacts.new')}</Button>
+                <Button variant="default" onClick={() => setImporting(true)}>
+                  {t('list.import')}
+                </Button>
+              </Group>
             </Stack>
           )}
         </Center>
       ) : (
-        <Table highlightOnHover verticalSpacing="xs" aria-label={t('contacts.title')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('contacts.columns.name')}</Table.Th>
-              <Table.Th>{t('contacts.columns.work')}</Table.Th>
-              <Table.Th>{t('contacts.columns.tier')}</Table.Th>
-              <Table.Th>{t('contacts.columns.tags')}</Table.Th>
-              <Table.Th>{t('contacts.columns.reach')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {contacts.map((contact) => (
-              <Table.Tr
-                key={contact.id}
+        <VirtualContactTable
+          items={items}
+          total={data.total}
+          sort={sort}
+          onSort={toggleSort}
+          selected={selected}
+          onSelect={setSelected}
+          onOpen={(id) => navigate(`/contacts/${id}`)}
+          onNearEnd={loadMore}
+        />
+      )}
+
+      <Drawer
+        opened={creating}
+        onClose={() => setCreating(false)}
+        position="right"
+        size="lg"
+        title={
+          <Title order={2} size="h3">
+            {t('contacts.new')}
+          </Title>
+        }
+      >
+        {creating && (
+          <ContactForm
+            initial={draftOf()}
+            saving={saving}
+            fieldErrors={{}}
+            onSubmit={(draft) => void create(draft)}
+            onCancel={() => setCreating(false)}
+          />
+        )}
+      </Drawer>
+      <ImportModal
+        opened={importing}
+        onClose={() => setImporting(false)}
+        onImported={() => void reload()}
+      />
+    </Stack>
+  )
+}
+
+function VirtualContactTable(props: {
+  items: ContactListItem[]
+  total: number
+  sort: { by: SortBy; direction: 'asc' | 'desc' }
+  onSort: (by: SortBy) => void
+  selected: Set<string>
+  onSelect: (ids: Set<string>) => void
+  onOpen: (id: string) => void
+  onNearEnd: () => void
+}) {
+  const { t } = useTranslation()
+  const scroller = useRef<HTMLDivElement>(null)
+  // The virtualizer hands back functions the React Compiler cannot memoise; that is expected here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: props.items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  })
+  const virtualRows = virtualizer.getVirtualItems()
+  const lastIndex = virtualRows[virtualRows.length - 1]?.index ?? 0
+  const nearEnd = lastIndex >= props.items.length - 20
+  const { onNearEnd } = props
+  // Load the next page while the user scrolls towards the end of what is loaded.
+  useEffect(() => {
+    if (nearEnd) onNearEnd()
+  }, [nearEnd, onNearEnd])
+
+  const allShown =
+    props.items.length > 0 && props.items.every((item) => props.selected.has(item.id))
+  const toggle = (id: string) => {
+    const next = new Set(props.selected)
+    if (next.has(id)) next.delete(id)
+    else next.add(id)
+    props.onSelect(next)
+  }
+  const header = (by: SortBy | null, label: string) =>
+    by ? (
+      <UnstyledButton onClick={() => props.onSort(by)} fw={700} fz="sm">
+        {label} {props.sort.by === by ? (props.sort.direction === 'asc' ? '▲' : '▼') : ''}
+      </UnstyledButton>
+    ) : (
+      <Text fw={700} fz="sm">
+        {label}
+      </Text>
+    )
+  const focusRow = (index: number) => {
+    virtualizer.scrollToIndex(index)
+    requestAnimationFrame(() =>
+      scroller.current?.querySelector<HTMLElement>(`[data-row-index="${index}"]`)?.focus(),
+    )
+  }
+
+  return (
+    <div
+      role="table"
+      aria-label={t('contacts.title')}
+      aria-rowcount={props.total + 1}
+      style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}
+    >
+      <div
+        role="row"
+        style={{
+          display: 'grid',
+          gridTemplateColumns: GRID,
+          gap: 12,
+          padding: '6px 8px',
+          borderBottom: '1px solid var(--mantine-color-gray-3)',
+        }}
+      >
+        <span role="columnheader">
+          <Checkbox
+            size="xs"
+            aria-label={t('list.selectAll')}
+            checked={allShown}
+            onChange={() =>
+              props.onSelect(allShown ? new Set() : new Set(props.items.map((i) => i.id)))
+            }
+          />
+        </span>
+        <span role="columnheader">{header('name', t('contacts.columns.name'))}</span>
+        <span role="columnheader">{header('organization', t('contacts.columns.work'))}</span>
+        <span role="columnheader">{header('tier', t('contacts.columns.tier'))}</span>
+        <span role="columnheader">{header(null, t('contacts.columns.tags'))}</span>
+        <span role="columnheader">{header(null, t('contacts.columns.reach'))}</span>
+        <span role="columnheader">{header(null, t('list.completeness'))}</span>
+      </div>
+      <div ref={scroller} style={{ flex: 1, overflow: 'auto' }} role="rowgroup">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualRows.map((row) => {
+            const item = props.items[row.index]!
+            return (
+              <div
+                key={item.id}
+                role="row"
                 tabIndex={0}
-                style={{ cursor: 'pointer' }}
-                onClick={() => {
-                  setFieldErrors({})
-                  setEditing({ mode: 'edit', contact })
-                }}
+                aria-rowindex={row.index + 2}
+                data-row-index={row.index}
+                onClick={() => props.onOpen(item.id)}
                 onKeyDown={(e) => {
-                  if (e.key === 'Enter') {
-                    setFieldErrors({})
-                    setEditing({ mode: 'edit', contact })
+                  if (e.key === 'Enter') props.onOpen(item.id)
+                  if (e.key === 'ArrowDown' && row.index + 1 < props.items.length) {
+                    e.preventDefault()
+                    focusRow(row.index + 1)
+                  }
+                  if (e.key === 'ArrowUp' && row.index > 0) {
+                    e.preventDefault()
+                    focusRow(row.index - 1)
+                  }
+                  if (e.key === ' ') {
+                    e.preventDefault()
+                    toggle(item.id)
                   }
                 }}
+                className="rapport-row"
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${row.start}px)`,
+                  display: 'grid',
+                  gridTemplateColumns: GRID,
+                  gap: 12,
+                  alignItems: 'center',
+                  padding: '0 8px',
+                  borderBottom: '1px solid var(--mantine-color-gray-2)',
+                  cursor: 'pointer',
+                  opacity: item.archived ? 0.55 : 1,
+                }}
               >
-                <Table.Td>
+                <span role="cell" onClick={(e) => e.stopPropagation()}>
+                  <Checkbox
+                    size="xs"
+                    aria-label={t('list.select', { name: item.name })}
+                    checked={props.selected.has(item.id)}
+                    onChange={() => toggle(item.id)}
+                  />
+                </span>
+                <span role="cell">
                   <Group gap="sm" wrap="nowrap">
-                    <Avatar src={contact.photo} name={contact.name} color="initials" size="sm" />
-                    <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
-                      {contact.name}
+                    <RowAvatar item={item} />
+                    <Text size="sm" fw={600} truncate>
+                      {item.name}
                     </Text>
                   </Group>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">
-                    {[contact.organization, contact.role].filter(Boolean).join(' · ')}
+                </span>
+                <span role="cell">
+                  <Text size="sm" truncate>
+                    {[item.organization, item.role].filter(Boolean).join(' · ')}
                   </Text>
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Badge
-                    color={TIER_COLORS[contact.tier]}
-                    variant="light"
-                    tt="none"
-                    miw="max-content"
-                  >
-                    {t(`contacts.tier.${contact.tier}`)}
+                </span>
+                <span role="cell">
+                  <Badge color={TIER_COLORS[item.tier]} variant="light" tt="none" miw="max-content">
+                    {t(`contacts.tier.${item.tier}`)}
                   </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    {contact.tags.slice(0, 3).map((tag) => (
+                  {item.overdue && (
+                    <Badge color="red" variant="dot" ml={4} tt="none">
+                      !
+                    </Badge>
+                  )}
+                </span>
+                <span role="cell">
+                  <Group gap={4} wrap="nowrap" style={{ overflow: 'hidden' }}>
+                    {item.tags.slice(0, 2).map((tag) => (
                       <Badge key={tag} size="sm" variant="default" tt="none">
                         {tag}
                       </Badge>
                     ))}
                   </Group>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" c="dimmed">
-                    {contact.emails[0]?.value ?? contact.phones[0]?.value ?? contact.bestWayToReach}
+                </span>
+                <span role="cell">
+                  <Text size="sm" c="dimmed" truncate>
+                    {item.reach}
                   </Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-
-      <Drawer
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        position="right"
-        size="lg"
-        title={
-          <Title order={2} size="h3">
-            {editing?.mode === 'edit' ? t('contacts.edit') : t('contacts.new')}
-          </Title>
-        }
-      >
-        {editing && (
-          <ContactForm
-            key={editing.mode === 'edit' ? editing.contact.id : 'new'}
-            initial={draftOf(editing.mode === 'edit' ? editing.contact : undefined)}
-            saving={saving}
-            fieldErrors={fieldErrors}
-            onSubmit={save}
-            onCancel={() => setEditing(null)}
-            extraActions={
-              editing.mode === 'edit' && (
-                <Button
-                  color="red"
-                  variant="subtle"
-                  onClick={() => setConfirmDelete(editing.contact)}
-                >
-                  {t('common.delete')}
-                </Button>
-              )
-            }
-          />
-        )}
-      </Drawer>
-
-      <Modal
-        opened={confirmDelete !== null}
-        onClose={() => setConfirmDelete(null)}
-        title={confirmDelete ? t('contacts.confirmDeleteTitle', { name: confirmDelete.name }) : ''}
-      >
-        <Stack>
-          <Text size="sm">{t('contacts.confirmDeleteBody')}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirmDelete(null)}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red"
-              onClick={() => confirmDelete && void remove(confirmDelete)}
-              data-autofocus
-            >
-              {t('common.delete')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-    </Stack>
+                </span>
+                <span role="cell">
+                  <Text size="xs" c={item.completeness >= 0.8 ? 'teal' : 'dimmed'}>
+                    {Math.round(item.completeness * 100)}%
+                  </Text>
+                </span>
+              </div>
+            )
+          })}
+        </div>
+      </div>
+    </div>
   )
+}
+
+function RowAvatar({ item }: { item: ContactListItem }) {
+  const src = usePhoto(item.photo, 'thumb')
+  return <Avatar src={src} name={item.name} color="initials" size="sm" />
 }

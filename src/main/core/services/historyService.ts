@@ -1,0 +1,86 @@
+import type { ParsedInputOf } from '../../../shared/contract'
+import { RapportError } from '../../../shared/errors'
+import {
+  helpSchema,
+  relationshipSchema,
+  type Help,
+  type Relationship,
+  type StoreData,
+} from '../../../shared/model'
+import { newId, nextTimestamp, type Clock } from '../clock'
+import type { DataStore } from '../store/dataStore'
+import { notFound } from './contactService'
+
+function requireContact(data: Readonly<StoreData>, id: string): void {
+  if (!data.contacts.some((c) => c.id === id)) throw notFound('contact', id)
+}
+
+/** Relationships between contacts and the ledger of help given and asked. */
+export function createHistoryService(store: DataStore, clock: Clock) {
+  return {
+    addRelationship({
+      fromId,
+      toId,
+      kind,
+      note,
+    }: ParsedInputOf<'relationships.create'>): Promise<Relationship> {
+      return store.update((tx) => {
+        requireContact(tx.data, fromId)
+        requireContact(tx.data, toId)
+        if (fromId === toId) {
+          throw new RapportError('VALIDATION', 'A relationship needs two different people', {
+            issues: [{ path: 'toId', message: 'same as fromId' }],
+          })
+        }
+        const same = tx.data.relationships.find(
+          (r) => r.kind === kind && r.fromId === fromId && r.toId === toId,
+        )
+        if (same) return same
+        const now = nextTimestamp(clock)
+        const relationship = relationshipSchema.parse({
+          id: newId(),
+          createdAt: now,
+          updatedAt: now,
+          fromId,
+          toId,
+          kind,
+          note: note ?? '',
+        })
+        tx.put('relationships', relationship)
+        return relationship
+      })
+    },
+
+    removeRelationship({ id }: ParsedInputOf<'relationships.delete'>): Promise<{ ok: true }> {
+      return store.update((tx) => {
+        if (!tx.data.relationships.some((r) => r.id === id)) throw notFound('relationship', id)
+        tx.remove('relationships', id)
+        return { ok: true as const }
+      })
+    },
+
+    addHelp(input: ParsedInputOf<'helps.create'>): Promise<Help> {
+      return store.update((tx) => {
+        requireContact(tx.data, input.contactId)
+        const now = nextTimestamp(clock)
+        const help = helpSchema.parse({
+          ...input,
+          at: input.at ?? now,
+          id: newId(),
+          createdAt: now,
+          updatedAt: now,
+        })
+        tx.put('helps', help)
+        return help
+      })
+    },
+
+    removeHelp({ id }: ParsedInputOf<'helps.delete'>): Promise<{ ok: true }> {
+      return store.update((tx) => {
+        if (!tx.data.helps.some((h) => h.id === id)) throw notFound('help', id)
+        tx.remove('helps', id)
+        return { ok: true as const }
+      })
+    },
+  }
+}

@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto'
+import { z } from 'zod'
+import type { ImportPreview, ImportPreviewRow, ParsedInputOf } from '../../../shared/contract'
+import { RapportError } from '../../../shared/errors'
+import { contactFieldsShape, contactSchema, type Contact } from '../../../shared/model'
+import { newId, nextTimestamp, type Clock } from '../clock'
+import { buildMatchIndex, findMatches, normalizeEmail, normalizeName } from '../contacts/duplicates'
+import { defaultChoice, mergeFields } from '../contacts/merge'
+import { csvToRows, readCsv, suggestMapping } from '../import/csvImport'
+import type { ImportRow } from '../import/importRow'
+import { parseVCards } from '../import/vcardImport'
+import type { PhotoStore } from '../photos/photoStore'
+import type { DataStore } from '../store/dataStore'
+
+const contactInput = z.object(contactFieldsShape)
+/** Previews wait this long for their commit; a user who walks away does not hold memory forever. */
+const PREVIEW_TTL_MS = 30 * 60 * 1000
+const MAX_PREVIEWS = 4
+
+interface PendingImport {
+  preview: ImportPreview
+  rows: ImportRow[]
+  /** Per row: the existing contact a duplicate would merge into. */
+  mergeInto: (string | null)[]
+  createdAt: number
+}
+
+function isVCard(fileName: string, bytes: Buffer): boolean {
+  if (/\.(vcf|vcard)$/i.test(fileName)) return true
+  return /^\uFEFF?\s*BEGIN:VCARD/i.test(bytes.subarray(0, 64).toString('latin1'))
+}
+
+/**
+ * Import in two steps. `preview` parses the file, checks every row and matches it against the
+ * store, and keeps the result; `commit` writes all of it in one store transaction (all or
+ * nothing). Exact duplicates are never imported; possible duplicates are skipped, merged or
+ * imported as the user chose.
+ */
+export function createImportService(store: DataStore, photos: PhotoStore, clock: Clock) {
+  const pending = new Map<string, PendingImport>()
+
+  const forget = () => {
+    const now = Date.now()
+    for (const [id, p] of pending) if (now - p.createdAt > PREVIEW_TTL_MS) pending.delete(id)
+    while (pending.size >= MAX_PREVIEWS) pending.delete(pending.keys().next().value!)
+  }
+
+  return {
+    preview({ fileName, data, mapping }: ParsedInputOf<'import.preview'>): ImportPreview {
+      const bytes = Buffer.from(data, 'base64')
+      let rows: ImportRow[]
+      let headers: string[] = []
+      let used: ImportPreview['mapping'] = []
+      let encoding = 'utf-8'
+      const kind = isVCard(fileName, bytes) ? 'vcard' : 'csv'
+      if (kind === 'vcard') {
+        rows = parseVCards(bytes)
+      } else {
+        const table = readCsv(bytes)
+        headers = table.headers
+        used = mapping ?? suggestMapping(table.headers)
+        encoding = table.encoding
+        rows = csvToRows(table, used)
+      }
+      const contacts = store.read().contacts
+      const index = buildMatchIndex(contacts)
+      // Rows of this file that will become new contacts, to catch the same person twice in one file.
+      const seenInFile = new Map<string, number>()
+      const mergeInto: (string | null)[] = []
+      const previewRows: ImportPreviewRow[] = rows.map((row) => {
+        const errors = [...row.errors]
+        const checked = contactInput.safeParse(row.fields)
+        if (errors.length === 0 && !checked.success) {
+          errors.push(
+            ...checked.error.issues.map((i) => `${i.path.join('.') || 'row'}: ${i.message}`),
+          )
+        }
+        const base = {
+          line: row.line,
+          name: row.fields.name ?? '',
+          organization: row.fields.organization ?? '',
+          email: row.fields.emails?.[0]?.value ?? '',
+          hasPhoto: Boolean(row.photo),
+          warnings: row.warnings,
+        }
+        if (errors.length > 0 || !checked.success) {
+          mergeInto.push(null)
+          return { ...base, status: 'error', matches: [], errors }
+        }
+        const found = findMatches(checked.data, contacts, index)
+        const matches = found.matches
+          .slice(0, 3)
+          .map((m) => ({ id: m.contact.id, name: m.contact.name }))
+        mergeInto.push(found.matches[0]?.contact.id ?? null)
+        const fileKey = `${normalizeName(base.name)}|${base.email ? normalizeEmail(base.email) : ''}`
+        const earlier = seenInFile.get(fileKey)
+        if (found.exact || earlier !== undefined) {
+          // Already in Rapport, or already earlier in this file: never imported twice.
+          return { ...base, status: 'exact', matches, errors: [] }
+        }
+        seenInFile.set(fileKey, row.line)
+        return {
+          ...base,
+          status: found.matches.length > 0 ? 'duplicate' : 'new',
+          matches,
+          errors: [],
+        }
+      })
+      const counts = { new: 0, duplicate: 0, exact: 0, error: 0 }
+      for (const row of previewRows) counts[row.status] += 1
+      forget()
+      const previewId = randomUUID()
+      const preview: ImportPreview = {
+        previewId,
+        fileName,
+        kind,
+        headers,
+        mapping: used,
+        encoding,
+        rows: previewRows,
+        counts,
+      }
+      pending.set(previewId, { preview, rows, mergeInto, createdAt: Date.now() })
+      return preview
+    },
+
+    async commit({ previewId, duplicates }: ParsedInputOf<'import.commit'>) {
+      const job = pending.get(previewId)
+      if (!job) {
+        throw new RapportError(
+          'NOT_FOUND',
+          'This import preview has expired; choose the file again',
+          {
+            kind: 'import',
+            id: previewId,
+          },
+        )
+      }
+      const plan = job.preview.rows.map((row, i) => {
+        if (row.status === 'new') return 'create' as const
+        if (row.status === 'duplicate' && duplicates === 'import') return 'create' as const
+        if (row.status === 'duplicate' && duplicates === 'merge' && job.mergeInto[i])
+          return 'merge' as const
+        return 'skip' as const
+      })
+      // Photos are content-addressed files; one saved for an import that then fails is harmless.
+      const photoRefs = await Promise.all(
+        job.rows.map(async (row, i) => {
+          if (plan[i] === 'skip' || !row.photo) return undefined
+          try {
+            return (await photos.save(row.photo.bytes)).ref
+          } catch {
+            return undefined
+          }
+        }),
+      )
+      const result = await store.update((tx) => {
+        const existing = new Map(tx.data.contacts.map((c) => [c.id, c]))
+        let created = 0
+        let merged = 0
+        job.rows.forEach((row, i) => {
+          const photo = photoRefs[i]
+          const fields = { ...row.fields, ...(photo ? { photo } : {}) }
+          if (plan[i] === 'create') {
+            const now = nextTimestamp(clock)
+            tx.put(
+              'contacts',
+              contactSchema.parse({ ...fields, id: newId(), createdAt: now, updatedAt: now }),
+            )
+            created += 1
+          } else if (plan[i] === 'merge') {
+            const target = existing.get(job.mergeInto[i]!)
+            if (!target) return
+            const incoming: Contact = contactSchema.parse({
+              ...fields,
+              id: target.id,
+              createdAt: target.createdAt,
+              updatedAt: target.updatedAt,
+            })
+            const combined = mergeFields(target, incoming, defaultChoice(target, incoming))
+            const next = contactSchema.parse({
+              ...combined,
+              id: target.id,
+              createdAt: target.createdAt,
+              updatedAt: nextTimestamp(clock, target.updatedAt),
+            })
+            tx.put('contacts', next)
+            existing.set(target.id, next)
+            merged += 1
+          }
+        })
+        return { created, merged, skipped: job.rows.length - created - merged }
+      })
+      pending.delete(previewId)
+      return result
+    },
+
+    cancel({ previewId }: ParsedInputOf<'import.cancel'>): { ok: true } {
+      pending.delete(previewId)
+      return { ok: true }
+    },
+  }
+}
+export type ImportService = ReturnType<typeof createImportService>

@@ -1,0 +1,254 @@
+import {
+  Badge,
+  Button,
+  FileButton,
+  Group,
+  Loader,
+  Modal,
+  ScrollArea,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ImportPreview } from '../../../shared/contract'
+import { columnTargetSchema } from '../../../shared/contract'
+import { useApi } from '../api/ApiContext'
+import { errorText } from './errorText'
+
+const MAX_BYTES = 50 * 1024 * 1024
+const SHOWN_ROWS = 300
+const STATUS_COLORS = { new: 'teal', duplicate: 'orange', exact: 'gray', error: 'red' } as const
+type Target = (typeof columnTargetSchema.options)[number]
+
+function toBase64(buffer: ArrayBuffer): string {
+  const bytes = new Uint8Array(buffer)
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  }
+  return btoa(binary)
+}
+
+/**
+ * Import in two steps: a preview (new, duplicates, errors with line numbers; for CSV, the column
+ * mapping) and then one all-or-nothing commit. Cancel changes nothing.
+ */
+export function ImportModal(props: {
+  opened: boolean
+  onClose: () => void
+  onImported: () => void
+}) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const [file, setFile] = useState<{ name: string; data: string } | null>(null)
+  const [preview, setPreview] = useState<ImportPreview | null>(null)
+  const [busy, setBusy] = useState<string | null>(null)
+  const [duplicates, setDuplicates] = useState<'skip' | 'merge' | 'import'>('skip')
+
+  const fail = (caught: unknown) =>
+    notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
+
+  const close = () => {
+    if (preview) void api['import.cancel']({ previewId: preview.previewId }).catch(() => undefined)
+    setFile(null)
+    setPreview(null)
+    setBusy(null)
+    props.onClose()
+  }
+
+  const load = async (chosen: File | null) => {
+    if (!chosen) return
+    if (chosen.size > MAX_BYTES) return fail(new Error(t('import.tooLarge')))
+    setBusy(t('import.reading', { file: chosen.name }))
+    try {
+      const data = toBase64(await chosen.arrayBuffer())
+      setFile({ name: chosen.name, data })
+      setPreview(await api['import.preview']({ fileName: chosen.name, data }))
+    } catch (caught) {
+      fail(caught)
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const remap = async (index: number, target: Target) => {
+    if (!file || !preview) return
+    const mapping = preview.mapping.map((m, i) => (i === index ? target : m))
+    setBusy(t('common.loading'))
+    try {
+      await api['import.cancel']({ previewId: preview.previewId })
+      setPreview(await api['import.preview']({ fileName: file.name, data: file.data, mapping }))
+    } catch (caught) {
+      fail(caught)
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const commit = async () => {
+    if (!preview) return
+    setBusy(t('common.loading'))
+    try {
+      const result = await api['import.commit']({ previewId: preview.previewId, duplicates })
+      notifications.show({ color: 'teal', message: t('import.done', result) })
+      setPreview(null)
+      setFile(null)
+      props.onImported()
+      props.onClose()
+    } catch (caught) {
+      fail(caught)
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const toImport = preview
+    ? preview.counts.new + (duplicates === 'skip' ? 0 : preview.counts.duplicate)
+    : 0
+
+  return (
+    <Modal opened={props.opened} onClose={close} title={t('import.title')} size="xl">
+      <Stack>
+        {!preview && (
+          <>
+            <Text size="sm">{t('import.hint')}</Text>
+            <FileButton
+              onChange={(f) => void load(f)}
+              accept=".vcf,.vcard,.csv,text/vcard,text/csv"
+            >
+              {(buttonProps) => (
+                <Button {...buttonProps} loading={busy !== null} w="fit-content">
+                  {t('import.choose')}
+                </Button>
+              )}
+            </FileButton>
+          </>
+        )}
+        {busy && (
+          <Group gap="xs">
+            <Loader size="xs" />
+            <Text size="sm">{busy}</Text>
+          </Group>
+        )}
+        {preview && (
+          <>
+            <Group justify="space-between">
+              <Text fw={600}>{preview.fileName}</Text>
+              <Text size="xs" c="dimmed">
+                {t('import.encoding', { encoding: preview.encoding })}
+              </Text>
+            </Group>
+            <Text size="sm" data-testid="import-summary">
+              {t('import.summary', preview.counts)}
+            </Text>
+            {preview.kind === 'csv' && (
+              <Stack gap={4}>
+                <Text size="sm" fw={600}>
+                  {t('import.mapping')}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t('import.mappingHint')}
+                </Text>
+                <Group gap="xs">
+                  {preview.headers.map((header, index) => (
+                    <Select
+                      key={`${header}-${index}`}
+                      size="xs"
+                      w={160}
+                      label={header || `#${index + 1}`}
+                      data={columnTargetSchema.options.map((v) => ({
+                        value: v,
+                        label: t(`import.target.${v}`),
+                      }))}
+                      value={preview.mapping[index] ?? 'ignore'}
+                      onChange={(v) => v && void remap(index, v as Target)}
+                      allowDeselect={false}
+                    />
+                  ))}
+                </Group>
+              </Stack>
+            )}
+            {preview.counts.duplicate > 0 && (
+              <Group gap="xs">
+                <Text size="sm">{t('import.duplicatesChoice')}:</Text>
+                <SegmentedControl
+                  size="xs"
+                  value={duplicates}
+                  onChange={(v) => setDuplicates(v as typeof duplicates)}
+                  data={[
+                    { value: 'skip', label: t('import.dupSkip') },
+                    { value: 'merge', label: t('import.dupMerge') },
+                    { value: 'import', label: t('import.dupImport') },
+                  ]}
+                />
+              </Group>
+            )}
+            <ScrollArea h={320}>
+              <Table striped aria-label={t('import.title')}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('import.line')}</Table.Th>
+                    <Table.Th>{t('contacts.columns.name')}</Table.Th>
+                    <Table.Th>{t('contacts.columns.work')}</Table.Th>
+                    <Table.Th />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {preview.rows.slice(0, SHOWN_ROWS).map((row) => (
+                    <Table.Tr key={row.line}>
+                      <Table.Td>{row.line}</Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{row.name || '—'}</Text>
+                        <Text size="xs" c="dimmed">
+                          {row.email}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{row.organization}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge color={STATUS_COLORS[row.status]} variant="light" tt="none">
+                          {t(`import.status.${row.status}`)}
+                        </Badge>
+                        {row.matches.length > 0 && (
+                          <Text size="xs" c="dimmed">
+                            {t('import.matches', {
+                              names: row.matches.map((m) => m.name).join(', '),
+                            })}
+                          </Text>
+                        )}
+                        {row.errors.map((e) => (
+                          <Text size="xs" c="red" key={e}>
+                            {e}
+                          </Text>
+                        ))}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollArea>
+            {preview.rows.length > SHOWN_ROWS && (
+              <Text size="xs" c="dimmed">
+                {t('import.shown', { shown: SHOWN_ROWS, total: preview.rows.length })}
+              </Text>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                {t('common.cancel')}
+              </Button>
+              <Button onClick={() => void commit()} disabled={toImport === 0 || busy !== null}>
+                {toImport === 0 ? t('import.nothing') : t('import.commit', { count: toImport })}
+              </Button>
+            </Group>
+          </>
+        )}
+      </Stack>
+    </Modal>
+  )
+}

@@ -1,0 +1,254 @@
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Progress,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Timeline,
+  Title,
+} from '@mantine/core'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CardView } from '../../../../shared/cardView'
+import { relationshipKindSchema, type RelationshipKind } from '../../../../shared/model'
+import { useApi } from '../../api/ApiContext'
+import { ContactPicker } from '../../components/ContactPicker'
+import { formatDate, formatDateTime } from '../../components/formatDate'
+
+function Panel(props: { title: string; children: React.ReactNode; extra?: React.ReactNode }) {
+  return (
+    <Card withBorder>
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h5">
+          {props.title}
+        </Title>
+        {props.extra}
+      </Group>
+      {props.children}
+    </Card>
+  )
+}
+
+export function CompletenessPanel({ view }: { view: CardView }) {
+  const { t } = useTranslation()
+  const percent = Math.round(view.completeness.score * 100)
+  return (
+    <Stack gap={4} data-testid="completeness">
+      <Text size="sm" fw={600}>
+        {t('card.completeness', { percent })}
+      </Text>
+      <Progress value={percent} color={percent >= 80 ? 'teal' : percent >= 50 ? 'yellow' : 'red'} />
+      {view.completeness.missing.length > 0 && (
+        <Text size="xs" c="dimmed">
+          {t('card.missing', {
+            fields: view.completeness.missing
+              .map((m) => t(`card.missingField.${m}`))
+              .join(t('common.listSeparator')),
+          })}
+        </Text>
+      )}
+    </Stack>
+  )
+}
+
+export function TrustPanel({ view }: { view: CardView }) {
+  const { t, i18n } = useTranslation()
+  const { trust } = view
+  return (
+    <Panel
+      title={t('card.trust')}
+      extra={<Badge variant="light">{t(`card.trustLevel.${trust.level}`)}</Badge>}
+    >
+      <Stack gap={6}>
+        <Text size="sm">
+          {t('card.trustLength')}:{' '}
+          {trust.lengthDays === null
+            ? t('card.trustUnknown')
+            : t('card.trustLengthValue', { count: trust.lengthDays })}
+        </Text>
+        <Text size="sm">
+          {t('card.trustFrequency')}:{' '}
+          {t('card.trustFrequencyValue', {
+            count: trust.interactions,
+            perMonth: trust.perMonth.toFixed(1),
+          })}
+        </Text>
+        <Text size="sm">
+          {t('card.trustDepth')}: {trust.deep}
+        </Text>
+        <Text size="sm" c={view.overdue ? 'red' : undefined} mt="xs">
+          {view.lastContactAt
+            ? t('card.lastContact', { when: formatDate(view.lastContactAt, i18n.language) })
+            : t('card.neverContacted')}
+        </Text>
+        {view.cadenceDays !== null && (
+          <Text size="sm" c={view.overdue ? 'red' : 'dimmed'}>
+            {view.overdue
+              ? t('card.overdue', { days: view.cadenceDays })
+              : t('card.onTrack', { days: view.cadenceDays })}
+          </Text>
+        )}
+      </Stack>
+    </Panel>
+  )
+}
+
+export function GiveAskPanel({ view, onChanged }: { view: CardView; onChanged: () => void }) {
+  const { t, i18n } = useTranslation()
+  const api = useApi()
+  const [direction, setDirection] = useState<'given' | 'asked'>('given')
+  const [what, setWhat] = useState('')
+  const add = async () => {
+    if (!what.trim()) return
+    await api['helps.create']({ contactId: view.contact.id, direction, what: what.trim() })
+    setWhat('')
+    onChanged()
+  }
+  return (
+    <Panel title={t('card.giveAsk')}>
+      <Text size="sm" fw={600}>
+        {t('card.giveAskBalance', view.giveAsk)}
+      </Text>
+      <Text size="xs" c="dimmed" mb="xs">
+        {t('card.giveAskHint')}
+      </Text>
+      <Group gap="xs" align="flex-end" wrap="nowrap">
+        <SegmentedControl
+          size="xs"
+          value={direction}
+          onChange={(value) => setDirection(value as 'given' | 'asked')}
+          data={[
+            { value: 'given', label: t('card.helpGiven') },
+            { value: 'asked', label: t('card.helpAsked') },
+          ]}
+        />
+        <TextInput
+          size="xs"
+          aria-label={t('card.helpWhat')}
+          placeholder={t('card.helpWhat')}
+          value={what}
+          onChange={(e) => setWhat(e.currentTarget.value)}
+          onKeyDown={(e) => e.key === 'Enter' && void add()}
+          style={{ flex: 1 }}
+        />
+        <Button size="xs" variant="light" onClick={() => void add()} disabled={!what.trim()}>
+          {t('card.helpAdd')}
+        </Button>
+      </Group>
+      <Stack gap={4} mt="xs">
+        {view.helps.map((help) => (
+          <Text size="xs" key={help.id}>
+            {formatDate(help.at, i18n.language)} ·{' '}
+            {help.direction === 'given' ? t('card.helpGiven') : t('card.helpAsked')}: {help.what}
+          </Text>
+        ))}
+      </Stack>
+    </Panel>
+  )
+}
+
+export function RelationshipsPanel({ view, onChanged }: { view: CardView; onChanged: () => void }) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const [otherId, setOtherId] = useState<string | null>(null)
+  const [kind, setKind] = useState<RelationshipKind>('knows')
+  const add = async () => {
+    if (!otherId) return
+    await api['relationships.create']({ fromId: view.contact.id, toId: otherId, kind })
+    setOtherId(null)
+    onChanged()
+  }
+  return (
+    <Panel title={t('card.relationships')}>
+      <Stack gap={4} mb="sm">
+        {view.relationships.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('card.noRelationships')}
+          </Text>
+        )}
+        {view.relationships.map((r) => (
+          <Group key={r.id} justify="space-between" wrap="nowrap">
+            <Text size="sm">
+              {view.contact.name}{' '}
+              {r.direction === 'out'
+                ? t(`card.relationshipKind.${r.kind}`)
+                : t(`card.relationshipIn.${r.kind}`)}{' '}
+              <b>{r.otherName}</b>
+            </Text>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="gray"
+              onClick={() => void api['relationships.delete']({ id: r.id }).then(onChanged)}
+            >
+              {t('card.fields.remove')}
+            </Button>
+          </Group>
+        ))}
+      </Stack>
+      <Group gap="xs" align="flex-end" wrap="nowrap">
+        <Select
+          size="xs"
+          w={150}
+          aria-label={t('card.relationshipAdd')}
+          data={relationshipKindSchema.options.map((value) => ({
+            value,
+            label: t(`card.relationshipKind.${value}`),
+          }))}
+          value={kind}
+          onChange={(value) => value && setKind(value as RelationshipKind)}
+          allowDeselect={false}
+        />
+        <div style={{ flex: 1 }}>
+          <ContactPicker
+            label={t('card.relationshipOther')}
+            value={otherId}
+            names={view.names}
+            excludeId={view.contact.id}
+            onChange={setOtherId}
+          />
+        </div>
+        <Button size="xs" variant="light" disabled={!otherId} onClick={() => void add()}>
+          {t('card.fields.add')}
+        </Button>
+      </Group>
+    </Panel>
+  )
+}
+
+export function TimelinePanel({ view }: { view: CardView }) {
+  const { t, i18n } = useTranslation()
+  return (
+    <Panel title={t('card.timeline')}>
+      {view.timeline.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('card.timelineEmpty')}
+        </Text>
+      ) : (
+        <Timeline bulletSize={12} lineWidth={2}>
+          {view.timeline.map((item) => (
+            <Timeline.Item
+              key={`${item.kind}-${item.id}`}
+              title={t(`card.timelineKind.${item.kind}`)}
+            >
+              <Text size="xs" c="dimmed">
+                {formatDateTime(item.at, i18n.language)}
+              </Text>
+              {item.title && <Text size="sm">{item.title}</Text>}
+              {item.detail && (
+                <Text size="xs" c="dimmed">
+                  {item.detail}
+                </Text>
+              )}
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+    </Panel>
+  )
+}

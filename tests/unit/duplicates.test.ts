@@ -1,0 +1,375 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { contactSchema, type Contact } from '../../src/shared/model'
+import {
+  buildMatchIndex,
+  findDuplicateGroups,
+  findMatches,
+  normalizeEmail,
+  normalizeLinkedIn,
+  normalizeName,
+  normalizeOrganization,
+  normalizePhone,
+  samePhone,
+  withinOneEdit,
+  type ContactFields,
+} from '../../src/main/core/contacts/duplicates'
+
+const AT = '2026-01-01T00:00:00.000Z'
+
+function person(id: string, fields: Partial<ContactFields> = {}): Contact {
+  return contactSchema.parse({ name: `Person ${id}`, ...fields, id, createdAt: AT, updatedAt: AT })
+}
+const email = (value: string) => ({ label: '', value })
+let shared: Contact[] | undefined
+/** One large network for the timing tests, built once. */
+const network = () => (shared ??= bigNetwork(30_000))
+const phone = (value: string) => ({ label: '', value })
+
+describe('normalisers', () => {
+  it('folds emails to one spelling', () => {
+    expect(normalizeEmail('  Ada@Example.COM ')).toBe('ada@example.com')
+  })
+
+  it('reduces phone numbers to digits without the international or trunk prefix', () => {
+    expect(normalizePhone('+86 138-1234-5678')).toBe('8613812345678')
+    expect(normalizePhone('0086 138 1234 5678')).toBe('8613812345678')
+    expect(normalizePhone('(020) 7946 0958')).toBe('2079460958')
+    expect(normalizePhone('+44 20 7946 0958')).toBe('442079460958')
+  })
+
+  it('treats numbers as one when only a country code or trunk prefix differs', () => {
+    const n = normalizePhone
+    expect(samePhone(n('+86 138 1234 5678'), n('138 1234 5678'))).toBe(true)
+    expect(samePhone(n('+44 20 7946 0958'), n('020 7946 0958'))).toBe(true)
+    // Same last eight digits, different mobile prefix: two people.
+    expect(samePhone(n('138 1234 5678'), n('139 1234 5678'))).toBe(false)
+    // Short numbers must be equal.
+    expect(samePhone(n('12345'), n('912345'))).toBe(false)
+    expect(samePhone(n('12345'), n('12-345'))).toBe(true)
+    expect(samePhone('', '')).toBe(false)
+  })
+
+  it('reduces LinkedIn profile addresses to /in/<slug>', () => {
+    const slug = '/in/ada-lovelace'
+    expect(normalizeLinkedIn('https://www.linkedin.com/in/Ada-Lovelace/?trk=abc')).toBe(slug)
+    expect(normalizeLinkedIn('http://cn.linkedin.com/in/ada-lovelace')).toBe(slug)
+    expect(normalizeLinkedIn('linkedin.com/in/ada-lovelace#about')).toBe(slug)
+    expect(normalizeLinkedIn('ada-lovelace')).toBe(slug)
+    expect(normalizeLinkedIn('https://www.linkedin.com/in/%E7%8E%8B%E5%B0%8F%E6%98%8E')).toBe(
+      '/in/王小明',
+    )
+    expect(normalizeLinkedIn('https://www.linkedin.com/company/acme')).toBeNull()
+    expect(normalizeLinkedIn('https://example.com/in/ada-lovelace')).toBeNull()
+  })
+
+  it('compares names and organisations without case, width, spaces or punctuation', () => {
+    expect(normalizeName(' Ada  LOVELACE. ')).toBe('adalovelace')
+    expect(normalizeName('王 小明')).toBe(normalizeName('王小明'))
+    expect(normalizeName('ＡＤＡ')).toBe('ada')
+    expect(normalizeOrganization('Acme, Inc.')).toBe('acme')
+    expect(normalizeOrganization('字节跳动有限公司')).toBe('字节跳动')
+    expect(normalizeOrganization('Inc')).toBe('inc')
+  })
+
+  it('tells one edit from two', () => {
+    expect(withinOneEdit('lovelace', 'lovelace')).toBe(true)
+    expect(withinOneEdit('lovelace', 'lovelance')).toBe(true)
+    expect(withinOneEdit('lovelace', 'lovelac')).toBe(true)
+    expect(withinOneEdit('lovelace', 'loveluce')).toBe(true)
+    expect(withinOneEdit('lovelace', 'lvoelace')).toBe(false)
+    expect(withinOneEdit('abc', 'abcde')).toBe(false)
+  })
+})
+
+describe('findDuplicateGroups', () => {
+  it('groups by email, phone and LinkedIn, and reports the reasons', () => {
+    const contacts = [
+      person('a', { emails: [email('Ada@Example.com')] }),
+      person('b', { emails: [email('ada@example.com ')] }),
+      person('c', { phones: [phone('+86 138 1234 5678')] }),
+      person('d', { phones: [phone('138-1234-5678')] }),
+      person('e', { links: [{ kind: 'linkedin', value: 'https://linkedin.com/in/grace' }] }),
+      person('f', { links: [{ kind: 'web', value: 'www.linkedin.com/in/Grace/' }] }),
+      person('g', { phones: [phone('139 1234 5678')] }),
+    ]
+    expect(findDuplicateGroups(contacts)).toEqual([
+      { ids: ['a', 'b'], reasons: ['email'] },
+      { ids: ['c', 'd'], reasons: ['phone'] },
+      { ids: ['e', 'f'], reasons: ['linkedin'] },
+    ])
+  })
+
+  it('groups nearly equal names at the same organisation only', () => {
+    const contacts = [
+      person('a', { name: 'Ada Lovelace', organization: 'Analytical Engines Ltd' }),
+      person('b', { name: 'Ada Lovelance', organization: 'analytical engines' }),
+      person('c', { name: 'Ada Lovelace', organization: 'Difference Engines' }),
+      person('d', { name: 'Ada Lovelace' }),
+      person('e', { name: 'Ada Lovelacey Jr', organization: 'Analytical Engines' }),
+      // Three-character names: one character apart is another person.
+      person('f', { name: '王小明', organization: '字节跳动' }),
+      person('g', { name: '王小红', organization: '字节跳动' }),
+      person('h', { name: '王 小明', organization: '字节跳动有限公司' }),
+    ]
+    expect(findDuplicateGroups(contacts)).toEqual([
+      { ids: ['a', 'b'], reasons: ['name+organization'] },
+      { ids: ['f', 'h'], reasons: ['name+organization'] },
+    ])
+  })
+
+  it('chains links into one group with every reason that joined it', () => {
+    const contacts = [
+      person('a', { emails: [email('x@y.com')] }),
+      person('b', { emails: [email('x@y.com')], phones: [phone('13812345678')] }),
+      person('c', {
+        phones: [phone('+8613812345678')],
+        organization: 'Acme',
+        name: 'Grace Hopper',
+      }),
+      person('d', { organization: 'ACME', name: 'Grace Hoper' }),
+      person('e'),
+    ]
+    expect(findDuplicateGroups(contacts)).toEqual([
+      { ids: ['a', 'b', 'c', 'd'], reasons: ['email', 'phone', 'name+organization'] },
+    ])
+  })
+
+  it('stays fast at 30,000 contacts', { timeout: 20_000 }, () => {
+    const contacts = network()
+    const started = performance.now()
+    const groups = findDuplicateGroups(contacts)
+    const elapsed = performance.now() - started
+    expect(groups.length).toBeGreaterThan(0)
+    // Comparing every pair takes minutes here; the bound leaves room for a busy machine.
+    expect(elapsed).toBeLessThan(6000)
+  })
+
+  it('agrees with comparing every pair (property)', () => {
+    fc.assert(
+      fc.property(fc.array(arbitraryFields(), { maxLength: 14 }), (rows) => {
+        const contacts = rows.map((fields, i) => person(`p${i}`, fields))
+        const expected = bruteForceGroups(contacts)
+        const actual = findDuplicateGroups(contacts).map((g) => g.ids)
+        expect(actual).toEqual(expected)
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
+describe('findMatches', () => {
+  const existing = [
+    person('a', {
+      name: 'Ada Lovelace',
+      organization: 'Analytical Engines',
+      emails: [email('ada@engines.org'), email('ada@home.org')],
+      phones: [phone('+44 20 7946 0958')],
+    }),
+    person('b', { name: 'Grace Hopper', emails: [email('grace@navy.mil')] }),
+  ]
+
+  it('finds a row that is already there, as an exact duplicate', () => {
+    const result = findMatches(
+      {
+        name: 'ada lovelace',
+        emails: [email('ADA@engines.org')],
+        phones: [phone('020 7946 0958')],
+      },
+      existing,
+    )
+    expect(result.exact).toBe(true)
+    expect(result.matches).toEqual([
+      { contact: existing[0], reasons: ['email', 'phone'], exact: true },
+    ])
+  })
+
+  it('reports a match that adds something new as not exact', () => {
+    const result = findMatches(
+      { name: 'Ada Lovelace', emails: [email('ada@engines.org'), email('new@x.org')] },
+      existing,
+    )
+    expect(result.exact).toBe(false)
+    expect(result.matches.map((m) => [m.contact.id, m.reasons, m.exact])).toEqual([
+      ['a', ['email'], false],
+    ])
+  })
+
+  it('matches by name and organisation, and orders exact matches first', () => {
+    const contacts = [
+      person('x', { name: 'Ada Lovelac', organization: 'Analytical Engines' }),
+      ...existing,
+    ]
+    const result = findMatches(
+      { name: 'Ada Lovelace', organization: 'Analytical Engines Inc.' },
+      contacts,
+    )
+    expect(result.matches.map((m) => [m.contact.id, m.exact])).toEqual([
+      ['a', true],
+      ['x', false],
+    ])
+    expect(
+      findMatches({ name: 'Someone Else', organization: 'Analytical Engines' }, contacts),
+    ).toEqual({
+      matches: [],
+      exact: false,
+    })
+    expect(findMatches({ name: 'Ada Lovelace' }, contacts).matches).toEqual([])
+  })
+
+  it('agrees with comparing every pair (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbitraryFields(), { maxLength: 10 }),
+        arbitraryFields(),
+        (rows, candidate) => {
+          const contacts = rows.map((fields, i) => person(`p${i}`, fields))
+          const actual = findMatches(candidate, contacts)
+            .matches.map((m) => m.contact.id)
+            .sort()
+          const expected = contacts
+            .filter((c) => bruteForceMatch(person('candidate', candidate), c))
+            .map((c) => c.id)
+            .sort()
+          expect(actual).toEqual(expected)
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+
+  it(
+    'matches 30,000 rows against 30,000 contacts quickly with an index',
+    { timeout: 20_000 },
+    () => {
+      const contacts = network()
+      const rows = bigNetwork(30_000, 7)
+      const started = performance.now()
+      const index = buildMatchIndex(contacts)
+      let matched = 0
+      for (const row of rows) if (findMatches(row, contacts, index).matches.length > 0) matched++
+      const elapsed = performance.now() - started
+      expect(matched).toBeGreaterThan(0)
+      expect(elapsed).toBeLessThan(8000)
+    },
+  )
+})
+
+// ---------------------------------------------------------------------------------------------
+
+/** A deterministic network with realistic overlaps: shared organisations, some duplicates. */
+function bigNetwork(size: number, seed = 1): Contact[] {
+  // mulberry32: a tiny PRNG whose low bits are as random as its high ones.
+  let state = seed
+  const random = (n: number) => {
+    state = (state + 0x6d2b79f5) | 0
+    let t = Math.imul(state ^ (state >>> 15), 1 | state)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * n)
+  }
+  const given = ['Ada', 'Grace', 'Alan', 'Linus', 'Wei', 'Ming', 'Hui', 'Jun', 'Li', 'Fang']
+  const family = ['Lovelace', 'Hopper', 'Turing', 'Torvalds', 'Wang', 'Zhang', 'Chen', 'Liu']
+  // Parsing 30,000 cards through the schema would dominate the test; defaults come from one.
+  const template = person('template')
+  return Array.from({ length: size }, (_, i) => ({
+    ...template,
+    id: `s${seed}-${i}`,
+    name: `${given[random(given.length)]} ${family[random(family.length)]} ${random(2000)}`,
+    organization: `Org ${random(300)}`,
+    emails: [email(`user${random(size * 4)}@example.com`)],
+    phones: [phone(`+86 138${String(random(100_000_000)).padStart(8, '0')}`)],
+    links:
+      random(4) === 0
+        ? [{ kind: 'linkedin' as const, value: `linkedin.com/in/u${random(size)}` }]
+        : [],
+  }))
+}
+
+/** Small alphabets, so that random contacts collide often. */
+function arbitraryFields(): fc.Arbitrary<Partial<ContactFields>> {
+  const word = fc.string({ unit: fc.constantFrom('a', 'b', 'A', ' ', '.'), maxLength: 6 })
+  return fc.record({
+    name: word.map((w) => `n${w}`),
+    organization: fc.constantFrom('', 'Acme', 'acme inc', 'Other'),
+    emails: fc.array(
+      fc.constantFrom('x@y.z', 'X@y.z ', 'w@y.z').map((value) => email(value)),
+      { maxLength: 2 },
+    ),
+    phones: fc.array(
+      fc
+        .constantFrom('+86 13812345678', '13812345678', '13912345678', '12345', '0012345')
+        .map((value) => phone(value)),
+      { maxLength: 2 },
+    ),
+    links: fc.array(
+      fc.constantFrom(
+        { kind: 'linkedin' as const, value: 'https://linkedin.com/in/ab' },
+        { kind: 'linkedin' as const, value: 'AB' },
+        { kind: 'web' as const, value: 'ab' },
+      ),
+      { maxLength: 1 },
+    ),
+  })
+}
+
+function levenshtein(a: string, b: string): number {
+  const x = Array.from(a)
+  const y = Array.from(b)
+  let row = Array.from({ length: y.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= x.length; i++) {
+    const next = [i]
+    for (let j = 1; j <= y.length; j++) {
+      next[j] = Math.min(
+        row[j]! + 1,
+        next[j - 1]! + 1,
+        row[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1),
+      )
+    }
+    row = next
+  }
+  return row[y.length]!
+}
+
+/** The matching rule restated plainly, one pair at a time. */
+function bruteForceMatch(p: Contact, q: Contact): boolean {
+  const emails = (c: Contact) => c.emails.map((e) => normalizeEmail(e.value)).filter(Boolean)
+  const phones = (c: Contact) => c.phones.map((e) => normalizePhone(e.value)).filter(Boolean)
+  const profiles = (c: Contact) =>
+    c.links
+      .filter((l) => l.kind === 'linkedin' || /linkedin\./i.test(l.value))
+      .map((l) => normalizeLinkedIn(l.value))
+      .filter(Boolean)
+  if (emails(p).some((e) => emails(q).includes(e))) return true
+  if (phones(p).some((a) => phones(q).some((b) => samePhone(a, b)))) return true
+  if (profiles(p).some((x) => profiles(q).includes(x))) return true
+  const org = normalizeOrganization(p.organization)
+  if (!org || org !== normalizeOrganization(q.organization)) return false
+  const [a, b] = [normalizeName(p.name), normalizeName(q.name)]
+  if (!a || !b) return false
+  if (a === b) return true
+  return Math.min(Array.from(a).length, Array.from(b).length) >= 4 && levenshtein(a, b) <= 1
+}
+
+function bruteForceGroups(contacts: Contact[]): string[][] {
+  const component = contacts.map((_, i) => i)
+  const relabel = (from: number, to: number) => {
+    for (let k = 0; k < component.length; k++) if (component[k] === from) component[k] = to
+  }
+  for (let i = 0; i < contacts.length; i++) {
+    for (let j = i + 1; j < contacts.length; j++) {
+      if (component[i] !== component[j] && bruteForceMatch(contacts[i]!, contacts[j]!)) {
+        relabel(Math.max(component[i]!, component[j]!), Math.min(component[i]!, component[j]!))
+      }
+    }
+  }
+  const groups = new Map<number, string[]>()
+  contacts.forEach((c, i) => {
+    const list = groups.get(component[i]!) ?? []
+    list.push(c.id)
+    groups.set(component[i]!, list)
+  })
+  return [...groups.entries()]
+    .filter(([, ids]) => ids.length > 1)
+    .sort(([a], [b]) => a - b)
+    .map(([, ids]) => ids)
+}
