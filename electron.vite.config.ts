@@ -22,6 +22,7 @@ export default defineConfig({
         input: {
           index: resolve('src/main/electron/main.ts'),
           serve: resolve('src/main/serve.ts'),
+          cli: resolve('src/main/cli.ts'),
         },
       },
     },

@@ -160,7 +160,14 @@ export function createImportService(store: DataStore, photos: PhotoStore, clock:
         let merged = 0
         job.rows.forEach((row, i) => {
           const photo = photoRefs[i]
-          const fields = { ...row.fields, ...(photo ? { photo } : {}) }
+          // Ids from another store's export mean nothing here.
+          const { introducedById, mutualIds, ...rest } = row.fields
+          const fields = {
+            ...rest,
+            ...(introducedById && existing.has(introducedById) ? { introducedById } : {}),
+            mutualIds: (mutualIds ?? []).filter((id) => existing.has(id)),
+            ...(photo ? { photo } : {}),
+          }
           if (plan[i] === 'create') {
             const now = nextTimestamp(clock)
             tx.put(

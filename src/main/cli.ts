@@ -1,0 +1,111 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { version } from '../../package.json'
+import type { ImportPreview } from '../shared/contract'
+import { languageFromLocale } from '../shared/language'
+import { argValue, resolveDataDir } from './core/dataDir'
+import { openCore, type Core } from './core/openCore'
+
+const USAGE = `Rapport ${version} — command line
+
+  rapport import FILE [--data DIR] [--duplicates skip|merge|import] [--dry-run]
+      Imports a vCard (.vcf) or CSV file (LinkedIn's Connections.csv included), with the same
+      checks as the app: exact duplicates are never imported; possible duplicates are skipped
+      unless --duplicates says otherwise. --dry-run only shows what would happen.
+
+  rapport export-vcard --out FILE [--data DIR]
+      Writes every contact as vCard 4.0.
+
+The data folder is --data DIR, else $RAPPORT_DATA, else the app's own folder.
+`
+
+/** Calls one operation and unwraps its envelope, so the CLI goes through the same contract. */
+async function call<T>(core: Core, name: string, input: unknown): Promise<T> {
+  const answer = await core.dispatch(name, input)
+  if (!answer.ok) throw new Error(answer.error.message)
+  return answer.value as T
+}
+
+function printPreview(preview: ImportPreview): void {
+  const { counts } = preview
+  console.log(
+    `${preview.fileName}: ${counts.new} new, ${counts.duplicate} possible duplicates, ` +
+      `${counts.exact} already there, ${counts.error} with errors (${preview.kind}, ${preview.encoding})`,
+  )
+  for (const row of preview.rows) {
+    if (row.status === 'error') console.log(`  line ${row.line}: ${row.errors.join('; ')}`)
+    if (row.status === 'duplicate') {
+      console.log(
+        `  line ${row.line}: ${row.name} may be ${row.matches.map((m) => m.name).join(', ')}`,
+      )
+    }
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  if (!command || command === 'help' || command === '--help') {
+    console.log(USAGE)
+    return command ? 0 : 1
+  }
+  const dataDir = resolveDataDir(rest, process.env)
+  const core = await openCore({
+    dataDir,
+    version,
+    systemLanguage: languageFromLocale(process.env.LANG),
+    holder: `the rapport command line (process ${process.pid})`,
+    watchIntervalMs: 0,
+  })
+  try {
+    if (core.unavailable) throw new Error(core.unavailable.message)
+    if (command === 'import') {
+      const file = rest.find((arg, i) => !arg.startsWith('--') && !rest[i - 1]?.startsWith('--'))
+      if (!file) throw new Error('Say which file to import: rapport import FILE')
+      const duplicates = argValue(rest, 'duplicates') ?? 'skip'
+      const data = (await readFile(file)).toString('base64')
+      const preview = await call<ImportPreview>(core, 'import.preview', {
+        fileName: basename(file),
+        data,
+      })
+      printPreview(preview)
+      if (rest.includes('--dry-run')) {
+        await call(core, 'import.cancel', { previewId: preview.previewId })
+        return 0
+      }
+      const result = await call<{ created: number; merged: number; skipped: number }>(
+        core,
+        'import.commit',
+        {
+          previewId: preview.previewId,
+          duplicates,
+        },
+      )
+      console.log(
+        `Imported into ${dataDir}: ${result.created} new, ${result.merged} merged, ${result.skipped} skipped.`,
+      )
+      return 0
+    }
+    if (command === 'export-vcard') {
+      const out = argValue(rest, 'out')
+      if (!out) throw new Error('Say where to write: rapport export-vcard --out FILE')
+      const { text } = await call<{ text: string }>(core, 'export.vcard', {})
+      await writeFile(out, text, 'utf8')
+      const cards = text.match(/^BEGIN:VCARD/gm)?.length ?? 0
+      console.log(`Wrote ${cards} contacts to ${out}.`)
+      return 0
+    }
+    console.error(`Unknown command "${command}".\n`)
+    console.log(USAGE)
+    return 1
+  } finally {
+    await core.close()
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error((error as Error).message)
+    process.exit(1)
+  },
+)
