@@ -878,6 +878,150 @@ describe('vCard', () => {
     expect(qp!.fields.name).toBe('李娜')
   })
 
+  it("reads Rapport's own fields from a card another app saved again", () => {
+    const text = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'PRODID:-//Apple Inc.//macOS 14.4//EN',
+      'FN:Rich',
+      'TITLE:Founder',
+      'ROLE:Climbing',
+      'X-ASSISTANT:Someone Else',
+      'item1.X-ABRELATEDNAMES:Maria',
+      'item1.X-ABLabel:_$!<Spouse>!$_',
+      'X-RAPPORT-WHATTHEYDO;VALUE=text:Builds climbing gyms\\, in 3 cities',
+      'X-RAPPORT-CHALLENGES:Hiring\\, funding\\nand permits',
+      'X-RAPPORT-ASSISTANTNAME: Li Na ',
+      'X-RAPPORT-FAMILY:Son\\, 7',
+      'X-RAPPORT-FIRSTMET-DATE:2024-04-01',
+      'X-RAPPORT-FIRSTMET-PLACE:Shanghai',
+      'X-RAPPORT-TIER:Close',
+      'X-RAPPORT-ECOSYSTEM:work',
+      'X-RAPPORT-INFLUENCE:strong',
+      'X-RAPPORT-CLOSENESS:medium',
+      'X-RAPPORT-CADENCEDAYS:14',
+      'X-RAPPORT-ARCHIVED:TRUE',
+      'X-RAPPORT-INTRODUCEDBYID:contact-1',
+      'X-RAPPORT-MUTUALIDS:contact-2',
+      'X-RAPPORT-MUTUALIDS:contact-3',
+      'INTEREST:climbing',
+      'INTEREST;VALUE=text:film photography',
+      'item2.X-ABDATE:2019-09-01',
+      'item2.X-ABLabel:Anniversary',
+      'END:VCARD',
+      '',
+    ].join('\r\n')
+    const rows = parseVCards(text)
+    expectValid(rows)
+    expect(rows[0]!.warnings).toEqual([])
+    expect(rows[0]!.fields).toMatchObject({
+      name: 'Rich',
+      role: 'Founder',
+      whatTheyDo: 'Builds climbing gyms, in 3 cities',
+      challenges: 'Hiring, funding\nand permits',
+      assistantName: 'Li Na',
+      family: 'Son, 7\nSpouse: Maria',
+      firstMet: { date: '2024-04-01', place: 'Shanghai' },
+      tier: 'close',
+      ecosystem: 'work',
+      influence: 'strong',
+      closeness: 'medium',
+      cadenceDays: 14,
+      archived: true,
+      introducedById: 'contact-1',
+      mutualIds: ['contact-2', 'contact-3'],
+      interests: ['climbing', 'film photography'],
+      // A label from X-ABLabel stays as the user wrote it.
+      importantDates: [{ label: 'Anniversary', date: '2019-09-01' }],
+    })
+  })
+
+  it('skips Rapport fields it cannot read, with a warning, and ignores unknown ones', () => {
+    const text = [
+      'BEGIN:VCARD',
+      'VERSION:4.0',
+      'FN:Odd',
+      'X-RAPPORT-TIER:gold',
+      'X-RAPPORT-CADENCEDAYS:0',
+      'X-RAPPORT-ARCHIVED:maybe',
+      'X-RAPPORT-FIRSTMET-DATE:--0401',
+      'X-RAPPORT-MUTUALIDS:' + 'x'.repeat(65),
+      'X-RAPPORT-SOMETHING-NEW:whatever',
+      'X-RAPPORT-GOALS:',
+      'END:VCARD',
+    ].join('\r\n')
+    const [row] = parseVCards(text)
+    expectValid([row!])
+    expect(row!.errors).toEqual([])
+    expect(Object.keys(row!.fields)).toEqual(['name'])
+    expect(row!.warnings).toEqual([
+      'X-RAPPORT-TIER "gold" could not be read and was skipped',
+      'X-RAPPORT-CADENCEDAYS "0" could not be read and was skipped',
+      'X-RAPPORT-ARCHIVED "maybe" could not be read and was skipped',
+      'X-RAPPORT-FIRSTMET-DATE "--0401" could not be read and was skipped',
+      `X-RAPPORT-MUTUALIDS "${'x'.repeat(65)}" could not be read and was skipped`,
+    ])
+  })
+
+  it("reads Rapport's own cards exactly: tags, labels, link kinds and dates", () => {
+    const own = (...lines: string[]) =>
+      parseVCards(
+        ['BEGIN:VCARD', 'VERSION:4.0', 'PRODID:-//Rapport//Rapport//EN', 'FN:Own', ...lines]
+          .concat('END:VCARD', '')
+          .join('\r\n'),
+      )[0]!
+    const row = own(
+      'CATEGORIES:a\\, b,c;d,e、f,My Contacts,x\\\\,y',
+      'TEL;VALUE=text;TYPE=cell:tel:123',
+      'EMAIL:plain@example.com',
+      'item1.EMAIL;TYPE=home:h@example.com',
+      'item1.X-ABLabel:_$!<Home>!$_',
+      'URL:https://www.linkedin.com/in/web-kind',
+      'URL;TYPE=other:https://example.com/o',
+      'URL;TYPE=weibo:https://example.com/w',
+      'X-SOCIALPROFILE;TYPE=web:example dot com',
+      'IMPP:weixin:wx_id',
+      'BDAY:16040229',
+      'X-ABDATE:2020-01-01',
+      // Text, not a byte order mark: each value is decoded on its own.
+      'NOTE:\ufeff  starts with U+FEFF ',
+    )
+    expect(row.warnings).toEqual([])
+    expect(row.fields).toMatchObject({
+      tags: ['a, b', 'c;d', 'e、f', 'My Contacts', 'x\\', 'y'],
+      phones: [{ label: 'cell', value: 'tel:123' }],
+      emails: [
+        { label: '', value: 'plain@example.com' },
+        { label: '_$!<Home>!$_', value: 'h@example.com' },
+      ],
+      links: [
+        { kind: 'web', value: 'https://www.linkedin.com/in/web-kind' },
+        { kind: 'other', value: 'https://example.com/o' },
+        { kind: 'weibo', value: 'https://example.com/w' },
+        { kind: 'web', value: 'example dot com' },
+        { kind: 'wechat', value: 'wx_id' },
+      ],
+      importantDates: [
+        { label: 'birthday', date: '1604-02-29' },
+        { label: '', date: '2020-01-01' },
+      ],
+      notes: '\ufeff  starts with U+FEFF ',
+    })
+    // The same categories from anyone else: escaped commas and 、 separate too.
+    const other = parseVCards(
+      'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Other\r\nCATEGORIES:a\\, b,e、f,My Contacts\r\nEND:VCARD\r\n',
+    )[0]!
+    expect(other.fields.tags).toEqual(['a', 'b', 'e', 'f'])
+  })
+
+  it('reads years before 100 as they are written', () => {
+    const [row] = parseVCards(
+      'BEGIN:VCARD\r\nVERSION:2.1\r\nFN:X\r\nBDAY:0050-06-15\r\nEND:VCARD\r\n',
+    )
+    expect(row!.fields.importantDates).toEqual([{ label: 'birthday', date: '0050-06-15' }])
+    expect(parseDate('0001-01-01')).toEqual({ kind: 'date', date: '0001-01-01' })
+  })
+
   it('finds no cards in a file without any', () => {
     expect(parseVCards('')).toEqual([])
     expect(parseVCards('hello\nworld')).toEqual([])

@@ -103,7 +103,9 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 function ymd(y: number, m: number, d: number): DateResult {
   const date = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
   // The regex in isoDateSchema accepts 02-30; the round trip through Date does not.
-  const real = new Date(Date.UTC(y, m - 1, d))
+  const real = new Date(0)
+  // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
+  real.setUTCFullYear(y, m - 1, d)
   const ok =
     isoDateSchema.safeParse(date).success &&
     real.getUTCFullYear() === y &&

@@ -493,8 +493,9 @@ function decodeFullContact(name: string): { kind: string; label: string } | unde
   return m ? { kind: m[1]!.toLowerCase(), label: cleanLabel(m[2]!) } : undefined
 }
 
-const RAPPORT_TEXT = new Map<string, keyof typeof rapportTextProperties>(
-  Object.entries(rapportTextProperties).map(([field, name]) => [name, field as never]),
+type RapportTextField = keyof typeof rapportTextProperties
+const RAPPORT_TEXT = new Map<string, RapportTextField>(
+  Object.entries(rapportTextProperties).map(([field, name]) => [name, field as RapportTextField]),
 )
 const RAPPORT_SHORT = new Set<string>(['bestWayToReach', 'assistantName'])
 const RAPPORT_ENUMS = {
@@ -570,13 +571,12 @@ function readRapport(p: Prop, d: Draft): void {
     }
     case 'X-RAPPORT-MUTUALIDS': {
       const id = idSchema.safeParse(d.verbatim ? raw : value)
-      const ids = (d.extra.mutualIds ??= [])
       if (!id.success) {
         if (value) skip()
-      } else if (ids.length >= MAX_MUTUALS) {
+      } else if ((d.extra.mutualIds?.length ?? 0) >= MAX_MUTUALS) {
         d.warnings.push(`only the first ${MAX_MUTUALS} mutual acquaintances were kept`)
       } else {
-        ids.push(id.data)
+        ;(d.extra.mutualIds ??= []).push(id.data)
       }
       break
     }
