@@ -177,7 +177,7 @@ class Card {
   }
 
   text(name: string, value: string | undefined, params?: [string, string][]): void {
-    if (value === undefined || value.trim() === '') return
+    if (value === undefined || value === '') return
     this.add({ name, value: escapeText(value), ...(params ? { params } : {}) })
   }
 
