@@ -1,14 +1,17 @@
 /**
  * `npm run bench`: the journaled store at a typical and a large size against plain lowdb, then
- * search-as-you-type over 30,000 contacts, with the issues' targets checked. BENCH_QUICK=1 runs
+ * search-as-you-type over 30,000 contacts, then importing a 30,000-row CSV, with the issues'
+ * targets checked. BENCH_QUICK=1 runs
  * the store at the typical size only and types fewer search rounds (search stays at 30,000).
  */
+import { runImportBench } from './importBench'
 import { runSearchBench } from './searchBench'
 import { runStoreBench } from './storeBench'
 
 async function main(): Promise<void> {
   await runStoreBench()
   await runSearchBench()
+  await runImportBench()
 }
 
 main().catch((error: unknown) => {

@@ -383,6 +383,7 @@ export function findMatches(
   candidate: Partial<ContactFields>,
   contacts: readonly Contact[],
   index: MatchIndex = buildMatchIndex(contacts),
+  options: { fuzzyWhenIdentified?: boolean } = {},
 ): MatchResult {
   const keys = keysOf(candidate)
   const found = new Map<number, Set<DuplicateReason>>()
@@ -403,7 +404,10 @@ export function findMatches(
   for (const profile of keys.linkedIns) {
     for (const at of index.byLinkedIn.get(profile) ?? []) note(at, 'linkedin')
   }
-  if (keys.organization && keys.name) {
+  // Import only needs to know whether a row is someone already there: once an email, phone or
+  // profile has said so, comparing names across a large organisation adds nothing.
+  const fuzzy = options.fuzzyWhenIdentified ?? true
+  if (keys.organization && keys.name && (fuzzy || found.size === 0)) {
     // A name sits under several keys; compare each contact once.
     const compared = new Set<number>()
     const names = index.byOrgName.get(keys.organization)

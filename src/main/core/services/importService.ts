@@ -87,7 +87,7 @@ export function createImportService(store: DataStore, photos: PhotoStore, clock:
           mergeInto.push(null)
           return { ...base, status: 'error', matches: [], errors }
         }
-        const found = findMatches(checked.data, contacts, index)
+        const found = findMatches(checked.data, contacts, index, { fuzzyWhenIdentified: false })
         const matches = found.matches
           .slice(0, 3)
           .map((m) => ({ id: m.contact.id, name: m.contact.name }))
