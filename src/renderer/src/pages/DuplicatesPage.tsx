@@ -169,7 +169,7 @@ function MergeModal(props: {
               <Table.Tr key={f}>
                 <Table.Td>
                   <Text size="sm" fw={600}>
-                    {f}
+                    {t(`fieldNames.${f}`, { defaultValue: f })}
                   </Text>
                 </Table.Td>
                 {(['a', 'b'] as const).map((side) => (
