@@ -1,10 +1,12 @@
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import {
   facetCounts,
   fold,
+  prepareContactSearch,
   searchContacts,
   searchTerms,
+  searchTuning,
   type ContactQuery,
 } from '../../src/main/core/contacts/contactSearch'
 import { contactSchema, type Contact } from '../../src/shared/model'
@@ -63,6 +65,15 @@ describe('searchContacts: Chinese names', () => {
       expect(names({ text })).toContain('欧阳娜娜')
     },
   )
+
+  it('reads surnames as surnames and takes both spellings of ü', () => {
+    const contacts = [person('曾小明'), person('单田芳'), person('吕布')]
+    expect(names({ text: 'zeng' }, contacts)).toEqual(['曾小明'])
+    expect(names({ text: 'shantian' }, contacts)).toEqual(['单田芳'])
+    expect(names({ text: 'lvbu' }, contacts)).toEqual(['吕布'])
+    expect(names({ text: 'lubu' }, contacts)).toEqual(['吕布'])
+    expect(names({ text: 'lb' }, contacts)).toEqual(['吕布'])
+  })
 
   it('matches pinyin only at syllable starts', () => {
     expect(names({ text: 'angwei' })).not.toContain('张伟')
@@ -201,36 +212,52 @@ describe('searchContacts: order and paging', () => {
     expect(names({ text: 'babbage' }, contacts)).toEqual(['Charles Babbage', 'Ada Lovelace'])
   })
 
-  it('patches its cached order after in-place edits exactly as a fresh build would', () => {
-    const texts = ['', 'a', 'zh', 'wang', '王', 'mentor', 'li na']
-    const search = (contacts: readonly Contact[], text: string) =>
-      searchContacts(contacts, { text, includeArchived: true }).items.map((c) => c.id)
-    const fresh = (contacts: readonly Contact[]) => [...contacts].reverse()
-    const edit = fc.record({
-      at: fc.nat(),
-      name: fc.constantFrom('王芳', '李娜', 'Ann Lee', 'Zhang Wei', '张伟', 'Bob'),
-      tags: fc.subarray(['mentor', 'press']),
-      archived: fc.boolean(),
-      append: fc.boolean(),
-    })
-    fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (edits) => {
-        let contacts = all.concat(all.map((c) => ({ ...c, id: `${c.id}-copy` })))
-        for (const text of texts) search(contacts, text)
-        for (const { at, append, ...fields } of edits) {
-          // As the store does: replace a record in place, or push a new one.
-          if (append) contacts.push(person(fields.name, fields))
-          else contacts[at % contacts.length] = { ...contacts[at % contacts.length]!, ...fields }
-          const patched = texts.map((text) => search(contacts, text))
-          // A reversed copy differs everywhere, so it is sorted afresh; the next edit then
-          // patches that copy's cached order.
-          contacts = fresh(contacts)
-          expect(texts.map((text) => search(contacts, text))).toEqual(patched)
-        }
-      }),
-      { numRuns: 50 },
-    )
-  })
+  it.each([512, 2])(
+    'patches its cached order after edits as a fresh sort would (chunks of %i)',
+    (chunkSize) => {
+      const texts = ['', 'a', 'zh', 'wang', '王', 'mentor', 'li na']
+      const search = (contacts: readonly Contact[], text: string) =>
+        searchContacts(contacts, { text, includeArchived: true }).items.map((c) => c.id)
+      const fresh = (contacts: readonly Contact[]) => [...contacts].reverse()
+      const edit = fc.record({
+        at: fc.nat(),
+        name: fc.constantFrom('王芳', '李娜', 'Ann Lee', 'Zhang Wei', '张伟', 'Bob'),
+        tags: fc.subarray(['mentor', 'press']),
+        archived: fc.boolean(),
+        kind: fc.constantFrom('replace', 'append', 'delete'),
+      })
+      const saved = searchTuning.chunkSize
+      searchTuning.chunkSize = chunkSize
+      onTestFinished(() => {
+        searchTuning.chunkSize = saved
+      })
+      fc.assert(
+        fc.property(
+          fc.array(fc.array(edit, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 6 }),
+          (batches) => {
+            let contacts = all.concat(all.map((c) => ({ ...c, id: `${c.id}-copy` })))
+            for (const text of texts) search(contacts, text)
+            for (const batch of batches) {
+              let patched: string[][] = []
+              for (const { at, kind, ...fields } of batch) {
+                // As the store does: replace a record in place, push a new one, or filter.
+                const index = at % contacts.length
+                if (kind === 'append') contacts.push(person(fields.name, fields))
+                else if (kind === 'delete') contacts = contacts.filter((_, k) => k !== index)
+                else contacts[index] = { ...contacts[index]!, ...fields }
+                patched = texts.map((text) => search(contacts, text))
+              }
+              // A reversed copy differs everywhere, so it is sorted afresh; the next batch then
+              // patches that copy's cached order.
+              contacts = fresh(contacts)
+              expect(texts.map((text) => search(contacts, text))).toEqual(patched)
+            }
+          },
+        ),
+        { numRuns: 50 },
+      )
+    },
+  )
 
   it('pages with offset and limit and reports the total', () => {
     const many = Array.from({ length: 25 }, (_, i) =>
@@ -248,6 +275,20 @@ describe('searchContacts: order and paging', () => {
     expect(searchContacts(many, { offset: 23, limit: 5 }).items).toHaveLength(2)
     expect(searchContacts(many, { offset: 30 }).items).toEqual([])
     expect(searchContacts(many, { limit: 0 })).toEqual({ total: 25, items: [] })
+  })
+})
+
+describe('prepareContactSearch', () => {
+  it('builds ahead what a search would build, with the same results', async () => {
+    const contacts = Array.from({ length: 40 }, (_, i) => ({
+      ...all[i % all.length]!,
+      id: `p${i}`,
+    }))
+    await prepareContactSearch(contacts, 7)
+    await prepareContactSearch([])
+    const prepared = searchContacts(contacts, { text: 'zh' })
+    expect(prepared.total).toBe(10)
+    expect(searchContacts([...contacts].reverse(), { text: 'zh' })).toEqual(prepared)
   })
 })
 

@@ -1,11 +1,13 @@
 /**
- * Search-as-you-type over contacts. Everything costly (lowercasing, accent folding, pinyin) is
+ * Search-as-you-type over contacts. The costly part (lowercasing, accent folding, pinyin) is
  * done once per contact object and kept in a WeakMap: records are immutable, so a changed
- * contact is a new object and simply gets new keys. Each keystroke is then a plain scan of
- * precomputed strings with `includes`, in an order that is also cached (see `orderedBy`), so the
- * results come out sorted without sorting per keystroke. bench/searchBench.ts measures this
- * against a full-text index: with one- and two-letter prefixes matching most of 30,000
- * contacts, the scan wins by an order of magnitude.
+ * contact is a new object and simply gets new keys. The contacts are also kept sorted, in
+ * chunks whose keys are concatenated into one string each, so a keystroke is a run of indexOf
+ * calls over a few megabytes of contiguous text, and results come out already in order
+ * (bucketed by relevance) without a sort per keystroke. An edit re-sorts nothing: it moves one
+ * contact and rebuilds its chunk's strings. Numbers: bench/searchBench.ts. (The issue measured
+ * a full-text index with prefix search at tens of ms per keystroke: one- and two-letter
+ * prefixes match most contacts, so an index saves little and costs its bookkeeping.)
  */
 import { pinyin } from 'pinyin-pro'
 import type { Contact, Ecosystem, Tier } from '../../../shared/model'
@@ -203,7 +205,9 @@ function keysOf(contact: Contact): SearchKeys {
 
 const compact = (text: string): string => text.replace(NON_WORD, '')
 const spaced = (text: string): string => text.replace(/\s+/g, ' ').trim()
-const unique = (items: string[]): string[] => [...new Set(items.filter((item) => item !== ''))]
+/** Non-empty items, once each. Lists here are short: indexOf beats allocating a Set. */
+const unique = (items: string[]): string[] =>
+  items.filter((item, index) => item !== '' && items.indexOf(item) === index)
 
 /**
  * The same ASCII text in V8's one-byte form. Text cut from a string that holds Han, or passed
@@ -360,19 +364,34 @@ interface Entry {
   keys: SearchKeys
 }
 
+/**
+ * A run of consecutive contacts in the order, with what a keystroke reads built lazily: their
+ * keys in one string (a haystack) and their filtered fields in flat arrays. Scanning one string
+ * with indexOf reads memory in a straight line, where testing 30,000 separate strings in sorted
+ * order jumps around the heap and was several times slower. Runs of a few hundred keep an edit
+ * cheap: it rebuilds one run, not a 5 MB string.
+ */
+interface Chunk {
+  entries: Entry[]
+  ascii?: Haystack
+  wide?: Haystack
+  columns?: Columns
+}
+
 interface Ordered {
   /** A copy of the input as it was: the store edits its array in place, so identity is no proof. */
   source: Contact[]
-  entries: Entry[]
   compare: (a: Entry, b: Entry) => number
-  /** Built on the first search that needs them, dropped when the order changes. */
-  derived: { columns?: Columns; ascii?: Haystack; wide?: Haystack }
+  chunks: Chunk[]
 }
+
+/** Contacts per chunk when sorting afresh; a chunk splits at twice this. Tests make it small. */
+export const searchTuning = { chunkSize: 512 }
 
 /** One cached order per sort; a few sorts cover what a list view switches between. */
 const orderCache = new Map<string, Ordered>()
 const ORDER_CACHE_LIMIT = 4
-/** Up to this many replaced or added records, the cached order is patched rather than rebuilt. */
+/** Up to this many removed plus added records, the cached order is patched, not rebuilt. */
 const MAX_PATCH = 64
 
 // Code-unit comparison of folded keys: consistent and fast; a collator is far slower here.
@@ -405,7 +424,7 @@ function comparer(by: ContactSortField, direction: 'asc' | 'desc'): (a: Entry, b
   }
 }
 
-/** First position whose entry does not sort before `entry`. */
+/** First position in `entries` whose entry does not sort before `entry`. */
 function lowerBound(entries: Entry[], compare: Ordered['compare'], entry: Entry): number {
   let low = 0
   let high = entries.length
@@ -417,38 +436,72 @@ function lowerBound(entries: Entry[], compare: Ordered['compare'], entry: Entry)
   return low
 }
 
+/** The chunk where `entry` belongs: the first whose last entry does not sort before it. */
+function chunkFor(ordered: Ordered, entry: Entry): Chunk {
+  const { chunks, compare } = ordered
+  let low = 0
+  let high = chunks.length - 1
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if (compare(chunks[mid]!.entries.at(-1)!, entry) < 0) low = mid + 1
+    else high = mid
+  }
+  return chunks[low]!
+}
+
+function invalidate(chunk: Chunk): void {
+  delete chunk.ascii
+  delete chunk.wide
+  delete chunk.columns
+}
+
 /**
- * Brings a cached order up to date after the store replaced or appended a few records in place
- * (what an edit does), so the keystroke after an edit does not pay for a full sort. Returns
- * false when the change is of another kind or too large; the caller then sorts afresh.
+ * Brings a cached order up to date after the store replaced, appended or deleted a few records
+ * (what an edit does): each change touches one chunk, so the keystroke after an edit does not
+ * pay for a full sort. Returns false when the change is of another kind or too large; the
+ * caller then sorts afresh.
  */
 function patchOrder(ordered: Ordered, contacts: readonly Contact[]): boolean {
   const old = ordered.source
-  if (contacts.length < old.length) return false
+  if (old.length === 0) return false
+  // Walk both arrays in step. A contact present in both but seen as removed and added (when a
+  // change throws the two out of step) is taken out and put back: wasted work, still correct.
   const removed: Contact[] = []
   const added: Contact[] = []
-  for (let i = 0; i < contacts.length; i += 1) {
-    if (i < old.length && old[i] === contacts[i]) continue
-    if (i < old.length) removed.push(old[i]!)
-    added.push(contacts[i]!)
-    if (added.length > MAX_PATCH) return false
+  let i = 0
+  let j = 0
+  while (i < old.length || j < contacts.length) {
+    if (i < old.length && j < contacts.length && old[i] === contacts[j]) {
+      i += 1
+      j += 1
+    } else if (i < old.length && j < contacts.length && old[i + 1] === contacts[j]) {
+      removed.push(old[i]!) // deleted (the store filters its array)
+      i += 1
+    } else {
+      if (i < old.length) removed.push(old[i++]!)
+      if (j < contacts.length) added.push(contacts[j++]!)
+    }
+    if (removed.length + added.length > MAX_PATCH) return false
   }
-  const { entries, compare, derived } = ordered
-  const haystacks = [derived.ascii, derived.wide]
+  const { chunks, compare } = ordered
   for (const contact of removed) {
-    const at = lowerBound(entries, compare, { contact, keys: keysOf(contact) })
-    if (entries[at]?.contact !== contact) return false
-    entries.splice(at, 1)
-    if (derived.columns) spliceColumns(derived.columns, at)
-    for (const haystack of haystacks) if (haystack) cutPart(haystack, at)
+    const entry = { contact, keys: keysOf(contact) }
+    const chunk = chunkFor(ordered, entry)
+    const at = lowerBound(chunk.entries, compare, entry)
+    if (chunk.entries[at]?.contact !== contact) return false
+    chunk.entries.splice(at, 1)
+    invalidate(chunk)
+    if (chunk.entries.length === 0 && chunks.length > 1) chunks.splice(chunks.indexOf(chunk), 1)
   }
   for (const contact of added) {
     const entry = { contact, keys: keysOf(contact) }
-    const at = lowerBound(entries, compare, entry)
-    entries.splice(at, 0, entry)
-    if (derived.columns) spliceColumns(derived.columns, at, entry)
-    if (derived.ascii) insertPart(derived.ascii, at, entry.keys.ascii)
-    if (derived.wide) insertPart(derived.wide, at, entry.keys.wide ?? NO_KEYS)
+    const chunk = chunkFor(ordered, entry)
+    chunk.entries.splice(lowerBound(chunk.entries, compare, entry), 0, entry)
+    invalidate(chunk)
+    if (chunk.entries.length >= 2 * searchTuning.chunkSize) {
+      const half = chunk.entries.length >>> 1
+      chunks.splice(chunks.indexOf(chunk) + 1, 0, { entries: chunk.entries.splice(half) })
+    }
   }
   ordered.source = contacts.slice()
   return true
@@ -472,7 +525,11 @@ function orderedBy(
   } else {
     const compare = comparer(by, direction)
     const entries = contacts.map((contact) => ({ contact, keys: keysOf(contact) })).sort(compare)
-    ordered = { source: contacts.slice(), entries, compare, derived: {} }
+    const chunks: Chunk[] = []
+    for (let at = 0; at < entries.length || chunks.length === 0; at += searchTuning.chunkSize) {
+      chunks.push({ entries: entries.slice(at, at + searchTuning.chunkSize) })
+    }
+    ordered = { source: contacts.slice(), compare, chunks }
   }
   orderCache.set(signature, ordered)
   if (orderCache.size > ORDER_CACHE_LIMIT) {
@@ -482,11 +539,13 @@ function orderedBy(
   return ordered
 }
 
-/**
- * Every contact's keys, in order, in one string. Scanning it with indexOf reads memory in a
- * straight line; testing 30,000 separate strings in sorted order jumps around the heap and was
- * several times slower (bench/searchBench.ts).
- */
+function sameContacts(a: readonly Contact[], b: readonly Contact[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false
+  return true
+}
+
+/** A chunk's keys (ASCII or wide) in one string, one part per contact. */
 interface Haystack {
   /** Each contact's KeySet text followed by PART_BREAK. */
   text: string
@@ -500,10 +559,10 @@ interface Haystack {
 const PART_BREAK = '\u0003'
 const NO_KEYS: KeySet = { text: '', ends: [0, 0, 0, 0] }
 
-function haystackOf(ordered: Ordered, ascii: boolean): Haystack {
-  const cached = ascii ? ordered.derived.ascii : ordered.derived.wide
+function haystackOf(chunk: Chunk, ascii: boolean): Haystack {
+  const cached = ascii ? chunk.ascii : chunk.wide
   if (cached) return cached
-  const sets = ordered.entries.map(({ keys }) => (ascii ? keys.ascii : (keys.wide ?? NO_KEYS)))
+  const sets = chunk.entries.map(({ keys }) => (ascii ? keys.ascii : (keys.wide ?? NO_KEYS)))
   const starts: number[] = []
   const ends: number[] = []
   let at = 0
@@ -515,35 +574,12 @@ function haystackOf(ordered: Ordered, ascii: boolean): Haystack {
   starts.push(at)
   const text = sets.map((set) => set.text).join(PART_BREAK) + PART_BREAK
   const haystack = { text, starts, ends }
-  if (ascii) ordered.derived.ascii = haystack
-  else ordered.derived.wide = haystack
+  if (ascii) chunk.ascii = haystack
+  else chunk.wide = haystack
   return haystack
 }
 
-// An edit changes one part: patching the string and shifting the offsets is a few memory
-// copies, where rebuilding reads every contact's keys again.
-
-function cutPart(haystack: Haystack, at: number): void {
-  const from = haystack.starts[at]!
-  const length = haystack.starts[at + 1]! - from
-  haystack.text = haystack.text.slice(0, from) + haystack.text.slice(from + length)
-  haystack.starts.splice(at, 1)
-  for (let i = at; i < haystack.starts.length; i += 1) haystack.starts[i]! -= length
-  haystack.ends.splice(at * 4, 4)
-  for (let i = at * 4; i < haystack.ends.length; i += 1) haystack.ends[i]! -= length
-}
-
-function insertPart(haystack: Haystack, at: number, set: KeySet): void {
-  const from = haystack.starts[at]!
-  const piece = set.text + PART_BREAK
-  haystack.text = haystack.text.slice(0, from) + piece + haystack.text.slice(from)
-  for (let i = at; i < haystack.starts.length; i += 1) haystack.starts[i]! += piece.length
-  haystack.starts.splice(at, 0, from)
-  for (let i = at * 4; i < haystack.ends.length; i += 1) haystack.ends[i]! += piece.length
-  haystack.ends.splice(at * 4, 0, ...set.ends.map((end) => from + end))
-}
-
-/** What the filters read, in order, in flat arrays: no pointer chasing per contact. */
+/** What the filters read, in flat arrays: no pointer chasing per contact. */
 interface Columns {
   contacts: Contact[]
   ids: string[]
@@ -552,34 +588,17 @@ interface Columns {
   ecosystemBits: number[]
 }
 
-function columnsOf(ordered: Ordered): Columns {
-  if (ordered.derived.columns) return ordered.derived.columns
-  const { entries } = ordered
-  const columns: Columns = {
+function columnsOf(chunk: Chunk): Columns {
+  if (chunk.columns) return chunk.columns
+  const { entries } = chunk
+  chunk.columns = {
     contacts: entries.map((entry) => entry.contact),
     ids: entries.map((entry) => entry.keys.id),
     archived: entries.map((entry) => entry.keys.archived),
     tierBits: entries.map((entry) => entry.keys.tierBit),
     ecosystemBits: entries.map((entry) => entry.keys.ecosystemBit),
   }
-  ordered.derived.columns = columns
-  return columns
-}
-
-/** Removes the contact at `at` from the columns, or inserts `entry` there. */
-function spliceColumns(columns: Columns, at: number, entry?: Entry): void {
-  const remove = entry ? 0 : 1
-  columns.contacts.splice(at, remove, ...(entry ? [entry.contact] : []))
-  columns.ids.splice(at, remove, ...(entry ? [entry.keys.id] : []))
-  columns.archived.splice(at, remove, ...(entry ? [entry.keys.archived] : []))
-  columns.tierBits.splice(at, remove, ...(entry ? [entry.keys.tierBit] : []))
-  columns.ecosystemBits.splice(at, remove, ...(entry ? [entry.keys.ecosystemBit] : []))
-}
-
-function sameContacts(a: readonly Contact[], b: readonly Contact[]): boolean {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false
-  return true
+  return chunk.columns
 }
 
 // --- Search -------------------------------------------------------------------------------
@@ -588,11 +607,8 @@ export function searchContacts(
   contacts: readonly Contact[],
   query: ContactQuery,
 ): ContactSearchResult {
-  const terms: Term[] = searchTerms(query.text).map((text) => ({
-    text,
-    ascii: isAscii(text),
-  }))
-  // The rarest-looking term first: the longest one rejects the most contacts at once.
+  const terms: Term[] = searchTerms(query.text).map((text) => ({ text, ascii: isAscii(text) }))
+  // The longest term first: it is likely the rarest, so the scan looks at the fewest contacts.
   terms.sort((a, b) => b.text.length - a.text.length)
   const tags = query.tags?.length ? unique(query.tags.map(fold)) : undefined
   const tierMask = query.tiers?.length
@@ -603,21 +619,32 @@ export function searchContacts(
     : -1
   const { ids, includeArchived = false } = query
   const { by, direction } = query.sort ?? { by: 'name', direction: 'asc' }
-  const ordered = orderedBy(contacts, by, direction)
-  const { contacts: list, ids: idList, archived, tierBits, ecosystemBits } = columnsOf(ordered)
-  const passes = (i: number): boolean =>
-    (includeArchived || !archived[i]) &&
-    (tierBits[i]! & tierMask) !== 0 &&
-    (ecosystemBits[i]! & ecosystemMask) !== 0 &&
-    (!ids || ids.has(idList[i]!)) &&
-    (!tags || tags.every((tag) => ordered.entries[i]!.keys.tags.includes(tag)))
-
+  const offset = Math.max(0, Math.floor(query.offset ?? 0))
+  const limit = Math.max(0, Math.floor(query.limit ?? Number.POSITIVE_INFINITY))
+  // Per rank, every match is counted but only the first offset + limit can be shown: keeping
+  // no more spares a one-letter search from collecting 30,000 contacts.
+  const counts = new Array<number>(RANKS).fill(0)
   const buckets: Contact[][] = Array.from({ length: RANKS }, () => [])
-  const first = terms[0]
-  if (!first) {
-    for (let i = 0; i < list.length; i += 1) if (passes(i)) buckets[0]!.push(list[i]!)
-  } else {
-    const haystacks = terms.map((term) => haystackOf(ordered, term.ascii))
+  const add = (rank: number, contact: Contact): void => {
+    counts[rank]! += 1
+    if (counts[rank]! <= offset + limit) buckets[rank]!.push(contact)
+  }
+
+  for (const chunk of orderedBy(contacts, by, direction).chunks) {
+    const { contacts: list, ids: idList, archived, tierBits, ecosystemBits } = columnsOf(chunk)
+    const passes = (i: number): boolean =>
+      (includeArchived || !archived[i]) &&
+      (tierBits[i]! & tierMask) !== 0 &&
+      (ecosystemBits[i]! & ecosystemMask) !== 0 &&
+      (!ids || ids.has(idList[i]!)) &&
+      (!tags || tags.every((tag) => chunk.entries[i]!.keys.tags.includes(tag)))
+
+    const first = terms[0]
+    if (!first) {
+      for (let i = 0; i < list.length; i += 1) if (passes(i)) add(0, list[i]!)
+      continue
+    }
+    const haystacks = terms.map((term) => haystackOf(chunk, term.ascii))
     const { text, starts, ends } = haystacks[0]!
     const term = first.text
     // Only contacts whose part of the haystack holds the first term are looked at, and the
@@ -637,28 +664,51 @@ export function searchContacts(
           const termRank = rankIn(haystacks[t]!, part, terms[t]!.text)
           rank = termRank < 0 ? -1 : Math.max(rank, termRank)
         }
-        if (rank >= 0) buckets[rank]!.push(list[part]!)
+        if (rank >= 0) add(rank, list[part]!)
       }
       if (hit >= 0 && hit < partEnd) hit = text.indexOf(term, partEnd)
     }
   }
 
-  const total = buckets.reduce((sum, bucket) => sum + bucket.length, 0)
-  const offset = Math.max(0, Math.floor(query.offset ?? 0))
-  const limit = Math.max(0, Math.floor(query.limit ?? Number.POSITIVE_INFINITY))
-  const items: Contact[] = []
   let skip = offset
-  for (const bucket of buckets) {
-    if (items.length >= limit) break
-    if (skip >= bucket.length) {
-      skip -= bucket.length
+  const items: Contact[] = []
+  for (let rank = 0; rank < RANKS && items.length < limit; rank += 1) {
+    if (skip >= counts[rank]!) {
+      skip -= counts[rank]!
       continue
     }
+    const bucket = buckets[rank]!
     const end = Math.min(bucket.length, skip + (limit - items.length))
     for (let i = skip; i < end; i += 1) items.push(bucket[i]!)
     skip = 0
   }
+  const total = counts.reduce((sum, count) => sum + count, 0)
   return { total, items }
+}
+
+/**
+ * Builds every contact's keys and the default order ahead of the first search, in batches that
+ * yield to the event loop: done cold inside the first keystroke, this takes on the order of a
+ * second at 30,000 contacts (pinyin mostly). Call it once the store has loaded; searches work
+ * before it finishes, they just pay for whatever is not built yet.
+ */
+export async function prepareContactSearch(
+  contacts: readonly Contact[],
+  batchSize = 250,
+): Promise<void> {
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 0))
+  for (let start = 0; start < contacts.length; start += batchSize) {
+    const end = Math.min(contacts.length, start + batchSize)
+    for (let i = start; i < end; i += 1) keysOf(contacts[i]!)
+    await pause()
+  }
+  // The sort is one piece; what each chunk needs can be spread out.
+  const { chunks } = orderedBy(contacts, 'name', 'asc')
+  for (const chunk of chunks) {
+    await pause()
+    columnsOf(chunk)
+    haystackOf(chunk, true)
+  }
 }
 
 /** Counts for the filter chips. Archived contacts count only when asked, as in the search. */

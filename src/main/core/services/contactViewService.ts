@@ -18,7 +18,7 @@ import {
   trust,
   type TimelineItem,
 } from '../contacts/cardInsights'
-import { facetCounts, searchContacts } from '../contacts/contactSearch'
+import { facetCounts, prepareContactSearch, searchContacts } from '../contacts/contactSearch'
 import { findDuplicateGroups } from '../contacts/duplicates'
 import type { DataStore } from '../store/dataStore'
 import { notFound } from './contactService'
@@ -84,6 +84,8 @@ export function createContactViewService(store: DataStore, clock: Clock) {
     (data) => new Set(overdueContacts(data, clock.now()).map((o) => o.contactId)),
   )
   const duplicateGroups = perRevision(store, (data) => findDuplicateGroups(data.contacts))
+  // Build the search keys in the background after start, so the first keystroke does not wait.
+  void prepareContactSearch(store.read().contacts).catch(() => undefined)
 
   const listItem = (contact: Contact, overdue: Set<string>): ContactListItem => ({
     id: contact.id,
