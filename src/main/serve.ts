@@ -46,10 +46,8 @@ async function main(): Promise<void> {
         : `Could not start the server: ${(error as Error).message}`,
     )
   }
-  console.log(`Rapport is running at ${server.url}`)
-  console.log(`Data folder: ${dataDir}`)
-  console.log('Press Ctrl+C to stop.')
-
+  // Handlers first: a stop that arrives right after the address is printed must still let the
+  // store finish its start-up backup and compaction.
   const stop = async () => {
     await server.close()
     await core.close()
@@ -57,6 +55,9 @@ async function main(): Promise<void> {
   }
   process.once('SIGINT', () => void stop())
   process.once('SIGTERM', () => void stop())
+  console.log(`Rapport is running at ${server.url}`)
+  console.log(`Data folder: ${dataDir}`)
+  console.log('Press Ctrl+C to stop.')
 }
 
 function fail(message: string): never {
