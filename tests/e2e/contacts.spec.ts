@@ -121,3 +121,27 @@ test('shows the quarterly review', async ({ page, served }) => {
   await expect(page.getByRole('heading', { name: 'The circle', exact: true })).toBeVisible()
   await page.screenshot({ path: 'test-results/screens/review-en.png', fullPage: true })
 })
+
+test('sets a photo on the card; a file that is not an image is refused', async ({
+  page,
+  served,
+}) => {
+  // A 2×2 PNG, made by hand: signature, IHDR, IDAT, IEND.
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGNkYGD4z8DAwMDAwMDAAAANBAEBWCWFPAAAAABJRU5ErkJggg==',
+    'base64',
+  )
+  await page.goto(`${served.url}#/contacts/demo-contact-01`)
+  await expect(page.getByTestId('completeness')).toContainText('Missing: photo')
+  await page
+    .getByTestId('photo-input')
+    .setInputFiles({ name: 'face.png', mimeType: 'image/png', buffer: png })
+  await expect(page.getByText('Photo saved')).toBeVisible()
+  await expect(page.getByTestId('completeness')).not.toContainText('photo')
+  await page.getByTestId('photo-input').setInputFiles({
+    name: 'fake.jpg',
+    mimeType: 'image/jpeg',
+    buffer: Buffer.from('not really a picture'),
+  })
+  await expect(page.getByText('Some fields need a look.')).toBeVisible()
+})
