@@ -84,6 +84,9 @@ export function createContactViewService(store: DataStore, clock: Clock) {
     (data) => new Set(overdueContacts(data, clock.now()).map((o) => o.contactId)),
   )
   const duplicateGroups = perRevision(store, (data) => findDuplicateGroups(data.contacts))
+  // Facets count every contact: once per change, not once per keystroke.
+  const facetsActive = perRevision(store, (data) => facetCounts(data.contacts))
+  const facetsAll = perRevision(store, (data) => facetCounts(data.contacts, { includeArchived: true }))
   // Build the search keys in the background after start, so the first keystroke does not wait.
   void prepareContactSearch(store.read().contacts).catch(() => undefined)
 
@@ -133,7 +136,7 @@ export function createContactViewService(store: DataStore, clock: Clock) {
         ...(ids ? { ids } : {}),
         limit: query.limit ?? 200,
       })
-      const facets = facetCounts(contacts, { includeArchived: query.includeArchived ?? false })
+      const facets = query.includeArchived ? facetsAll() : facetsActive()
       const overdue = overdueIds()
       return {
         total: result.total,
