@@ -258,6 +258,10 @@ export function generateStore(size: StoreSize, seed = 1): StoreData {
       ...(rng.chance(0.5) ? { careKind: rng.pick(CARE_KINDS) } : {}),
       promise: rng.chance(0.15),
       notes: '',
+      reason: encounter ? 'afterMeeting' : 'custom',
+      status: done ? 'done' : 'open',
+      channel: '',
+      doneNote: '',
     })
   }
 

@@ -215,7 +215,7 @@ describe('loading a damaged or foreign data file', () => {
     expect(await readFile(snapshotOf(dir), 'utf8')).toBe(edited)
   })
 
-  it.each(['store-v1.json', 'store-v2.json'])(
+  it.each(['store-v1.json', 'store-v2.json', 'store-v3.json'])(
     'migrates the fixture %s and keeps every record',
     async (name) => {
       const dir = await tempDir()
@@ -231,7 +231,10 @@ describe('loading a damaged or foreign data file', () => {
       expect(data.encounters).toHaveLength(old.encounters.length)
       expect(data.followUps).toHaveLength(old.followUps.length)
       expect(data.relationships).toHaveLength(old.relationships.length)
-      expect(data.helps).toEqual([])
+      expect(data.helps).toHaveLength(old.helps?.length ?? 0)
+      // v4: every follow-up has a status that agrees with its done time.
+      for (const f of data.followUps)
+        expect(f.status).toBe(f.doneAt ? 'done' : f.snoozedUntil ? 'snoozed' : 'open')
       expect(data.settings.me.name).toBe('测试用户')
       await store.close()
       expect(JSON.parse(await readFile(snapshotOf(dir), 'utf8')).schemaVersion).toBe(
@@ -363,7 +366,7 @@ describe('migrations', () => {
       { from: 1, up: (doc: Record<string, unknown>) => ({ ...doc, a: 1 }) },
       { from: 2, up: (doc: Record<string, unknown>) => ({ ...doc, b: (doc.a as number) + 1 }) },
     ]
-    expect(migrate({ schemaVersion: 1 }, steps)).toEqual({ schemaVersion: 3, a: 1, b: 2 })
+    expect(migrate({ schemaVersion: 1 }, steps, 3)).toEqual({ schemaVersion: 3, a: 1, b: 2 })
   })
 
   it('refuses a file from a newer version and a file without a version', () => {

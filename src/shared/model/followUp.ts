@@ -11,6 +11,17 @@ export const careKindSchema = z.enum([
   'protect',
 ])
 
+/** Why a follow-up exists; the queue and the calendar word it by this. */
+export const followUpReasonSchema = z.enum([
+  'afterMeeting',
+  'promise',
+  'secondMeeting',
+  'cadence',
+  'importantDate',
+  'custom',
+])
+export const followUpStatusSchema = z.enum(['open', 'done', 'snoozed', 'dropped'])
+
 export const followUpSchema = z.object({
   ...recordBaseShape,
   contactId: idSchema,
@@ -24,5 +35,13 @@ export const followUpSchema = z.object({
   /** A promise made in a conversation ("I'll look for a job for your son"). */
   promise: z.boolean().default(false),
   notes: longText.default(''),
+  /** Since v4. */
+  reason: followUpReasonSchema.default('custom'),
+  status: followUpStatusSchema.default('open'),
+  /** How it was done (WeChat, email, call, coffee…), recorded with "done". */
+  channel: shortText.default(''),
+  doneNote: longText.default(''),
 })
+export type FollowUpReason = z.infer<typeof followUpReasonSchema>
+export type FollowUpStatus = z.infer<typeof followUpStatusSchema>
 export type FollowUp = z.infer<typeof followUpSchema>

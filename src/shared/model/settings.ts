@@ -28,8 +28,27 @@ export const meSchema = z.object({
   }),
 })
 
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time such as 22:00')
+
+/** Reminders: quiet hours, staying in the tray, and an .ics file kept up to date. */
+export const remindersSchema = z.object({
+  enabled: z.boolean().default(true),
+  quietFrom: clockTime.default('22:00'),
+  quietTo: clockTime.default('08:00'),
+  closeToTray: z.boolean().default(true),
+  /** Path of an .ics file rewritten after every change (for calendar apps subscribed to it). */
+  autoExportPath: z.string().max(4096).default(''),
+})
+
 export const settingsSchema = z.object({
   language: languagePreferenceSchema.default('system'),
+  reminders: remindersSchema.default({
+    enabled: true,
+    quietFrom: '22:00',
+    quietTo: '08:00',
+    closeToTray: true,
+    autoExportPath: '',
+  }),
   me: meSchema.default({
     name: '',
     email: '',

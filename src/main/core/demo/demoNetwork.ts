@@ -1699,7 +1699,12 @@ export function buildDemoNetwork(language: Language, now: Date): DemoRecords {
     contacts,
     events: [upcoming, past],
     encounters,
-    followUps,
+    // The queue's reason and status follow from what each demo follow-up already says.
+    followUps: followUps.map((f) => ({
+      ...f,
+      reason: f.promise ? 'promise' : f.encounterId ? 'afterMeeting' : 'custom',
+      status: f.doneAt ? 'done' : 'open',
+    })),
     communities: [community],
     gatherings: [gathering],
     relationships,

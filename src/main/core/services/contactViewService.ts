@@ -86,7 +86,9 @@ export function createContactViewService(store: DataStore, clock: Clock) {
   const duplicateGroups = perRevision(store, (data) => findDuplicateGroups(data.contacts))
   // Facets count every contact: once per change, not once per keystroke.
   const facetsActive = perRevision(store, (data) => facetCounts(data.contacts))
-  const facetsAll = perRevision(store, (data) => facetCounts(data.contacts, { includeArchived: true }))
+  const facetsAll = perRevision(store, (data) =>
+    facetCounts(data.contacts, { includeArchived: true }),
+  )
   // Build the search keys in the background after start, so the first keystroke does not wait.
   void prepareContactSearch(store.read().contacts).catch(() => undefined)
 

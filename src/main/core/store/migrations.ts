@@ -16,12 +16,30 @@ export const migrations: Migration[] = [
   { from: 1, up: (doc) => ({ ...doc, journalSeq: 0 }) },
   // v3: the help-given-and-asked ledger.
   { from: 2, up: (doc) => ({ ...doc, helps: [] }) },
+  // v4: follow-ups carry a reason and a status (the queue's done / snoozed / dropped).
+  {
+    from: 3,
+    up: (doc) => ({
+      ...doc,
+      followUps: ((doc.followUps as Raw[] | undefined) ?? []).map((f) => ({
+        ...f,
+        reason: f.promise ? 'promise' : f.encounterId ? 'afterMeeting' : 'custom',
+        status: f.doneAt ? 'done' : f.snoozedUntil ? 'snoozed' : 'open',
+        channel: '',
+        doneNote: '',
+      })),
+    }),
+  },
 ]
 
 export class MigrationError extends Error {}
 
 /** Brings a parsed store document up to the current version, or says why it cannot. */
-export function migrate(doc: unknown, steps: Migration[] = migrations): unknown {
+export function migrate(
+  doc: unknown,
+  steps: Migration[] = migrations,
+  target: number = CURRENT_SCHEMA_VERSION,
+): unknown {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     throw new MigrationError('the file does not hold a Rapport data object')
   }
@@ -30,10 +48,6 @@ export function migrate(doc: unknown, steps: Migration[] = migrations): unknown 
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     throw new MigrationError('the file has no valid schemaVersion')
   }
-  const target =
-    steps.length > 0
-      ? Math.max(CURRENT_SCHEMA_VERSION, ...steps.map((s) => s.from + 1))
-      : CURRENT_SCHEMA_VERSION
   if (version > target) {
     throw new MigrationError(
       `the file was written by a newer Rapport (schema ${version}; this version reads up to ${target})`,
