@@ -4,7 +4,9 @@
  * targets checked. BENCH_QUICK=1 runs
  * the store at the typical size only and types fewer search rounds (search stays at 30,000).
  */
+import { runIcsBench } from './icsBench'
 import { runImportBench } from './importBench'
+import { runSchedulerBench } from './schedulerBench'
 import { runSearchBench } from './searchBench'
 import { runStoreBench } from './storeBench'
 
@@ -12,6 +14,8 @@ async function main(): Promise<void> {
   await runStoreBench()
   await runSearchBench()
   await runImportBench()
+  await runSchedulerBench()
+  await runIcsBench()
 }
 
 main().catch((error: unknown) => {

@@ -16,6 +16,9 @@ const USAGE = `Rapport ${version} — command line
   rapport export-vcard --out FILE [--data DIR]
       Writes every contact as vCard 4.0.
 
+  rapport export-ics --out FILE [--data DIR] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+      Writes open follow-ups, events and gatherings as an .ics calendar file.
+
 The data folder is --data DIR, else $RAPPORT_DATA, else the app's own folder.
 `
 
@@ -55,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
     systemLanguage: languageFromLocale(process.env.LANG),
     holder: `the rapport command line (process ${process.pid})`,
     watchIntervalMs: 0,
+    reminders: false,
   })
   try {
     if (core.unavailable) throw new Error(core.unavailable.message)
@@ -92,6 +96,21 @@ async function main(argv: string[]): Promise<number> {
       await writeFile(out, text, 'utf8')
       const cards = text.match(/^BEGIN:VCARD/gm)?.length ?? 0
       console.log(`Wrote ${cards} contacts to ${out}.`)
+      return 0
+    }
+    if (command === 'export-ics') {
+      const out = argValue(rest, 'out')
+      if (!out) throw new Error('Say where to write: rapport export-ics --out FILE')
+      const from = argValue(rest, 'from')
+      const to = argValue(rest, 'to')
+      const { text } = await call<{ text: string }>(core, 'calendar.export', {
+        include: { followUps: true, events: true, gatherings: true },
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+      })
+      await writeFile(out, text, 'utf8')
+      const entries = text.match(/^BEGIN:VEVENT/gm)?.length ?? 0
+      console.log(`Wrote ${entries} calendar entries to ${out}.`)
       return 0
     }
     console.error(`Unknown command "${command}".\n`)

@@ -14,6 +14,7 @@ import {
   languagePreferenceSchema,
   meSchema,
   patchSchemaOf,
+  remindersSchema,
   relationshipKindSchema,
   relationshipSchema,
   tierSchema,
@@ -144,6 +145,29 @@ export interface ReviewView {
   moveOut: { contactId: string; name: string; tier: Tier }[]
 }
 
+export interface HabitRate {
+  done: number
+  within24h: number
+  share: number | null
+}
+
+export interface FollowUpQueue {
+  overdue: FollowUpView[]
+  next24h: FollowUpView[]
+  upcoming: FollowUpView[]
+  habits: {
+    last30: HabitRate
+    last90: HabitRate
+    byEvent: { eventId: string; name: string; rate: HabitRate }[]
+  }
+}
+
+export type ReminderNotification =
+  | { kind: 'single'; id: string; title: string; body: string }
+  | { kind: 'summary'; count: number; ids: string[] }
+
+export const snoozeChoiceSchema = z.enum(['1h', 'tonight', 'tomorrow9', 'nextWeek'])
+
 export interface AppInfo {
   version: string
   dataDir: string
@@ -185,6 +209,7 @@ export const contract = {
       .object({
         language: languagePreferenceSchema.optional(),
         me: patchSchemaOf(meSchema.shape).optional(),
+        reminders: patchSchemaOf(remindersSchema.shape).optional(),
       })
       .strict(),
   ),
@@ -283,6 +308,52 @@ export const contract = {
     z.object({ ids: z.array(idSchema).max(100_000).optional() }).strict(),
   ),
   'review.get': op<ReviewView>()(noInput),
+  'followUps.queue': op<FollowUpQueue>()(z.object({ now: isoDateTimeSchema.optional() }).strict()),
+  'followUps.create': op<FollowUp>()(
+    z
+      .object({
+        contactId: idSchema,
+        title: z.string().trim().min(1).max(200),
+        dueAt: isoDateTimeSchema,
+        reason: z
+          .enum(['afterMeeting', 'promise', 'secondMeeting', 'cadence', 'importantDate', 'custom'])
+          .optional(),
+        careKind: careKindSchema.optional(),
+        eventId: idSchema.optional(),
+      })
+      .strict(),
+  ),
+  'followUps.complete': op<FollowUp>()(
+    z
+      .object({
+        id: idSchema,
+        channel: z.string().trim().max(200).optional(),
+        note: z.string().max(20_000).optional(),
+      })
+      .strict(),
+  ),
+  'followUps.snooze': op<FollowUp>()(
+    z.object({ id: idSchema, choice: snoozeChoiceSchema }).strict(),
+  ),
+  'followUps.reschedule': op<FollowUp>()(
+    z.object({ id: idSchema, dueAt: isoDateTimeSchema }).strict(),
+  ),
+  'followUps.drop': op<FollowUp>()(z.object({ id: idSchema }).strict()),
+  /** Undo of done or drop: back in the queue as it was. */
+  'followUps.reopen': op<FollowUp>()(z.object({ id: idSchema }).strict()),
+  'calendar.export': op<{ fileName: string; text: string }>()(
+    z
+      .object({
+        include: z
+          .object({ followUps: z.boolean(), events: z.boolean(), gatherings: z.boolean() })
+          .strict(),
+        from: z.iso.date().optional(),
+        to: z.iso.date().optional(),
+      })
+      .strict(),
+  ),
+  /** Browser mode's reminder popups: what the scheduler wants shown since the last call. */
+  'reminders.take': op<ReminderNotification[]>()(noInput),
   'events.list': op<RapportEvent[]>()(noInput),
   'communities.list': op<Community[]>()(noInput),
   'gatherings.list': op<Gathering[]>()(noInput),

@@ -10,6 +10,7 @@ async function core() {
     version: '0.0.0-test',
     systemLanguage: 'en',
     watchIntervalMs: 0,
+    reminders: false,
     backups: false,
   })
 }
@@ -126,6 +127,7 @@ describe('the contract through dispatch', () => {
       version: '0',
       systemLanguage: 'en',
       watchIntervalMs: 0,
+      reminders: false,
     })
     expect(c.unavailable?.code).toBe('STORE_UNAVAILABLE')
     const info = await c.dispatch('app.info', undefined)
@@ -146,6 +148,7 @@ describe('the contract through dispatch', () => {
       version: '0',
       systemLanguage: 'en',
       watchIntervalMs: 0,
+      reminders: false,
       demoOnFirstLaunch: true,
     })
     expect(await c.dispatch('store.startEmpty', {})).toMatchObject({

@@ -14,6 +14,7 @@ beforeEach(async () => {
     systemLanguage: 'en',
     backups: false,
     watchIntervalMs: 0,
+    reminders: false,
   })
   server = await startHttpServer({ dispatch: core.dispatch, port: 0 })
 })

@@ -14,6 +14,7 @@ async function core(): Promise<Core> {
     systemLanguage: 'en',
     backups: false,
     watchIntervalMs: 0,
+    reminders: false,
   })
 }
 

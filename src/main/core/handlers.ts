@@ -11,6 +11,9 @@ import { createContactViewService } from './services/contactViewService'
 import { createExportService } from './services/exportService'
 import { createHistoryService } from './services/historyService'
 import { createImportService } from './services/importService'
+import type { ReminderHost } from './reminders/reminderHost'
+import { createCalendarService } from './services/calendarService'
+import { createFollowUpService } from './services/followUpService'
 import type { JournaledStore } from './store/journaledStore'
 
 export interface CoreContext {
@@ -20,8 +23,17 @@ export interface CoreContext {
   clock: Clock
 }
 
+export interface CoreServices {
+  handlers: Handlers
+  stop(): void
+}
+
 /** Wires each contract operation to the service that answers it. */
-export function createHandlers(store: JournaledStore, context: CoreContext): Handlers {
+export function createHandlers(
+  store: JournaledStore,
+  context: CoreContext,
+  reminders: ReminderHost,
+): CoreServices {
   const contacts = createContactService(store, context.clock)
   const settings = createSettingsService(store)
   const overview = createOverviewService(store, context.clock)
@@ -31,7 +43,13 @@ export function createHandlers(store: JournaledStore, context: CoreContext): Han
   const photos = new PhotoStore(context.dataDir)
   const imports = createImportService(store, photos, context.clock)
   const exports = createExportService(store, photos, context.clock)
-  return {
+  const followUps = createFollowUpService(store, context.clock)
+  const language = () => {
+    const preference = store.read().settings.language
+    return preference === 'system' ? context.systemLanguage : preference
+  }
+  const calendar = createCalendarService(store, context.clock, language)
+  const handlers: Handlers = {
     'app.info': () => ({
       version: context.version,
       dataDir: context.dataDir,
@@ -75,6 +93,15 @@ export function createHandlers(store: JournaledStore, context: CoreContext): Han
     'import.cancel': (input) => imports.cancel(input),
     'export.vcard': (input) => exports.vcard(input),
     'review.get': () => views.review(),
+    'followUps.queue': (input) => followUps.queue(input),
+    'followUps.create': (input) => followUps.create(input),
+    'followUps.complete': (input) => followUps.complete(input),
+    'followUps.snooze': (input) => followUps.snooze(input),
+    'followUps.reschedule': (input) => followUps.reschedule(input),
+    'followUps.drop': (input) => followUps.drop(input),
+    'followUps.reopen': (input) => followUps.reopen(input),
+    'calendar.export': (input) => calendar.export(input),
+    'reminders.take': () => reminders.take(),
     'events.list': () =>
       [...store.read().events].sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt)),
     'communities.list': () => store.read().communities,
@@ -97,4 +124,5 @@ export function createHandlers(store: JournaledStore, context: CoreContext): Han
       return { ok: true }
     },
   }
+  return { handlers, stop: () => calendar.stop() }
 }

@@ -5,6 +5,7 @@ import { systemClock, type Clock } from './clock'
 import { buildDemoNetwork } from './demo/demoNetwork'
 import { createDispatch, type Dispatch } from './dispatch'
 import { createHandlers } from './handlers'
+import { startReminderHost, type ReminderHost, type ReminderSink } from './reminders/reminderHost'
 import { openJournaledStore, SNAPSHOT_FILE, type JournaledStore } from './store/journaledStore'
 import { join } from 'node:path'
 
@@ -20,6 +21,10 @@ export interface CoreOptions {
   backups?: boolean
   watchIntervalMs?: number
   clock?: Clock
+  /** Where reminders go; without one they wait for the page (`reminders.take`). */
+  reminderSink?: ReminderSink
+  /** Off in tests and one-shot commands that do not want timers. */
+  reminders?: boolean
 }
 
 export interface Core {
@@ -27,6 +32,8 @@ export interface Core {
   /** Set when the store could not be opened; every data operation then answers this error. */
   unavailable: RapportError | null
   storeFile: string
+  /** The running reminders, when the store is open and reminders are on. */
+  reminders: ReminderHost | null
   close(): Promise<void>
 }
 
@@ -43,6 +50,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   let store: JournaledStore | null = null
   let unavailable: RapportError | null = null
   let handlers: Handlers
+  let reminders: ReminderHost | null = null
+  let stopServices = () => {}
 
   const open = async (startEmptyIfDamaged: boolean) => {
     try {
@@ -61,7 +70,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         },
       })
       unavailable = null
-      handlers = createHandlers(store, context)
+      reminders =
+        options.reminders === false ? null : startReminderHost(store, clock, options.reminderSink)
+      const services = createHandlers(store, context, reminders ?? idleReminders)
+      handlers = services.handlers
+      stopServices = services.stop
     } catch (error) {
       if (!(error instanceof RapportError)) throw error
       unavailable = error
@@ -79,10 +92,23 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       return unavailable
     },
     storeFile,
+    get reminders() {
+      return reminders
+    },
     close: async () => {
+      ;(reminders as ReminderHost | null)?.stop()
+      stopServices()
       await (store as JournaledStore | null)?.close()
     },
   }
+}
+
+/** Stands in when reminders are off: nothing is ever due for popups. */
+const idleReminders: ReminderHost = {
+  take: () => [],
+  pauseFor: () => undefined,
+  nextDue: () => [],
+  stop: () => undefined,
 }
 
 function unavailableHandlers(

@@ -1,11 +1,14 @@
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { app, BrowserWindow, ipcMain, session, shell } from 'electron'
+import type { ReminderNotification } from '../../shared/contract'
+import type { ReminderSink } from '../core/reminders/reminderHost'
 import { languageFromLocale } from '../../shared/language'
 import { resolveDataDir } from '../core/dataDir'
 import { openCore, type Core } from '../core/openCore'
 import { RENDERER_CSP_HEADER } from '../transport/contentSecurityPolicy'
 import { registerContractHandlers } from './ipc'
+import { createTray } from './tray'
 import { installAppMenu } from './menu'
 import { isAppUrl, isSafeExternalUrl } from './trustedUrl'
 import { loadWindowState, saveWindowState, type WindowState } from './windowState'
@@ -18,6 +21,8 @@ const appLocation = { rendererRoot: pathToFileURL(rendererDir).href, devServerUr
 
 let mainWindow: BrowserWindow | null = null
 let core: Core | null = null
+let quitting = false
+const resourcesDir = join(here, '../../resources')
 
 if (!app.requestSingleInstanceLock()) {
   // Another Rapport already has this data open; it gets focused by its 'second-instance' handler.
@@ -42,7 +47,13 @@ if (!app.requestSingleInstanceLock()) {
     console.error(error)
     app.exit(1)
   })
-  app.on('window-all-closed', () => app.quit())
+  // With the tray, closing the window keeps Rapport running; without a window it quits.
+  app.on('window-all-closed', () => {
+    if (quitting || !trayActive) app.quit()
+  })
+  app.on('before-quit', () => {
+    quitting = true
+  })
   app.on('will-quit', (event) => {
     if (!core) return
     // Let pending writes finish before the process goes away.
@@ -53,15 +64,58 @@ if (!app.requestSingleInstanceLock()) {
   })
 }
 
+let trayActive = false
+
+/** Opens (or shows) the window at a route of the renderer. */
+function openAt(route: string): void {
+  if (!mainWindow) {
+    void createWindow(join(app.getPath('userData'), 'window-state.json')).then(() => openAt(route))
+    return
+  }
+  mainWindow.show()
+  mainWindow.focus()
+  void mainWindow.webContents.executeJavaScript(`location.hash = ${JSON.stringify(`#${route}`)}`)
+}
+
 async function start(): Promise<void> {
   const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'))
+  // The tray is created after the core; reminders that arrive before it are shown once it exists.
+  let sink: ReminderSink | null = null
+  const early: ReminderNotification[] = []
   core = await openCore({
     dataDir,
     version: app.getVersion(),
     systemLanguage: languageFromLocale(app.getLocale()),
     demoOnFirstLaunch: true,
     holder: `the Rapport desktop app (process ${process.pid})`,
+    reminderSink: {
+      notify: (n) => (sink ? sink.notify(n) : early.push(n)),
+      onCount: (count) => sink?.onCount?.(count),
+    },
   })
+  const zh = languageFromLocale(app.getLocale()) === 'zh-CN'
+  sink = createTray({
+    resourcesDir,
+    reminders: () => core?.reminders ?? null,
+    open: openAt,
+    quit: () => app.quit(),
+    words: () =>
+      zh
+        ? {
+            open: '打开 Rapport',
+            pause: '暂停提醒一小时',
+            quit: '退出',
+            due: (n) => `${n} 条跟进到期`,
+          }
+        : {
+            open: 'Open Rapport',
+            pause: 'Pause reminders for an hour',
+            quit: 'Quit',
+            due: (n) => `${n} follow-ups due`,
+          },
+  })
+  trayActive = true
+  early.splice(0).forEach((n) => sink?.notify(n))
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
     callback(false),
   )
@@ -121,6 +175,22 @@ async function createWindow(stateFile: string): Promise<void> {
   }
   window.on('resize', rememberState)
   window.on('move', rememberState)
+  window.on('close', (event) => {
+    // "Closing the window keeps Rapport in the tray" is a setting (on by default).
+    const keep = trayActive && !quitting && core?.unavailable === null
+    if (!keep) return
+    void core?.dispatch('settings.get', undefined).then((answer) => {
+      const settings = answer.ok
+        ? (answer.value as { reminders?: { closeToTray?: boolean } })
+        : null
+      if (settings?.reminders?.closeToTray === false) {
+        quitting = true
+        app.quit()
+      }
+    })
+    event.preventDefault()
+    window.hide()
+  })
   window.on('closed', () => {
     mainWindow = null
   })

@@ -11,7 +11,7 @@ export function createSettingsService(store: DataStore) {
     get(): Settings {
       return store.read().settings
     },
-    update({ language, me }: ParsedInputOf<'settings.update'>): Promise<Settings> {
+    update({ language, me, reminders }: ParsedInputOf<'settings.update'>): Promise<Settings> {
       return store.update((tx) => {
         const current = tx.data.settings
         const positioning = me?.positioning
@@ -20,6 +20,7 @@ export function createSettingsService(store: DataStore) {
         const next = settingsSchema.parse({
           language: language ?? current.language,
           me: { ...current.me, ...definedOnly(me ?? {}), positioning },
+          reminders: { ...current.reminders, ...definedOnly(reminders ?? {}) },
         })
         tx.setSettings(next)
         return next

@@ -44,6 +44,8 @@ export interface JournaledStore extends DataStore {
   restoreBackup(file: string): Promise<void>
   /** Resolves when the start-up compaction and backup are done. */
   ready(): Promise<void>
+  /** Calls `listener` after every durable change (and reload); returns the unsubscribe. */
+  onChange(listener: () => void): () => void
   /** For tests and the benchmark: fsyncs so far and the journal's current size. */
   stats(): { fsyncs: number; journalBytes: number }
   /** Looks for a change made by another program now (also done on a timer). */
@@ -160,6 +162,16 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
 
     let closed = false
     let revision = 0
+    const listeners = new Set<() => void>()
+    const changed = () => {
+      for (const listener of listeners) {
+        try {
+          listener()
+        } catch (error) {
+          console.error('Rapport: a change listener failed', error)
+        }
+      }
+    }
     let compacting: Promise<void> | null = null
     let idleTimer: NodeJS.Timeout | undefined
     let lastBackupAt = 0
@@ -253,6 +265,7 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
         lastSeq = Math.max(lastSeq, theirs.journalSeq)
         knownSnapshot = signature
         notice({ kind: 'reloadedExternalChange', file: snapshotFile })
+        changed()
         return
       }
       // Ours has changes theirs lacks (or theirs is unreadable): keep both, never merge.
@@ -312,6 +325,7 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
         return writer.append(encodeEntry({ seq: lastSeq, ops })).then(
           () => {
             afterCommit()
+            changed()
             return result
           },
           (error: unknown) => {
@@ -360,11 +374,16 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
         lastSeq = Math.max(lastSeq, data.journalSeq) + 1
         await compact()
         notice({ kind: 'restoredBackup', backupFile: file })
+        changed()
       },
 
       checkExternalChange,
       stats: () => ({ fsyncs: writer.fsyncs, journalBytes: writer.size }),
       ready: () => startup,
+      onChange(listener) {
+        listeners.add(listener)
+        return () => listeners.delete(listener)
+      },
 
       async close() {
         if (closed) return

@@ -3,6 +3,7 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router-dom'
 import { useAppState } from '../AppContext'
+import { useReminderPopups } from '../hooks/useReminderPopups'
 import { StoreNotices } from './StoreNotices'
 
 /** How often to look for new notices about the data file (e.g. changed by a sync tool). */
@@ -14,6 +15,7 @@ export function AppLayout() {
   const { t } = useTranslation()
   const location = useLocation()
   const { info, refreshInfo } = useAppState()
+  useReminderPopups()
   useEffect(() => {
     const refresh = () => void refreshInfo().catch(() => undefined)
     const timer = setInterval(refresh, NOTICE_POLL_MS)

@@ -18,6 +18,7 @@ import type { Settings } from '../../../shared/model'
 import { useApi } from '../api/ApiContext'
 import { useAppState } from '../AppContext'
 import { BackupsCard } from '../components/BackupsCard'
+import { RemindersCard } from '../components/RemindersCard'
 import { errorText } from '../components/errorText'
 import { PageHeader } from '../components/PageHeader'
 
@@ -144,6 +145,7 @@ export function SettingsPage() {
           </Text>
         )}
       </Card>
+      <RemindersCard />
       <BackupsCard />
       <Card withBorder>
         <Title order={2} size="h4" mb="sm">

@@ -1,126 +1,209 @@
-import { Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { FollowUpView } from '../../../shared/contract'
+import type { FollowUpView, HabitRate } from '../../../shared/contract'
+import type { FollowUp } from '../../../shared/model'
 import { useApi } from '../api/ApiContext'
+import { CalendarExportModal } from '../components/CalendarExportModal'
+import { errorText } from '../components/errorText'
+import { FollowUpItem, type FollowUpActions } from '../components/FollowUpItem'
 import { formatDateTime } from '../components/formatDate'
-import { NotYetNotice } from '../components/NotYetNotice'
 import { PageHeader } from '../components/PageHeader'
 import { QueryError } from '../components/QueryError'
 import { useQuery } from '../hooks/useQuery'
 
+const percent = (rate: HabitRate) =>
+  rate.share === null ? '—' : `${Math.round(rate.share * 100)}%`
+
 export function TodayPage() {
   const { t, i18n } = useTranslation()
   const api = useApi()
-  const { data, error, reload } = useQuery(() => api['overview.get']({}), 'overview')
+  const overview = useQuery(() => api['overview.get']({}), 'overview')
+  const queue = useQuery(() => api['followUps.queue']({}), 'queue')
+  const [exporting, setExporting] = useState(false)
 
-  if (error) return <QueryError error={error} onRetry={reload} />
-  if (!data) return <Loader />
+  const reload = async () => {
+    await Promise.all([queue.reload(), overview.reload()])
+  }
+  const fail = (caught: unknown) =>
+    notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
+  const withUndo = (message: string, item: FollowUpView) => {
+    const id = notifications.show({
+      message: (
+        <Group justify="space-between" wrap="nowrap">
+          <Text size="sm">{message}</Text>
+          <Button
+            size="compact-sm"
+            variant="light"
+            onClick={() => {
+              notifications.hide(id)
+              void api['followUps.reopen']({ id: item.id }).then(reload, fail)
+            }}
+          >
+            {t('common.undo')}
+          </Button>
+        </Group>
+      ),
+    })
+  }
+  const run = async (action: () => Promise<FollowUp>, after: (f: FollowUp) => void) => {
+    try {
+      after(await action())
+      await reload()
+    } catch (caught) {
+      fail(caught)
+    }
+  }
+  const actions: FollowUpActions = {
+    complete: (item, channel, note) =>
+      void run(
+        () => api['followUps.complete']({ id: item.id, channel, note }),
+        () => withUndo(t('queue.doneToast', { title: item.title }), item),
+      ),
+    snooze: (item, choice) =>
+      void run(
+        () => api['followUps.snooze']({ id: item.id, choice }),
+        (f) =>
+          notifications.show({
+            message: t('queue.snoozedToast', {
+              when: formatDateTime(f.snoozedUntil ?? f.dueAt, i18n.language),
+            }),
+          }),
+      ),
+    reschedule: (item, dueAt) =>
+      void run(
+        () => api['followUps.reschedule']({ id: item.id, dueAt }),
+        (f) =>
+          notifications.show({
+            message: t('queue.movedToast', { when: formatDateTime(f.dueAt, i18n.language) }),
+          }),
+      ),
+    drop: (item) =>
+      void run(
+        () => api['followUps.drop']({ id: item.id }),
+        () => withUndo(t('queue.droppedToast', { title: item.title }), item),
+      ),
+  }
 
-  const rate = data.within24hRate
-  const stats = [
-    {
-      label: t('today.within24h'),
-      value: rate === null ? '—' : `${Math.round(rate * 100)}%`,
-      hint: rate === null ? t('today.noRateYet') : undefined,
-    },
-    { label: t('today.openFollowUps'), value: String(data.counts.openFollowUps) },
-    { label: t('today.contacts'), value: String(data.counts.contacts) },
-    { label: t('today.communities'), value: String(data.counts.communities) },
-  ]
+  const error = overview.error ?? queue.error
+  if (error) return <QueryError error={error} onRetry={() => void reload()} />
+  if (!overview.data || !queue.data) return <Loader />
+  const { habits } = queue.data
 
-  return (
-    <Stack>
-      <PageHeader title={t('today.title')} subtitle={t('today.subtitle')} />
-      <SimpleGrid cols={{ base: 2, md: 4 }}>
-        {stats.map((s) => (
-          <Card key={s.label} withBorder>
-            <Text size="sm" c="dimmed">
-              {s.label}
-            </Text>
-            <Text fz={28} fw={700}>
-              {s.value}
-            </Text>
-            {s.hint && (
-              <Text size="xs" c="dimmed">
-                {s.hint}
-              </Text>
-            )}
-          </Card>
-        ))}
-      </SimpleGrid>
-      <Card withBorder>
-        <Text size="sm" c="dimmed">
-          {t('today.nextEvent')}
-        </Text>
-        {data.nextEvent ? (
-          <Text fw={600}>
-            {data.nextEvent.name} ·{' '}
-            {formatDateTime(data.nextEvent.startsAt, i18n.language, data.nextEvent.timeZone)}
-          </Text>
-        ) : (
-          <Text>{t('today.noNextEvent')}</Text>
-        )}
-      </Card>
-      <SimpleGrid cols={{ base: 1, md: 3 }}>
-        <FollowUpColumn
-          title={t('today.overdue')}
-          color="red"
-          items={data.overdue}
-          empty={t('today.nothingOverdue')}
-        />
-        <FollowUpColumn
-          title={t('today.dueToday')}
-          color="orange"
-          items={data.dueToday}
-          empty={t('today.nothingToday')}
-        />
-        <FollowUpColumn
-          title={t('today.upcoming')}
-          color="gray"
-          items={data.upcoming}
-          empty={t('today.nothingUpcoming')}
-        />
-      </SimpleGrid>
-      <NotYetNotice>{t('today.queueNotYet')}</NotYetNotice>
-    </Stack>
-  )
-}
-
-function FollowUpColumn(props: {
-  title: string
-  color: string
-  items: FollowUpView[]
-  empty: string
-}) {
-  const { t, i18n } = useTranslation()
-  return (
+  const section = (
+    title: string,
+    items: FollowUpView[],
+    empty: string,
+    tone: 'red' | 'orange' | 'gray',
+  ) => (
     <Card withBorder>
       <Group justify="space-between" mb="sm">
-        <Title order={3} size="h4">
-          {props.title}
+        <Title order={2} size="h4">
+          {title}
         </Title>
-        <Badge color={props.color} variant="light">
-          {props.items.length}
-        </Badge>
+        <Text size="sm" c="dimmed">
+          {items.length}
+        </Text>
       </Group>
       <Stack gap="xs">
-        {props.items.length === 0 && (
+        {items.length === 0 && (
           <Text size="sm" c="dimmed">
-            {props.empty}
+            {empty}
           </Text>
         )}
-        {props.items.map((f) => (
-          <div key={f.id}>
-            <Text size="sm" fw={600}>
-              {f.contactName}
-            </Text>
-            <Text size="sm">{f.title}</Text>
-            <Text size="xs" c="dimmed">
-              {t('today.dueAt', { when: formatDateTime(f.dueAt, i18n.language) })}
-            </Text>
-          </div>
+        {items.map((item) => (
+          <FollowUpItem key={item.id} item={item} actions={actions} tone={tone} />
         ))}
       </Stack>
     </Card>
+  )
+
+  return (
+    <Stack>
+      <PageHeader
+        title={t('today.title')}
+        subtitle={t('today.subtitle')}
+        actions={
+          <Button size="xs" variant="default" onClick={() => setExporting(true)}>
+            {t('queue.exportCalendar')}
+          </Button>
+        }
+      />
+      <SimpleGrid cols={{ base: 2, md: 4 }}>
+        {[
+          { label: `${t('queue.habits')} · ${t('queue.last30')}`, rate: habits.last30 },
+          { label: `${t('queue.habits')} · ${t('queue.last90')}`, rate: habits.last90 },
+        ].map(({ label, rate }) => (
+          <Card withBorder key={label}>
+            <Text size="sm" c="dimmed">
+              {label}
+            </Text>
+            <Text fz={28} fw={700}>
+              {percent(rate)}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {rate.done === 0
+                ? t('today.noRateYet')
+                : t('queue.rateDetail', { within: rate.within24h, done: rate.done })}
+            </Text>
+          </Card>
+        ))}
+        <Card withBorder>
+          <Text size="sm" c="dimmed">
+            {t('today.openFollowUps')}
+          </Text>
+          <Text fz={28} fw={700}>
+            {overview.data.counts.openFollowUps}
+          </Text>
+        </Card>
+        <Card withBorder>
+          <Text size="sm" c="dimmed">
+            {t('today.nextEvent')}
+          </Text>
+          {overview.data.nextEvent ? (
+            <Text fw={600} size="sm">
+              {overview.data.nextEvent.name} ·{' '}
+              {formatDateTime(
+                overview.data.nextEvent.startsAt,
+                i18n.language,
+                overview.data.nextEvent.timeZone,
+              )}
+            </Text>
+          ) : (
+            <Text size="sm">{t('today.noNextEvent')}</Text>
+          )}
+        </Card>
+      </SimpleGrid>
+      <Text size="xs" c="dimmed">
+        {t('queue.keys')}
+      </Text>
+      {section(t('today.overdue'), queue.data.overdue, t('today.nothingOverdue'), 'red')}
+      {section(t('queue.next24h'), queue.data.next24h, t('queue.nothingNext24h'), 'orange')}
+      {section(t('today.upcoming'), queue.data.upcoming, t('today.nothingUpcoming'), 'gray')}
+      {habits.byEvent.length > 0 && (
+        <Card withBorder>
+          <Title order={2} size="h4" mb="sm">
+            {t('queue.byEvent')}
+          </Title>
+          <Table>
+            <Table.Tbody>
+              {habits.byEvent.map((e) => (
+                <Table.Tr key={e.eventId}>
+                  <Table.Td>{e.name}</Table.Td>
+                  <Table.Td>{percent(e.rate)}</Table.Td>
+                  <Table.Td>
+                    <Text size="xs" c="dimmed">
+                      {t('queue.rateDetail', { within: e.rate.within24h, done: e.rate.done })}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Card>
+      )}
+      <CalendarExportModal opened={exporting} onClose={() => setExporting(false)} />
+    </Stack>
   )
 }

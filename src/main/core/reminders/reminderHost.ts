@@ -1,0 +1,89 @@
+import type { ReminderNotification } from '../../../shared/contract'
+import type { Clock } from '../clock'
+import { applyFollowUpRules } from '../followUps/followUpRules'
+import type { JournaledStore } from '../store/journaledStore'
+import { ReminderScheduler } from './scheduler'
+
+/** Where reminders go: Electron's Notification and tray, or the browser page (see `reminders.take`). */
+export interface ReminderSink {
+  notify(notification: ReminderNotification): void
+  onCount?(dueCount: number): void
+}
+
+const RULES_EVERY_MS = 60 * 60 * 1000
+
+export interface ReminderHost {
+  /** Browser mode: notifications waiting for the page to show them. */
+  take(): ReminderNotification[]
+  pauseFor(ms: number): void
+  /** The next open follow-ups, soonest first (for the tray menu). */
+  nextDue(count: number): { id: string; title: string; contactName: string; dueAt: string }[]
+  stop(): void
+}
+
+/**
+ * Runs the reminder scheduler over the store: feeds it the open follow-ups, re-arms it after
+ * every change, and applies the keep-in-touch and important-date rules at start and hourly.
+ */
+export function startReminderHost(
+  store: JournaledStore,
+  clock: Clock,
+  sink?: ReminderSink,
+): ReminderHost {
+  const waiting: ReminderNotification[] = []
+  const dueItems = () => {
+    const data = store.read()
+    const names = new Map(data.contacts.map((c) => [c.id, c.name]))
+    return data.followUps
+      .filter((f) => f.status === 'open' || f.status === 'snoozed')
+      .map((f) => ({
+        id: f.id,
+        dueAt: f.snoozedUntil && f.snoozedUntil > f.dueAt ? f.snoozedUntil : f.dueAt,
+        title: f.title,
+        contactName: names.get(f.contactId) ?? '',
+      }))
+  }
+  const scheduler = new ReminderScheduler({
+    now: () => clock.now(),
+    setTimer: (fn, ms) => {
+      const timer = setTimeout(fn, ms)
+      timer.unref?.()
+      return timer
+    },
+    clearTimer: (handle) => clearTimeout(handle as NodeJS.Timeout),
+    dueItems,
+    notify: (notification) => {
+      if (sink) sink.notify(notification)
+      else waiting.push(notification)
+    },
+    quietHours: () => {
+      const { quietFrom, quietTo, enabled } = store.read().settings.reminders
+      return { from: quietFrom, to: quietTo, enabled }
+    },
+    onCountChange: (count) => sink?.onCount?.(count),
+  })
+
+  const applyRules = () =>
+    store
+      .update((tx) => applyFollowUpRules(tx, clock.now(), clock))
+      .catch((error: unknown) => console.error('Rapport: follow-up rules failed', error))
+  void applyRules()
+  const rulesTimer = setInterval(() => void applyRules(), RULES_EVERY_MS)
+  rulesTimer.unref?.()
+  const unsubscribe = store.onChange(() => scheduler.refresh())
+  scheduler.start()
+
+  return {
+    take: () => waiting.splice(0),
+    pauseFor: (ms) => scheduler.pauseFor(ms),
+    nextDue: (count) =>
+      dueItems()
+        .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
+        .slice(0, count),
+    stop() {
+      clearInterval(rulesTimer)
+      unsubscribe()
+      scheduler.stop()
+    },
+  }
+}

@@ -1,0 +1,59 @@
+import { readFile } from 'node:fs/promises'
+import { expect, test } from './serveFixture'
+
+test('works the follow-up queue from the keyboard: done with a channel, undo, snooze, drop', async ({
+  page,
+  served,
+}) => {
+  await page.goto(served.url)
+  const overdue = page.locator('[data-followup]').filter({ hasText: 'Hannah Kim' })
+  await expect(overdue).toBeVisible()
+  await page.screenshot({ path: 'test-results/screens/today-queue-en.png', fullPage: true })
+
+  await overdue.focus()
+  await page.keyboard.press('d')
+  await page.getByRole('textbox', { name: 'Channel' }).fill('WeChat')
+  await page.getByRole('button', { name: 'Mark done' }).click()
+  await expect(page.getByText(/^Done: /)).toBeVisible()
+  await expect(page.locator('[data-followup]').filter({ hasText: 'Hannah Kim' })).toHaveCount(0)
+  await page.getByRole('button', { name: 'Undo' }).click()
+  await expect(page.locator('[data-followup]').filter({ hasText: 'Hannah Kim' })).toBeVisible()
+
+  const lucas = page.locator('[data-followup]').filter({ hasText: 'Lucas Moreau' })
+  await lucas.getByRole('button', { name: 'Snooze' }).click()
+  await page.getByRole('menuitem', { name: 'Tomorrow 9:00' }).click()
+  await expect(page.getByText(/^Snoozed until/)).toBeVisible()
+
+  const marco = page.locator('[data-followup]').filter({ hasText: 'Marco Rossi' }).first()
+  await marco.focus()
+  await page.keyboard.press('x')
+  await expect(page.getByText(/^Dropped: /)).toBeVisible()
+
+  await served.stop()
+  const data = JSON.parse(await readFile(served.storeFile, 'utf8'))
+  const byContact = (name: string) => {
+    const id = data.contacts.find((c: { name: string }) => c.name === name).id
+    return data.followUps.filter((f: { contactId: string }) => f.contactId === id)
+  }
+  expect(byContact('Hannah Kim').some((f: { status: string }) => f.status === 'done')).toBe(false)
+  expect(byContact('Lucas Moreau').some((f: { status: string }) => f.status === 'snoozed')).toBe(
+    true,
+  )
+  expect(byContact('Marco Rossi').some((f: { status: string }) => f.status === 'dropped')).toBe(
+    true,
+  )
+})
+
+test('exports the calendar as an .ics file', async ({ page, served }) => {
+  await page.goto(served.url)
+  await page.getByRole('button', { name: 'Export to calendar…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Export to calendar (.ics)' })
+  const download = page.waitForEvent('download')
+  await dialog.getByRole('button', { name: 'Export' }).click()
+  const file = await (await download).path()
+  const text = await readFile(file!, 'utf8')
+  expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/)
+  expect(text).toContain('METHOD:PUBLISH')
+  expect(text).toContain('BEGIN:VTIMEZONE')
+  expect(text).toContain('China AI Product Summit')
+})

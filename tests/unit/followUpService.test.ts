@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest'
+import type { FollowUpQueue } from '../../src/shared/contract'
+import type { FollowUp } from '../../src/shared/model'
+import { openCore, type Core } from '../../src/main/core/openCore'
+import { tempDir } from './helpers'
+
+const now = new Date('2026-12-01T10:00:00.000Z')
+
+async function core(): Promise<Core> {
+  return openCore({
+    dataDir: await tempDir(),
+    version: '0',
+    systemLanguage: 'en',
+    backups: false,
+    watchIntervalMs: 0,
+    reminders: false,
+    clock: { now: () => now },
+  })
+}
+
+async function call<T>(c: Core, name: string, input: unknown): Promise<T> {
+  const answer = await c.dispatch(name, input)
+  if (!answer.ok) throw Object.assign(new Error(answer.error.message), answer.error)
+  return answer.value as T
+}
+
+async function withFollowUp(dueAt: string) {
+  const c = await core()
+  const contact = await call<{ id: string }>(c, 'contacts.create', {
+    name: 'Lin Yue',
+    tier: 'good',
+  })
+  const f = await call<FollowUp>(c, 'followUps.create', {
+    contactId: contact.id,
+    title: 'Send the deck',
+    dueAt,
+  })
+  return { c, f }
+}
+
+describe('the follow-up queue', () => {
+  it('files follow-ups as overdue, next 24 hours and upcoming', async () => {
+    const c = await core()
+    const contact = await call<{ id: string }>(c, 'contacts.create', { name: 'Ada' })
+    for (const dueAt of [
+      '2026-11-30T10:00:00.000Z',
+      '2026-12-01T20:00:00.000Z',
+      '2026-12-05T10:00:00.000Z',
+    ]) {
+      await call(c, 'followUps.create', { contactId: contact.id, title: dueAt, dueAt })
+    }
+    const queue = await call<FollowUpQueue>(c, 'followUps.queue', {})
+    expect(queue.overdue.map((f) => f.title)).toEqual(['2026-11-30T10:00:00.000Z'])
+    expect(queue.next24h.map((f) => f.title)).toEqual(['2026-12-01T20:00:00.000Z'])
+    expect(queue.upcoming.map((f) => f.title)).toEqual(['2026-12-05T10:00:00.000Z'])
+    expect(queue.overdue[0]?.contactName).toBe('Ada')
+  })
+
+  it('marks done with channel and note, and undo puts it back', async () => {
+    const { c, f } = await withFollowUp('2026-11-30T10:00:00.000Z')
+    const done = await call<FollowUp>(c, 'followUps.complete', {
+      id: f.id,
+      channel: 'WeChat',
+      note: 'sent',
+    })
+    expect(done).toMatchObject({ status: 'done', channel: 'WeChat', doneNote: 'sent' })
+    expect(done.doneAt).toBeDefined()
+    expect((await call<FollowUpQueue>(c, 'followUps.queue', {})).overdue).toHaveLength(0)
+    await expect(call(c, 'followUps.complete', { id: f.id })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    })
+    const back = await call<FollowUp>(c, 'followUps.reopen', { id: f.id })
+    expect(back.status).toBe('open')
+    expect(back.doneAt).toBeUndefined()
+    expect((await call<FollowUpQueue>(c, 'followUps.queue', {})).overdue).toHaveLength(1)
+  })
+
+  it('snoozes to a later time, reschedules and drops', async () => {
+    const { c, f } = await withFollowUp('2026-11-30T10:00:00.000Z')
+    const snoozed = await call<FollowUp>(c, 'followUps.snooze', { id: f.id, choice: 'nextWeek' })
+    expect(snoozed.status).toBe('snoozed')
+    expect(Date.parse(snoozed.snoozedUntil!)).toBeGreaterThan(now.getTime() + 24 * 3600_000)
+    const queue = await call<FollowUpQueue>(c, 'followUps.queue', {})
+    expect(queue.overdue).toHaveLength(0)
+    expect(queue.upcoming.map((x) => x.id)).toEqual([f.id])
+    const moved = await call<FollowUp>(c, 'followUps.reschedule', {
+      id: f.id,
+      dueAt: '2026-12-01T12:00:00.000Z',
+    })
+    expect(moved).toMatchObject({ status: 'open', dueAt: '2026-12-01T12:00:00.000Z' })
+    expect(moved.snoozedUntil).toBeUndefined()
+    expect((await call<FollowUp>(c, 'followUps.drop', { id: f.id })).status).toBe('dropped')
+    const after = await call<FollowUpQueue>(c, 'followUps.queue', {})
+    expect([...after.overdue, ...after.next24h, ...after.upcoming]).toHaveLength(0)
+  })
+
+  it('refuses a follow-up for someone who does not exist', async () => {
+    const c = await core()
+    await expect(
+      call(c, 'followUps.create', { contactId: 'nobody', title: 'x', dueAt: now.toISOString() }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' })
+  })
+})
