@@ -107,6 +107,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
 const idleReminders: ReminderHost = {
   take: () => [],
   pauseFor: () => undefined,
+  wake: () => undefined,
   nextDue: () => [],
   stop: () => undefined,
 }

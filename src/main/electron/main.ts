@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron'
+import { app, BrowserWindow, ipcMain, powerMonitor, session, shell } from 'electron'
 import type { ReminderNotification } from '../../shared/contract'
 import type { ReminderSink } from '../core/reminders/reminderHost'
 import { languageFromLocale } from '../../shared/language'
@@ -115,6 +115,8 @@ async function start(): Promise<void> {
           },
   })
   trayActive = true
+  // Timers do not run during sleep: on wake, announce what came due meanwhile straight away.
+  powerMonitor.on('resume', () => core?.reminders?.wake())
   early.splice(0).forEach((n) => sink?.notify(n))
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
     callback(false),

@@ -16,6 +16,8 @@ export interface ReminderHost {
   /** Browser mode: notifications waiting for the page to show them. */
   take(): ReminderNotification[]
   pauseFor(ms: number): void
+  /** After sleep or a clock change: look at what came due now rather than at the next timer. */
+  wake(): void
   /** The next open follow-ups, soonest first (for the tray menu). */
   nextDue(count: number): { id: string; title: string; contactName: string; dueAt: string }[]
   stop(): void
@@ -76,6 +78,7 @@ export function startReminderHost(
   return {
     take: () => waiting.splice(0),
     pauseFor: (ms) => scheduler.pauseFor(ms),
+    wake: () => scheduler.tick(),
     nextDue: (count) =>
       dueItems()
         .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
