@@ -101,3 +101,25 @@ describe('the follow-up queue', () => {
     ).rejects.toMatchObject({ code: 'NOT_FOUND' })
   })
 })
+
+describe('calendar auto-export', () => {
+  it('keeps the chosen .ics file up to date after a change', async () => {
+    const { readFile } = await import('node:fs/promises')
+    const { join } = await import('node:path')
+    const dir = await tempDir()
+    const file = join(dir, 'rapport.ics')
+    const { c, f } = await withFollowUp('2026-12-02T10:00:00.000Z')
+    await call(c, 'settings.update', { reminders: { autoExportPath: file } })
+    await call(c, 'followUps.reschedule', { id: f.id, dueAt: '2026-12-03T10:00:00.000Z' })
+    await expect
+      .poll(async () => (await readFile(file, 'utf8').catch(() => '')).includes('Send the deck'), {
+        timeout: 5000,
+      })
+      .toBe(true)
+    await call(c, 'followUps.complete', { id: f.id })
+    await expect
+      .poll(async () => (await readFile(file, 'utf8')).includes('Send the deck'), { timeout: 5000 })
+      .toBe(false)
+    await c.close()
+  })
+})

@@ -13,18 +13,19 @@ export function createCalendarService(
   language: () => Language,
 ) {
   const everything = { followUps: true, events: true, gatherings: true }
-  let auto: IcsAutoExporter | null = null
+  let auto: { exporter: IcsAutoExporter; language: Language } | null = null
   let timer: NodeJS.Timeout | undefined
 
   const autoExport = async () => {
     const path = store.read().settings.reminders.autoExportPath
     if (!path) return
-    auto ??= new IcsAutoExporter({
-      include: everything,
-      calendarName: 'Rapport',
-      language: language(),
-    })
-    await writeIcsFile(path, auto.render(store.read(), clock.now()))
+    // The exporter caches rendered entries for its options; a new language needs a new one.
+    const wanted = language()
+    if (auto?.language !== wanted) {
+      const options = { include: everything, calendarName: 'Rapport', language: wanted }
+      auto = { exporter: new IcsAutoExporter(options), language: wanted }
+    }
+    await writeIcsFile(path, auto.exporter.renderBytes(store.read(), clock.now()))
   }
   const unsubscribe = store.onChange(() => {
     clearTimeout(timer)
