@@ -20,6 +20,7 @@ import {
   tierSchema,
   type Community,
   type Contact,
+  type Encounter,
   type FollowUp,
   type Gathering,
   type Help,
@@ -308,6 +309,23 @@ export const contract = {
     z.object({ ids: z.array(idSchema).max(100_000).optional() }).strict(),
   ),
   'review.get': op<ReviewView>()(noInput),
+  /** Logs a conversation; the 24-hour follow-up and a promise made in the seed follow from it. */
+  'encounters.create': op<{ encounter: Encounter; followUps: FollowUp[] }>()(
+    z
+      .object({
+        contactId: idSchema,
+        eventId: idSchema.optional(),
+        at: isoDateTimeSchema.optional(),
+        howCanIHelp: z.string().max(20_000).optional(),
+        theirAdvice: z.string().max(20_000).optional(),
+        whomShouldTheyMeet: z.string().max(20_000).optional(),
+        whomShouldIMeet: z.string().max(20_000).optional(),
+        seed: z.string().max(20_000).optional(),
+        deep: z.boolean().optional(),
+        notes: z.string().max(20_000).optional(),
+      })
+      .strict(),
+  ),
   'followUps.queue': op<FollowUpQueue>()(z.object({ now: isoDateTimeSchema.optional() }).strict()),
   'followUps.create': op<FollowUp>()(
     z

@@ -57,3 +57,27 @@ test('exports the calendar as an .ics file', async ({ page, served }) => {
   expect(text).toContain('BEGIN:VTIMEZONE')
   expect(text).toContain('China AI Product Summit')
 })
+
+test('logging a conversation on the card puts its 24-hour follow-up in the queue', async ({
+  page,
+  served,
+}) => {
+  await page.goto(`${served.url}#/contacts`)
+  await page.getByRole('button', { name: 'New contact' }).click()
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Noor Haddad')
+  await page.getByRole('button', { name: 'Save' }).click()
+  await page.getByRole('textbox', { name: /Search/ }).fill('noor')
+  await page.getByRole('row', { name: /Noor Haddad/ }).click()
+  await page.getByRole('button', { name: 'Log a conversation' }).click()
+  await page.getByRole('textbox', { name: 'How can I help you?' }).fill('Intro to a climate VC')
+  await page
+    .getByRole('textbox', { name: 'The seed: one concrete reason to stay in touch' })
+    .fill('Send her the Hangzhou accelerator list')
+  await page.getByRole('button', { name: 'Log it' }).click()
+  await expect(page.getByText(/^Logged\. Follow up by/)).toBeVisible()
+  await page.getByRole('link', { name: 'Today' }).click()
+  const mine = page.locator('[data-followup]').filter({ hasText: 'Noor Haddad' })
+  await expect(mine).toHaveCount(2)
+  await expect(mine.filter({ hasText: 'After meeting' })).toBeVisible()
+  await expect(mine.filter({ hasText: 'Send her the Hangzhou accelerator list' })).toBeVisible()
+})

@@ -123,3 +123,27 @@ describe('calendar auto-export', () => {
     await c.close()
   })
 })
+
+describe('logging a conversation', () => {
+  it('creates the follow-up due 24 hours later, and one for a promise in the seed', async () => {
+    const c = await core()
+    const contact = await call<{ id: string }>(c, 'contacts.create', { name: '王小明' })
+    const at = '2026-12-01T09:00:00.000Z'
+    const logged = await call<{ followUps: FollowUp[] }>(c, 'encounters.create', {
+      contactId: contact.id,
+      at,
+      seed: 'Promised to send the list of Hangzhou co-working spaces',
+      deep: true,
+    })
+    const byReason = Object.fromEntries(logged.followUps.map((f) => [f.reason, f]))
+    expect(byReason.afterMeeting?.dueAt).toBe('2026-12-02T09:00:00.000Z')
+    expect(byReason.promise?.title).toContain('co-working')
+    const queue = await call<FollowUpQueue>(c, 'followUps.queue', {})
+    expect([...queue.next24h, ...queue.upcoming].map((f) => f.reason).sort()).toEqual([
+      'afterMeeting',
+      'promise',
+    ])
+    const card = await call<{ trust: { deep: number } }>(c, 'contacts.card', { id: contact.id })
+    expect(card.trust.deep).toBeGreaterThan(0)
+  })
+})

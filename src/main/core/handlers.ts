@@ -93,6 +93,7 @@ export function createHandlers(
     'import.cancel': (input) => imports.cancel(input),
     'export.vcard': (input) => exports.vcard(input),
     'review.get': () => views.review(),
+    'encounters.create': (input) => followUps.logEncounter(input),
     'followUps.queue': (input) => followUps.queue(input),
     'followUps.create': (input) => followUps.create(input),
     'followUps.complete': (input) => followUps.complete(input),

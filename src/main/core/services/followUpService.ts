@@ -1,8 +1,19 @@
 import type { FollowUpQueue, ParsedInputOf } from '../../../shared/contract'
 import { RapportError } from '../../../shared/errors'
-import { followUpSchema, type FollowUp, type StoreData } from '../../../shared/model'
+import {
+  encounterSchema,
+  followUpSchema,
+  type Encounter,
+  type FollowUp,
+  type StoreData,
+} from '../../../shared/model'
 import { newId, nextTimestamp, type Clock } from '../clock'
-import { habitFigures, queueOf, snoozeUntil } from '../followUps/followUpRules'
+import {
+  followUpsForEncounter,
+  habitFigures,
+  queueOf,
+  snoozeUntil,
+} from '../followUps/followUpRules'
 import type { DataStore, StoreTransaction } from '../store/dataStore'
 import { notFound } from './contactService'
 
@@ -39,6 +50,30 @@ export function createFollowUpService(store: DataStore, clock: Clock) {
       const at = now ? new Date(now) : clock.now()
       const data = store.read()
       return { ...queueOf(data, at), habits: habitFigures(data, at) }
+    },
+
+    logEncounter(
+      input: ParsedInputOf<'encounters.create'>,
+    ): Promise<{ encounter: Encounter; followUps: FollowUp[] }> {
+      return store.update((tx) => {
+        const contact = tx.data.contacts.find((c) => c.id === input.contactId)
+        if (!contact) throw notFound('contact', input.contactId)
+        if (input.eventId && !tx.data.events.some((e) => e.id === input.eventId)) {
+          throw notFound('event', input.eventId)
+        }
+        const now = nextTimestamp(clock)
+        const encounter = encounterSchema.parse({
+          ...input,
+          at: input.at ?? now,
+          id: newId(),
+          createdAt: now,
+          updatedAt: now,
+        })
+        tx.put('encounters', encounter)
+        const made = followUpsForEncounter(encounter, contact, now)
+        for (const f of made) tx.put('followUps', f)
+        return { encounter, followUps: made }
+      })
     },
 
     create(input: ParsedInputOf<'followUps.create'>): Promise<FollowUp> {

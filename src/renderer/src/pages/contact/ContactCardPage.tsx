@@ -32,6 +32,7 @@ import {
   TimelinePanel,
   TrustPanel,
 } from './CardPanels'
+import { EncounterPanel } from './EncounterPanel'
 import { PhotoPicker } from './PhotoPicker'
 
 const DEFAULT_CADENCE = { life: 14, close: 7, good: 30, outside: null } as const
@@ -218,6 +219,7 @@ function CardEditor({ view, reload }: { view: CardView; reload: () => Promise<vo
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack>
+            <EncounterPanel contactId={contact.id} onLogged={() => void reload()} />
             <TrustPanel view={view} />
             <GiveAskPanel view={view} onChanged={() => void reload()} />
             <RelationshipsPanel view={view} onChanged={() => void reload()} />
