@@ -81,3 +81,20 @@ test('logging a conversation on the card puts its 24-hour follow-up in the queue
   await expect(mine.filter({ hasText: 'After meeting' })).toBeVisible()
   await expect(mine.filter({ hasText: 'Send her the Hangzhou accelerator list' })).toBeVisible()
 })
+
+test('quick capture saves a new person and the conversation in one step', async ({
+  page,
+  served,
+}) => {
+  await page.goto(served.url)
+  await page.getByRole('button', { name: 'Quick capture' }).click()
+  await page.getByRole('textbox', { name: 'Who did you meet?' }).fill('Kenji Arai')
+  await page.getByRole('textbox', { name: 'Organisation' }).fill('Tide Robotics')
+  await page.getByRole('textbox', { name: 'Whom should I meet?' }).fill('His CTO, Mari')
+  await page.getByRole('textbox', { name: 'Whom should I meet?' }).press('Control+Enter')
+  await expect(page.getByText(/^Kenji Arai saved\. Follow up by/)).toBeVisible()
+  await expect(page.getByRole('textbox', { name: 'Who did you meet?' })).toHaveValue('')
+  await page.screenshot({ path: 'test-results/screens/capture-en.png' })
+  await page.getByRole('link', { name: 'Today' }).click()
+  await expect(page.locator('[data-followup]').filter({ hasText: 'Kenji Arai' })).toBeVisible()
+})

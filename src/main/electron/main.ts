@@ -103,12 +103,14 @@ async function start(): Promise<void> {
       zh
         ? {
             open: '打开 Rapport',
+            capture: '快速记录',
             pause: '暂停提醒一小时',
             quit: '退出',
             due: (n) => `${n} 条跟进到期`,
           }
         : {
             open: 'Open Rapport',
+            capture: 'Quick capture',
             pause: 'Pause reminders for an hour',
             quit: 'Quit',
             due: (n) => `${n} follow-ups due`,

@@ -11,7 +11,13 @@ export interface TrayDeps {
   /** Shows the window at a route of the app, e.g. '/today'. */
   open: (route: string) => void
   quit: () => void
-  words: () => { open: string; pause: string; quit: string; due: (count: number) => string }
+  words: () => {
+    open: string
+    capture: string
+    pause: string
+    quit: string
+    due: (count: number) => string
+  }
 }
 
 /**
@@ -38,6 +44,7 @@ export function createTray(deps: TrayDeps): ReminderSink & { destroy(): void } {
         })),
         ...(next.length > 0 ? [{ type: 'separator' as const }] : []),
         { label: words.open, click: () => deps.open('/today') },
+        { label: words.capture, click: () => deps.open('/capture') },
         { label: words.pause, click: () => deps.reminders()?.pauseFor(HOUR_MS) },
         { type: 'separator' },
         { label: words.quit, click: deps.quit },

@@ -9,6 +9,7 @@ import { AppContext } from './AppContext'
 import { AppLayout } from './components/AppLayout'
 import { StoreUnavailable } from './components/StoreUnavailable'
 import { applyLanguage, resolveLanguage } from './i18n'
+import { CapturePage } from './pages/CapturePage'
 import { CommunitiesPage } from './pages/CommunitiesPage'
 import { ContactCardPage } from './pages/contact/ContactCardPage'
 import { ContactsPage } from './pages/ContactsPage'
@@ -69,6 +70,7 @@ export function App({ api }: { api: RapportApi }) {
               <Route path="map" element={<MapPage />} />
               <Route path="communities" element={<CommunitiesPage />} />
               <Route path="settings" element={<SettingsPage />} />
+              <Route path="capture" element={<CapturePage />} />
               <Route path="*" element={<Navigate to="/today" replace />} />
             </Route>
           </Routes>

@@ -348,6 +348,16 @@ export const en = {
     save: 'Log it',
     logged: 'Logged. Follow up by {{when}}.',
   },
+  capture: {
+    title: 'Quick capture',
+    subtitle:
+      'Thirty seconds after a conversation: who, the four questions, the seed. The 24-hour follow-up is created for you.',
+    who: 'Who did you meet?',
+    organization: 'Organisation',
+    reach: 'Best way to reach them',
+    save: 'Save and capture another',
+    saved: '{{name}} saved. Follow up by {{when}}.',
+  },
   card: {
     back: 'All contacts',
     save: 'Save card',

@@ -330,6 +330,15 @@ export const zhCN: Messages = {
     save: '记录',
     logged: '已记录。请在 {{when}} 前跟进。',
   },
+  capture: {
+    title: '快速记录',
+    subtitle: '交谈后 30 秒：见了谁、四个问题、种子。24 小时跟进会自动生成。',
+    who: '你见了谁？',
+    organization: '机构',
+    reach: '最好的联系方式',
+    save: '保存并继续记录',
+    saved: '已保存 {{name}}。请在 {{when}} 前跟进。',
+  },
   card: {
     back: '全部联系人',
     save: '保存名片',

@@ -2,6 +2,7 @@ import { Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } fr
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router-dom'
 import type { FollowUpView, HabitRate } from '../../../shared/contract'
 import type { FollowUp } from '../../../shared/model'
 import { useApi } from '../api/ApiContext'
@@ -22,6 +23,7 @@ export function TodayPage() {
   const overview = useQuery(() => api['overview.get']({}), 'overview')
   const queue = useQuery(() => api['followUps.queue']({}), 'queue')
   const [exporting, setExporting] = useState(false)
+  const navigate = useNavigate()
 
   const reload = async () => {
     await Promise.all([queue.reload(), overview.reload()])
@@ -125,9 +127,14 @@ export function TodayPage() {
         title={t('today.title')}
         subtitle={t('today.subtitle')}
         actions={
-          <Button size="xs" variant="default" onClick={() => setExporting(true)}>
-            {t('queue.exportCalendar')}
-          </Button>
+          <Group gap={6}>
+            <Button size="xs" onClick={() => navigate('/capture')}>
+              {t('capture.title')}
+            </Button>
+            <Button size="xs" variant="default" onClick={() => setExporting(true)}>
+              {t('queue.exportCalendar')}
+            </Button>
+          </Group>
         }
       />
       <SimpleGrid cols={{ base: 2, md: 4 }}>
