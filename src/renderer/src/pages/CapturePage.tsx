@@ -96,7 +96,7 @@ export function CapturePage() {
         <Stack gap="sm">
           <SimpleGrid cols={2}>
             <TextInput
-              ref={nameRef}
+              key={round}
               label={t('capture.who')}
               required
               data-autofocus
