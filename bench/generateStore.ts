@@ -74,7 +74,7 @@ const CARE_KINDS = ['appreciate', 'share', 'company', 'recommend', 'support', 'p
 const EVENT_LEVELS = ['city', 'national', 'global'] as const
 
 /** mulberry32: a small, fast PRNG whose whole state is one 32-bit number. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0
   return () => {
     state = (state + 0x6d2b79f5) >>> 0

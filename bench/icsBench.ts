@@ -23,7 +23,7 @@ import {
   type IcsOptions,
 } from '../src/main/core/calendar/icsExport'
 import type { FollowUp, RapportEvent, StoreData } from '../src/shared/model'
-import { generateStore } from './generateStore'
+import { generateStore, mulberry32 } from './generateStore'
 
 const CONTACTS = 2_000
 const FOLLOW_UPS = 10_000
@@ -53,17 +53,7 @@ const NOTES = [
 const SURNAMES = [...'王李张刘陈杨黄赵吴周']
 const GIVEN = ['伟', '芳', '晓明', '建华', '雨桐', '一鸣']
 
-/** mulberry32, as in generateStore. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const random = mulberry32
 
 function benchData(): StoreData {
   const next = random(11)

@@ -61,7 +61,7 @@ export async function runImportBench(): Promise<void> {
       systemLanguage: 'en',
       backups: false,
       watchIntervalMs: 0,
-    reminders: false,
+      reminders: false,
     })
     const fresh = await importOnce(core, data)
     const again = await importOnce(core, data)

@@ -14,7 +14,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { pinyin } from 'pinyin-pro'
 import { prepareContactSearch, searchContacts } from '../src/main/core/contacts/contactSearch'
 import type { Contact } from '../src/shared/model'
-import { generateStore } from './generateStore'
+import { generateStore, mulberry32 } from './generateStore'
 
 const CONTACTS = 30_000
 const CHINESE_SHARE = 0.3
@@ -83,17 +83,7 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank))]!
 }
 
-/** mulberry32, as in generateStore: the same seed gives the same names. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const random = mulberry32
 
 function benchContacts(): { contacts: Contact[]; chineseNames: string[] } {
   const { contacts } = generateStore({ contacts: CONTACTS, encounters: 0, followUps: 0 }, 7)

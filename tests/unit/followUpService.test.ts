@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { FollowUpQueue } from '../../src/shared/contract'
 import type { FollowUp } from '../../src/shared/model'
 import { openCore, type Core } from '../../src/main/core/openCore'
-import { tempDir } from './helpers'
+import { call, tempDir } from './helpers'
 
 const now = new Date('2026-12-01T10:00:00.000Z')
 
@@ -16,12 +16,6 @@ async function core(): Promise<Core> {
     reminders: false,
     clock: { now: () => now },
   })
-}
-
-async function call<T>(c: Core, name: string, input: unknown): Promise<T> {
-  const answer = await c.dispatch(name, input)
-  if (!answer.ok) throw Object.assign(new Error(answer.error.message), answer.error)
-  return answer.value as T
 }
 
 async function withFollowUp(dueAt: string) {

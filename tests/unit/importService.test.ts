@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ImportPreview } from '../../src/shared/contract'
 import { openCore, type Core } from '../../src/main/core/openCore'
-import { tempDir } from './helpers'
+import { call, tempDir } from './helpers'
 
 const fixture = (name: string) => join(__dirname, '../fixtures/real-world', name)
 
@@ -16,12 +16,6 @@ async function core(): Promise<Core> {
     watchIntervalMs: 0,
     reminders: false,
   })
-}
-
-async function call<T>(c: Core, name: string, input: unknown): Promise<T> {
-  const answer = await c.dispatch(name, input)
-  if (!answer.ok) throw Object.assign(new Error(answer.error.message), answer.error)
-  return answer.value as T
 }
 
 const base64 = async (file: string) => (await readFile(file)).toString('base64')

@@ -78,3 +78,14 @@ export const contactSchema = z.object({ ...recordBaseShape, ...contactFieldsShap
 export type Contact = z.infer<typeof contactSchema>
 export type Tier = z.infer<typeof tierSchema>
 export type Ecosystem = z.infer<typeof ecosystemSchema>
+
+/** Card fields that hold lists: a merge may keep both sides' values. */
+export const contactListFields = [
+  'emails',
+  'phones',
+  'links',
+  'tags',
+  'interests',
+  'importantDates',
+  'mutualIds',
+] as const

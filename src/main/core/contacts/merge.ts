@@ -1,6 +1,7 @@
 import { RapportError } from '../../../shared/errors'
 import {
   contactFieldsShape,
+  contactListFields,
   type CollectionName,
   type Contact,
   type RapportEvent,
@@ -22,15 +23,7 @@ type FieldName = keyof typeof contactFieldsShape
 export const CONTACT_FIELDS = Object.keys(contactFieldsShape) as FieldName[]
 
 /** The fields that may be 'both': their values are unioned without duplicates. */
-export const LIST_FIELDS = [
-  'emails',
-  'phones',
-  'links',
-  'tags',
-  'interests',
-  'importantDates',
-  'mutualIds',
-] as const satisfies readonly FieldName[]
+export const LIST_FIELDS = contactListFields satisfies readonly FieldName[]
 type ListField = (typeof LIST_FIELDS)[number]
 
 const isListField = (field: string): field is ListField =>

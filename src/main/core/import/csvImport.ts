@@ -1,3 +1,4 @@
+import { columnTargetSchema } from '../../../shared/contract'
 import Papa from 'papaparse'
 import { addDate, assembleName, finishRow, linkKind, newDraft, type ImportRow } from './importRow'
 
@@ -137,23 +138,8 @@ export function readCsv(input: Uint8Array | string): CsvTable {
 /* ------------------------------------------------------------------------------------ */
 /* Column mapping                                                                         */
 
-export const columnTargets = [
-  'name',
-  'givenName',
-  'familyName',
-  'nickname',
-  'email',
-  'phone',
-  'organization',
-  'role',
-  'linkedin',
-  'wechat',
-  'website',
-  'notes',
-  'tags',
-  'birthday',
-  'ignore',
-] as const
+/** What a CSV column can hold; the contract's list, so the mapping step and the parser agree. */
+export const columnTargets = columnTargetSchema.options
 export type ColumnTarget = (typeof columnTargets)[number]
 
 /** Lower case, punctuation to spaces, column numbers ("E-mail 2 - Value") dropped. */

@@ -16,22 +16,14 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
 import type { DuplicateGroup } from '../../../shared/contract'
-import type { Contact } from '../../../shared/model'
+import { contactListFields, type Contact } from '../../../shared/model'
 import { useApi } from '../api/ApiContext'
 import { errorText } from '../components/errorText'
 import { PageHeader } from '../components/PageHeader'
 import { QueryError } from '../components/QueryError'
 import { useQuery } from '../hooks/useQuery'
 
-const LIST_FIELDS = new Set([
-  'emails',
-  'phones',
-  'links',
-  'tags',
-  'interests',
-  'importantDates',
-  'mutualIds',
-])
+const LIST_FIELDS = new Set<string>(contactListFields)
 const SKIP = new Set(['id', 'createdAt', 'updatedAt', 'demo'])
 
 /** A field's value as one line of text, to compare and choose. */
