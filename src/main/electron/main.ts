@@ -9,6 +9,7 @@ import { openCore, type Core } from '../core/openCore'
 import { RENDERER_CSP_HEADER } from '../transport/contentSecurityPolicy'
 import { registerContractHandlers } from './ipc'
 import { createTray } from './tray'
+import { allowPermission, secureWebPreferences } from './windowSecurity'
 import { installAppMenu } from './menu'
 import { isAppUrl, isSafeExternalUrl } from './trustedUrl'
 import { loadWindowState, saveWindowState, type WindowState } from './windowState'
@@ -120,9 +121,10 @@ async function start(): Promise<void> {
   // Timers do not run during sleep: on wake, announce what came due meanwhile straight away.
   powerMonitor.on('resume', () => core?.reminders?.wake())
   early.splice(0).forEach((n) => sink?.notify(n))
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
-    callback(false),
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+    callback(allowPermission(permission)),
   )
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => allowPermission(permission))
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {
@@ -156,13 +158,7 @@ async function createWindow(stateFile: string): Promise<void> {
     show: false,
     title: 'Rapport',
     backgroundColor: '#f8f9fa',
-    webPreferences: {
-      preload: join(here, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
+    webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
   })
   mainWindow = window
   if (state.maximized) window.maximize()

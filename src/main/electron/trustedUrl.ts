@@ -2,9 +2,9 @@
  * URL decisions of the Electron glue, kept free of `electron` so they are tested in plain Node.
  */
 
-const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:'])
+const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:'])
 
-/** Links the user clicks open in the system browser or mail app only for these protocols. */
+/** Links the user clicks open in the system browser, mail or phone app only for these protocols. */
 export function isSafeExternalUrl(url: string): boolean {
   try {
     return EXTERNAL_PROTOCOLS.has(new URL(url).protocol)
