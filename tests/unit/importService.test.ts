@@ -152,3 +152,63 @@ describe('import through the contract', () => {
     await other.close()
   })
 })
+
+describe('hostile import files', () => {
+  it('refuses a vCard bomb with a clear error and imports nothing', async () => {
+    const c = await core()
+    let cards = ''
+    for (let i = 0; i < 60_000; i += 1)
+      cards += `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:P${i}\r\nEND:VCARD\r\n`
+    await expect(
+      call(c, 'import.preview', {
+        fileName: 'bomb.vcf',
+        data: Buffer.from(cards).toString('base64'),
+      }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('at most 50000'),
+    })
+    expect(await names(c)).toEqual([])
+    await c.close()
+  }, 60_000)
+
+  it('cuts a 5 MB name to the field limit with a warning instead of failing', async () => {
+    const c = await core()
+    const card = `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${'A'.repeat(5_000_000)}\r\nEND:VCARD\r\n`
+    const preview = await call<ImportPreview>(c, 'import.preview', {
+      fileName: 'long.vcf',
+      data: Buffer.from(card).toString('base64'),
+    })
+    expect(preview.rows[0]?.warnings.join(' ')).toMatch(/cut/)
+    expect(preview.counts.new).toBe(1)
+    await c.close()
+  })
+
+  it('reads bytes that are not valid UTF-8 without crashing', async () => {
+    const c = await core()
+    const bytes = Buffer.concat([
+      Buffer.from('Name,Email\n'),
+      Buffer.from([0xff, 0xfe, 0x00, 0xc3, 0x28, 0x0a]),
+    ])
+    const preview = await call<ImportPreview>(c, 'import.preview', {
+      fileName: 'odd.csv',
+      data: bytes.toString('base64'),
+    })
+    expect(preview.rows.length).toBeLessThanOrEqual(1)
+    await c.close()
+  })
+
+  it('keeps a CSV formula as plain text, never as something to run', async () => {
+    const c = await core()
+    const csv = 'Name,Notes\nMallory,"=HYPERLINK(""http://evil.example"",""click"")"\n'
+    const preview = await call<ImportPreview>(c, 'import.preview', {
+      fileName: 'f.csv',
+      data: Buffer.from(csv).toString('base64'),
+    })
+    await call(c, 'import.commit', { previewId: preview.previewId, duplicates: 'skip' })
+    const { text } = await call<{ text: string }>(c, 'export.vcard', {})
+    // In vCard the formula is only escaped text in NOTE (commas escaped), not a live cell.
+    expect(text).toContain('NOTE:=HYPERLINK("http://evil.example"\\,"click")')
+    await c.close()
+  })
+})

@@ -16,6 +16,8 @@ const contactInput = z.object(contactFieldsShape)
 /** Previews wait this long for their commit; a user who walks away does not hold memory forever. */
 const PREVIEW_TTL_MS = 30 * 60 * 1000
 const MAX_PREVIEWS = 4
+/** More than LinkedIn's 30,000 connections with room to spare; beyond it a file is a mistake. */
+export const MAX_IMPORT_ROWS = 50_000
 
 interface PendingImport {
   preview: ImportPreview
@@ -61,6 +63,17 @@ export function createImportService(store: DataStore, photos: PhotoStore, clock:
         used = mapping ?? suggestMapping(table.headers)
         encoding = table.encoding
         rows = csvToRows(table, used)
+      }
+      if (rows.length > MAX_IMPORT_ROWS) {
+        throw new RapportError(
+          'VALIDATION',
+          `${fileName} holds ${rows.length} contacts; one import takes at most ${MAX_IMPORT_ROWS}`,
+          {
+            issues: [
+              { path: 'data', message: `more than ${MAX_IMPORT_ROWS} contacts in one file` },
+            ],
+          },
+        )
       }
       const contacts = store.read().contacts
       const index = buildMatchIndex(contacts)
