@@ -1,21 +1,136 @@
 /**
  * `npm run bench`: the journaled store at a typical and a large size against plain lowdb, then
- * search-as-you-type over 30,000 contacts, then importing a 30,000-row CSV, with the issues'
- * targets checked. BENCH_QUICK=1 runs
+ * search-as-you-type over 30,000 contacts, then importing a 30,000-row CSV, then the reminder
+ * scheduler and the calendar export, with the issues' targets checked. BENCH_QUICK=1 runs
  * the store at the typical size only and types fewer search rounds (search stays at 30,000).
+ *
+ * Besides the console output, every benchmark returns its key figures; they are written, with the
+ * machine they were measured on, to `bench/results.md` at the end.
  */
+import { writeFile } from 'node:fs/promises'
+import { arch, availableParallelism, cpus, loadavg, platform, release, totalmem } from 'node:os'
+import type { BenchFigure } from './figures'
 import { runIcsBench } from './icsBench'
 import { runImportBench } from './importBench'
 import { runSchedulerBench } from './schedulerBench'
 import { runSearchBench } from './searchBench'
 import { runStoreBench } from './storeBench'
 
+const RESULTS = new URL('./results.md', import.meta.url)
+
+function formatValue({ value, unit }: BenchFigure): string {
+  if (typeof value === 'string') return value
+  if (!Number.isFinite(value)) return 'n/a'
+  if (value === 0) return unit && unit !== '×' ? `0 ${unit}` : '0'
+  const size = Math.abs(value)
+  const shown =
+    size >= 100
+      ? Math.round(value).toLocaleString('en')
+      : value.toFixed(size >= 10 ? 1 : size >= 1 ? 2 : 3)
+  if (!unit) return shown
+  return unit === '×' ? `${shown}×` : `${shown} ${unit}`
+}
+
+function formatMet(figure: BenchFigure): string {
+  if (figure.value === 'not run') return 'not run'
+  if (figure.met === undefined) return ''
+  return figure.met ? 'yes' : '**no**'
+}
+
+const cell = (text: string): string => text.replace(/\|/g, '\\|')
+const width = (text: string): number => Array.from(text).length
+
+/** A markdown table padded the way Prettier pads it, so the file passes `format:check`. */
+function markdownTable(header: string[], rows: string[][], right: ReadonlySet<number>): string {
+  const all = [header, ...rows].map((row) => row.map(cell))
+  const widths = header.map((_, i) => Math.max(3, ...all.map((row) => width(row[i]!))))
+  const line = (row: string[]) =>
+    `| ${row
+      .map((text, i) => {
+        const gap = ' '.repeat(widths[i]! - width(text))
+        return right.has(i) ? gap + text : text + gap
+      })
+      .join(' | ')} |`
+  const rule = widths.map((w, i) => (right.has(i) ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w)))
+  return [line(all[0]!), `| ${rule.join(' | ')} |`, ...all.slice(1).map(line)].join('\n')
+}
+
+const loadText = (load: number[]): string => load.map((l) => l.toFixed(2)).join(' / ')
+
+interface RunInfo {
+  quick: boolean
+  started: Date
+  seconds: number
+  loadStart: number[]
+  loadEnd: number[]
+}
+
+function resultsMarkdown(figures: BenchFigure[], run: RunInfo): string {
+  const date = `${run.started.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+  const gib = (totalmem() / 2 ** 30).toFixed(1)
+  const table = markdownTable(
+    ['Section', 'Measure', 'Value', 'Target', 'Met'],
+    figures.map((f) => [f.section, f.measure, formatValue(f), f.target ?? '', formatMet(f)]),
+    new Set([2]),
+  )
+  return [
+    run.quick ? '# Benchmark results (quick run)' : '# Benchmark results',
+    '',
+    run.quick
+      ? `A quick run (\`BENCH_QUICK=1\`) on ${date}, ${Math.round(run.seconds)} s in all: the ` +
+        'store at the typical size only and fewer search rounds, so the large-store targets say ' +
+        '"not run". A full `npm run bench` gives every figure.'
+      : `A full run of \`npm run bench\` on ${date}, ${Math.round(run.seconds)} s in all.`,
+    'Written by `bench/run.ts`; do not edit by hand.',
+    '',
+    '## Machine',
+    '',
+    `- Cores: ${availableParallelism()} (\`os.availableParallelism()\`)`,
+    `- CPU: ${cpus()[0]?.model.trim() ?? 'unknown'}`,
+    `- Memory: ${gib} GiB`,
+    `- Node: ${process.versions.node}`,
+    `- Platform: ${platform()} ${release()} (${arch()})`,
+    `- Load average (1 / 5 / 15 min): ${loadText(run.loadStart)} at the start, ` +
+      `${loadText(run.loadEnd)} at the end`,
+    '',
+    '## Reproduce',
+    '',
+    '```sh',
+    'npm run bench                # full run, a few minutes',
+    'BENCH_QUICK=1 npm run bench  # quick: typical store size only, fewer search rounds',
+    '```',
+    '',
+    "The console shows more detail than this table (every run, notes, the loop blocks' CPU " +
+      'time). `BENCH_DIR` picks where the store benchmark writes; fsync cost depends on that disk.',
+    '',
+    '## Figures',
+    '',
+    'Times are wall-clock on the machine above; targets come from the issues.',
+    '',
+    table,
+    '',
+  ].join('\n')
+}
+
 async function main(): Promise<void> {
-  await runStoreBench()
-  await runSearchBench()
-  await runImportBench()
-  await runSchedulerBench()
-  await runIcsBench()
+  const started = new Date()
+  const loadStart = loadavg()
+  const figures: BenchFigure[] = [
+    ...(await runStoreBench()),
+    ...(await runSearchBench()),
+    ...(await runImportBench()),
+    ...(await runSchedulerBench()),
+    ...(await runIcsBench()),
+  ]
+  const run: RunInfo = {
+    quick: process.env.BENCH_QUICK === '1',
+    started,
+    seconds: (Date.now() - started.getTime()) / 1000,
+    loadStart,
+    loadEnd: loadavg(),
+  }
+  await writeFile(RESULTS, resultsMarkdown(figures, run))
+  console.log(`\nFigures written to bench/results.md.`)
 }
 
 main().catch((error: unknown) => {

@@ -23,6 +23,7 @@ import {
   type JournaledStore,
   type OpenStoreOptions,
 } from '../src/main/core/store/journaledStore'
+import type { BenchFigure } from './figures'
 import { generateStore, type StoreSize } from './generateStore'
 
 interface BenchSize {
@@ -352,10 +353,41 @@ const TARGETS: Target[] = [
 const showBlock = (block: LoopBlock): string =>
   `${Math.round(block.wallMs)} (CPU ${Math.round(block.cpuMs)})`
 
-function report(results: SizeResult[]): void {
+/** Each size's figures, measures named as the targets name them so a target can mark its own. */
+function sizeFigures(r: SizeResult): BenchFigure[] {
+  const section = `Store, ${r.label}`
+  const figure = (measure: string, value: number, unit: string): BenchFigure => ({
+    section,
+    measure,
+    value,
+    unit,
+  })
+  return [
+    figure('records', r.records, ''),
+    figure('snapshot file size', r.fileMb, 'MB'),
+    figure('cold load', r.loadMs, 'ms'),
+    figure('cold load, of it compaction', r.loadCompactionMs, 'ms'),
+    figure(`load + replay (${Math.round(r.journalKb)} KB journal)`, r.replayLoadMs, 'ms'),
+    figure('close (compacts)', r.closeMs, 'ms'),
+    figure('durable edit median', r.editMedianMs, 'ms'),
+    figure('durable edit p95', r.editP95Ms, 'ms'),
+    figure(`${CONCURRENT_EDITS.toLocaleString('en')} concurrent edits`, r.concurrentMs, 'ms'),
+    figure(
+      'longest event-loop block during edits',
+      Math.max(r.sequentialBlock.wallMs, r.burstBlock.wallMs),
+      'ms',
+    ),
+    figure('lowdb per edit', r.baselineMs, 'ms'),
+    figure('lowdb per edit / ours (median)', r.baselineMs / r.editMedianMs, '×'),
+    figure('peak RSS', r.peakRssMb, 'MB'),
+  ]
+}
+
+function report(results: SizeResult[]): BenchFigure[] {
+  const freshMemory = freshMemoryMbPerSecond()
   console.log(
     `\nMachine: ${availableParallelism()} cores, Node ${process.versions.node}; memory touched ` +
-      `for the first time at ${Math.round(freshMemoryMbPerSecond())} MB/s ` +
+      `for the first time at ${Math.round(freshMemory)} MB/s ` +
       '(a desktop usually manages a few thousand).',
   )
   console.log(
@@ -386,22 +418,36 @@ function report(results: SizeResult[]): void {
       ]),
     ),
   )
+  const figures: BenchFigure[] = [
+    {
+      section: 'Store',
+      measure: 'memory touched for the first time',
+      value: freshMemory,
+      unit: 'MB/s',
+    },
+    ...results.flatMap(sizeFigures),
+  ]
   for (const target of TARGETS) {
     const result = results.find((r) => r.label === target.size)
     const bound = `${target.kind === 'max' ? '≤' : '≥'} ${target.limit.toLocaleString('en')}${target.unit}`
     const name = `${target.size}: ${target.label} ${bound}`
+    const section = `Store, ${target.size}`
     if (!result) {
       console.log(`  ${name}: not run`)
+      figures.push({ section, measure: target.label, value: 'not run', unit: '', target: bound })
       continue
     }
     const value = target.value(result)
     const met = target.kind === 'max' ? value <= target.limit : value >= target.limit
     const shown = value >= 100 ? Math.round(value).toLocaleString('en') : round(value, 1)
     console.log(`  ${name}: ${met ? 'met' : 'NOT met'} (${shown}${target.unit})`)
+    const figure = figures.find((f) => f.section === section && f.measure === target.label)
+    if (figure) Object.assign(figure, { target: bound, met })
   }
+  return figures
 }
 
-export async function runStoreBench(): Promise<void> {
+export async function runStoreBench(): Promise<BenchFigure[]> {
   const quick = process.env.BENCH_QUICK === '1'
   const sizes = quick ? SIZES.filter((s) => s.label === 'typical') : SIZES
   const results: SizeResult[] = []
@@ -413,5 +459,5 @@ export async function runStoreBench(): Promise<void> {
     )
     results.push(await benchSize(size))
   }
-  report(results)
+  return report(results)
 }
