@@ -26,7 +26,8 @@ export interface RunningHttpServer {
   close(): Promise<void>
 }
 
-const MAX_BODY_BYTES = 8 * 1024 * 1024
+/** The largest input the contract accepts (an import file as base64) plus room for JSON. */
+const MAX_BODY_BYTES = 72 * 1024 * 1024
 const API_PREFIX = '/api/'
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -96,6 +97,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     let input: unknown
     try {
       const text = await readBody(req)
+      if (text === null) {
+        // Answered rather than cut off, so the page can say why; the rest of the upload is
+        // discarded and the connection closed once the answer is out.
+        send(res, 413, failure('VALIDATION', 'The request is too large'), { connection: 'close' })
+        return
+      }
       input = text.trim() === '' ? undefined : JSON.parse(text)
     } catch (error) {
       const message =
@@ -103,7 +110,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       send(res, 400, failure('VALIDATION', message))
       return
     }
-    const envelope = await options.dispatch(decodeURIComponent(operation), input)
+    const name = decodeOrNull(operation)
+    if (name === null) {
+      send(res, 404, failure('NOT_FOUND', 'Unknown operation'))
+      return
+    }
+    const envelope = await options.dispatch(name, input)
     send(res, envelope.ok ? 200 : STATUS_BY_CODE[envelope.error.code], envelope)
   }
 
@@ -113,8 +125,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       send(res, 404, failure('NOT_FOUND', 'No interface is served here'))
       return
     }
-    const relative = path === '/' ? 'index.html' : decodeURIComponent(path).replace(/^\/+/, '')
-    const file = normalize(join(dir, relative))
+    const relative = path === '/' ? 'index.html' : decodeOrNull(path)?.replace(/^\/+/, '')
+    const file = relative === undefined ? '' : normalize(join(dir, relative))
     if (!file.startsWith(normalize(dir) + sep)) {
       send(res, 404, failure('NOT_FOUND', 'Not found'))
       return
@@ -173,25 +185,46 @@ function failure(code: ErrorCode, message: string): Envelope<never> {
   return { ok: false, error: { code, message } }
 }
 
-function send(res: ServerResponse, status: number, envelope: Envelope<unknown>): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  envelope: Envelope<unknown>,
+  extraHeaders: Record<string, string> = {},
+): void {
   const body = JSON.stringify(envelope)
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
+    ...extraHeaders,
   })
   res.end(body)
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** A malformed percent-escape is the client's mistake, not a server error. */
+function decodeOrNull(text: string): string | null {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return null
+  }
+}
+
+/** The body as text, or null when it is larger than MAX_BODY_BYTES (the rest is not kept). */
+function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolveBody, reject) => {
+    if (Number(req.headers['content-length']) > MAX_BODY_BYTES) {
+      resolveBody(null)
+      return
+    }
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
       if (size > MAX_BODY_BYTES) {
-        reject(new RapportError('VALIDATION', 'The request is too large'))
-        req.destroy()
+        // Not req.destroy(): that would reset the connection before the refusal is sent.
+        chunks.length = 0
+        resolveBody(null)
         return
       }
       chunks.push(chunk)
