@@ -141,6 +141,7 @@ export const en = {
     event: 'Event',
     community: 'Community',
     overdue: 'Overdue only',
+    overdueShort: 'Overdue',
     archived: 'Show archived',
     clear: 'Clear filters',
     completeness: 'Card',

@@ -132,6 +132,7 @@ export const zhCN: Messages = {
     event: '活动',
     community: '社群',
     overdue: '只看逾期',
+    overdueShort: '逾期',
     archived: '显示已归档',
     clear: '清除筛选',
     completeness: '名片',

@@ -39,7 +39,7 @@ const TIER_COLORS = { life: 'grape', close: 'teal', good: 'blue', outside: 'gray
 const PAGE = 200
 const ROW_HEIGHT = 52
 const GRID =
-  '36px minmax(180px, 1.3fr) minmax(160px, 1.6fr) 150px minmax(120px, 1fr) minmax(140px, 1fr) 60px'
+  '36px minmax(170px, 1.2fr) minmax(160px, 1.5fr) 210px minmax(120px, 1fr) minmax(140px, 1fr) 60px'
 type SortBy = NonNullable<ContactQueryInput['sort']>['by']
 
 interface Filters {
@@ -484,13 +484,13 @@ function VirtualContactTable(props: {
                     {[item.organization, item.role].filter(Boolean).join(' · ')}
                   </Text>
                 </span>
-                <span role="cell">
+                <span role="cell" style={{ whiteSpace: 'nowrap' }}>
                   <Badge color={TIER_COLORS[item.tier]} variant="light" tt="none" miw="max-content">
                     {t(`contacts.tier.${item.tier}`)}
                   </Badge>
                   {item.overdue && (
-                    <Badge color="red" variant="dot" ml={4} tt="none">
-                      !
+                    <Badge color="red" variant="light" ml={4} tt="none" size="sm">
+                      {t('list.overdueShort')}
                     </Badge>
                   )}
                 </span>
