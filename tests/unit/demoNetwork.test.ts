@@ -1,29 +1,14 @@
 import { describe, it, expect } from 'vitest'
 import { buildDemoNetwork } from '../../src/main/core/demo/demoNetwork'
 import type { DemoRecords } from '../../src/main/core/demo/demoNetwork'
-import {
-  communitySchema,
-  contactSchema,
-  encounterSchema,
-  eventSchema,
-  followUpSchema,
-  gatheringSchema,
-  relationshipSchema,
-} from '../../src/shared/model'
+import { collectionSchemas } from '../../src/shared/model'
 import type { Language } from '../../src/shared/model'
 
 const NOW = new Date('2025-03-14T06:30:00.000Z')
 const CJK = /[\u4e00-\u9fff]/
 
-const schemas = {
-  contacts: contactSchema,
-  events: eventSchema,
-  encounters: encounterSchema,
-  followUps: followUpSchema,
-  communities: communitySchema,
-  gatherings: gatheringSchema,
-  relationships: relationshipSchema,
-} as const
+// The demo network has no help ledger entries (yet); every other collection it fills.
+const { helps: _helps, ...schemas } = collectionSchemas
 
 const languages: Language[] = ['zh-CN', 'en']
 

@@ -9,6 +9,7 @@ import type { ContactSearchResult } from '../../src/shared/contract'
 import type { Envelope } from '../../src/shared/errors'
 import { storeDataSchema } from '../../src/shared/model'
 import { tempDir } from './helpers'
+import { mulberry32 } from '../../bench/generateStore'
 
 /**
  * The kill test through the real API: `serve` (the built browser mode) on a temp folder takes
@@ -31,17 +32,8 @@ const MAX_KILL_MS = 400
 const START_MS = 15_000
 const BUILD_MS = 240_000
 
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** mulberry32 (seeded), so a failing run can be replayed. */
+const prng = mulberry32
 
 interface Exit {
   code: number | null

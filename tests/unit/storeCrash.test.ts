@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { openJournaledStore } from '../../src/main/core/store/journaledStore'
 import { emptyStoreData, storeDataSchema } from '../../src/shared/model'
 import { tempDir } from './helpers'
+import { mulberry32 } from '../../bench/generateStore'
 
 /**
  * The crash test: a child process (crash/crashWriter.ts) writes as fast as it can and reports each
@@ -37,17 +38,8 @@ const COMPACTION_WAIT_MS = 5_000
 /** A writer that has not acknowledged MIN_ACKS ids within this long has hung. */
 const STALL_MS = 20_000
 
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** mulberry32 (seeded), so a failing run can be replayed. */
+const prng = mulberry32
 
 /** Kill `ms` after enough acks, or `ms` after a compaction started (0: at once). */
 type KillPlan = { kind: 'delay'; ms: number } | { kind: 'compaction'; ms: number }

@@ -30,6 +30,18 @@ export const storeDataSchema = z.object({
 })
 export type StoreData = z.infer<typeof storeDataSchema>
 
+/** Each collection's record schema: what a stored record of it must look like. */
+export const collectionSchemas = {
+  contacts: contactSchema,
+  events: eventSchema,
+  encounters: encounterSchema,
+  followUps: followUpSchema,
+  communities: communitySchema,
+  gatherings: gatheringSchema,
+  relationships: relationshipSchema,
+  helps: helpSchema,
+} as const
+
 /** The collections that hold records (everything but the version and settings). */
 export const collectionNames = [
   'contacts',

@@ -1,29 +1,11 @@
 import { RapportError, validationIssues } from '../../../shared/errors'
 import {
-  communitySchema,
-  contactSchema,
-  encounterSchema,
-  eventSchema,
-  followUpSchema,
-  gatheringSchema,
-  helpSchema,
-  relationshipSchema,
+  collectionSchemas,
   settingsSchema,
   type CollectionName,
   type StoreData,
 } from '../../../shared/model'
 import type { StoreOp } from './dataStore'
-
-const recordSchemas = {
-  contacts: contactSchema,
-  events: eventSchema,
-  encounters: encounterSchema,
-  followUps: followUpSchema,
-  communities: communitySchema,
-  gatherings: gatheringSchema,
-  relationships: relationshipSchema,
-  helps: helpSchema,
-} as const
 
 /**
  * Checks one change and returns it in its parsed form. Only the records a change touches are
@@ -32,7 +14,7 @@ const recordSchemas = {
 export function validateOp(op: StoreOp): StoreOp {
   const parsed =
     op.t === 'put'
-      ? recordSchemas[op.c].safeParse(op.r)
+      ? collectionSchemas[op.c].safeParse(op.r)
       : op.t === 'settings'
         ? settingsSchema.safeParse(op.v)
         : { success: true as const, data: null }
