@@ -43,5 +43,6 @@ export const followUpSchema = z.object({
   doneNote: longText.default(''),
 })
 export type FollowUpReason = z.infer<typeof followUpReasonSchema>
+export type CareKind = z.infer<typeof careKindSchema>
 export type FollowUpStatus = z.infer<typeof followUpStatusSchema>
 export type FollowUp = z.infer<typeof followUpSchema>

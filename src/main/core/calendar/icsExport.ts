@@ -42,6 +42,7 @@
  * from UTF-16 code units, and the auto-exporter keeps each record's VEVENT until the record
  * object is replaced.
  */
+import { followUpWords } from '../../../shared/followUpWords'
 import { getVtimezoneComponent } from '@touch4it/ical-timezones'
 import ical, { ICalCalendarMethod } from 'ical-generator'
 import type {
@@ -286,44 +287,17 @@ const TEXTS = {
       name ? `Follow up: ${name} — ${title}` : `Follow up: ${title}`,
     alarm: (name: string) => `${name} starts in 10 minutes`,
     whyItMatters: (text: string) => `Why it matters: ${text}`,
-    reason: {
-      afterMeeting: 'After meeting',
-      promise: 'Promise',
-      secondMeeting: 'Second meeting',
-      cadence: 'Keep in touch',
-      importantDate: 'Important date',
-      custom: '',
-    },
-    care: {
-      appreciate: 'Appreciate',
-      share: 'Share',
-      company: 'Keep company',
-      recommend: 'Recommend',
-      support: 'Support',
-      protect: 'Protect',
-    },
+    // A custom reason adds nothing to the title in a calendar.
+    reason: { ...followUpWords.en.reason, custom: '' },
+    care: followUpWords.en.care,
   },
   'zh-CN': {
     followUp: (name: string | undefined, title: string) =>
       name ? `跟进：${name} — ${title}` : `跟进：${title}`,
     alarm: (name: string) => `${name} 10 分钟后开始`,
     whyItMatters: (text: string) => `为什么重要：${text}`,
-    reason: {
-      afterMeeting: '见面后',
-      promise: '承诺',
-      secondMeeting: '再次见面',
-      cadence: '保持联系',
-      importantDate: '重要日子',
-      custom: '',
-    },
-    care: {
-      appreciate: '欣赏',
-      share: '分享',
-      company: '陪伴',
-      recommend: '推荐',
-      support: '支持',
-      protect: '保护',
-    },
+    reason: { ...followUpWords['zh-CN'].reason, custom: '' },
+    care: followUpWords['zh-CN'].care,
   },
 } as const
 

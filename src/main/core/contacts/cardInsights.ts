@@ -1,14 +1,12 @@
 import { RapportError } from '../../../shared/errors'
 import {
   ecosystemSchema,
-  type FollowUp,
+  type CareKind,
   type Contact,
   type Ecosystem,
   type StoreData,
   type Tier,
 } from '../../../shared/model'
-
-type CareKind = NonNullable<FollowUp['careKind']>
 
 const DAY_MS = 24 * 60 * 60 * 1000
 

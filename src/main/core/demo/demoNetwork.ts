@@ -9,6 +9,7 @@ import {
   relationshipSchema,
 } from '../../../shared/model'
 import type {
+  CareKind,
   Community,
   Contact,
   Encounter,
@@ -33,7 +34,6 @@ export type DemoRecords = Pick<
 >
 
 type ContactFields = Omit<z.input<typeof contactSchema>, 'id' | 'createdAt' | 'updatedAt' | 'demo'>
-type CareKind = NonNullable<FollowUp['careKind']>
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE

@@ -1,3 +1,5 @@
+import { followUpWords } from '../../../shared/followUpWords'
+
 /** English strings. Keys mirror zh-CN.ts exactly (a unit test checks it). */
 export const en = {
   app: { name: 'Rapport', tagline: 'Your network, kept alive' },
@@ -286,22 +288,8 @@ export const en = {
     snoozedToast: 'Snoozed until {{when}}',
     movedToast: 'Moved to {{when}}',
     keys: 'Keys on a follow-up: D done · S snooze · R reschedule · X drop · Enter open · ↑↓ move',
-    reason: {
-      afterMeeting: 'After meeting',
-      promise: 'Promise',
-      secondMeeting: 'Second meeting',
-      cadence: 'Keep in touch',
-      importantDate: 'Important date',
-      custom: 'Follow-up',
-    },
-    care: {
-      appreciate: 'Appreciate',
-      share: 'Share',
-      company: 'Keep company',
-      recommend: 'Recommend',
-      support: 'Support',
-      protect: 'Protect',
-    },
+    reason: followUpWords.en.reason,
+    care: followUpWords.en.care,
     habits: 'The 24-hour habit',
     last30: 'Last 30 days',
     last90: 'Last 90 days',

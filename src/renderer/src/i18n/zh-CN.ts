@@ -1,3 +1,4 @@
+import { followUpWords } from '../../../shared/followUpWords'
 import type { Messages } from './en'
 
 /** 简体中文界面文字。键与 en.ts 完全一致（有单元测试检查）。 */
@@ -269,22 +270,8 @@ export const zhCN: Messages = {
     snoozedToast: '将在 {{when}} 再提醒',
     movedToast: '已改到 {{when}}',
     keys: '选中一条跟进时：D 完成 · S 稍后 · R 改期 · X 放弃 · 回车 打开 · ↑↓ 移动',
-    reason: {
-      afterMeeting: '见面后',
-      promise: '承诺',
-      secondMeeting: '再次见面',
-      cadence: '保持联系',
-      importantDate: '重要日子',
-      custom: '跟进',
-    },
-    care: {
-      appreciate: '欣赏',
-      share: '分享',
-      company: '陪伴',
-      recommend: '推荐',
-      support: '支持',
-      protect: '保护',
-    },
+    reason: followUpWords['zh-CN'].reason,
+    care: followUpWords['zh-CN'].care,
     habits: '24 小时跟进习惯',
     last30: '最近 30 天',
     last90: '最近 90 天',
