@@ -1,19 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
 import { contract, contactPatchSchema, operationNames } from '../../src/shared/contract'
-import { openCore } from '../../src/main/core/openCore'
-import { tempDir } from './helpers'
+import { quietCore, tempDir } from './helpers'
 
-async function core() {
-  return openCore({
-    dataDir: await tempDir(),
-    version: '0.0.0-test',
-    systemLanguage: 'en',
-    watchIntervalMs: 0,
-    reminders: false,
-    backups: false,
-  })
-}
+const core = () => quietCore()
 
 /** Everything the store keeps on disk: the snapshot and the journal. */
 async function onDisk(storeFile: string): Promise<string> {
@@ -122,13 +112,7 @@ describe('the contract through dispatch', () => {
     const dir = await tempDir()
     const { writeFile } = await import('node:fs/promises')
     await writeFile(`${dir}/rapport.json`, 'garbage')
-    const c = await openCore({
-      dataDir: dir,
-      version: '0',
-      systemLanguage: 'en',
-      watchIntervalMs: 0,
-      reminders: false,
-    })
+    const c = await quietCore({ dataDir: dir })
     expect(c.unavailable?.code).toBe('STORE_UNAVAILABLE')
     const info = await c.dispatch('app.info', undefined)
     expect(info).toMatchObject({ ok: true, value: { storeError: { code: 'STORE_UNAVAILABLE' } } })
@@ -143,14 +127,7 @@ describe('the contract through dispatch', () => {
     const dir = await tempDir()
     const { writeFile, readdir } = await import('node:fs/promises')
     await writeFile(`${dir}/rapport.json`, 'garbage')
-    const c = await openCore({
-      dataDir: dir,
-      version: '0',
-      systemLanguage: 'en',
-      watchIntervalMs: 0,
-      reminders: false,
-      demoOnFirstLaunch: true,
-    })
+    const c = await quietCore({ dataDir: dir, demoOnFirstLaunch: true })
     expect(await c.dispatch('store.startEmpty', {})).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION' },

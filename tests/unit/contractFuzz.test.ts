@@ -4,10 +4,9 @@ import { describe, expect, it } from 'vitest'
 import { operationNames } from '../../src/shared/contract'
 import { errorCodeSchema } from '../../src/shared/errors'
 import { storeDataSchema } from '../../src/shared/model'
-import { openCore } from '../../src/main/core/openCore'
 import { openJournaledStore } from '../../src/main/core/store/journaledStore'
 import { startHttpServer } from '../../src/main/transport/httpServer'
-import { tempDir } from './helpers'
+import { quietCore, tempDir } from './helpers'
 
 /** Raw POST through the real HTTP transport, as the browser page would send it. */
 function post(
@@ -72,15 +71,7 @@ const hostileValue = fc.letrec((tie) => ({
 describe('fuzzing every operation through the HTTP transport', () => {
   it('answers every input with a typed error or a valid result, and leaves a valid store', async () => {
     const dataDir = await tempDir()
-    const core = await openCore({
-      dataDir,
-      version: 'fuzz',
-      systemLanguage: 'en',
-      demoOnFirstLaunch: true,
-      backups: false,
-      watchIntervalMs: 0,
-      reminders: false,
-    })
+    const core = await quietCore({ dataDir, demoOnFirstLaunch: true })
     const server = await startHttpServer({ dispatch: core.dispatch, port: 0 })
     const codes = new Set<string>(errorCodeSchema.options)
     const seen = { ok: 0, errors: 0 }

@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { FollowUpQueue } from '../../src/shared/contract'
 import type { FollowUp } from '../../src/shared/model'
-import { openCore, type Core } from '../../src/main/core/openCore'
-import { call, tempDir } from './helpers'
+import { call, quietCore, tempDir } from './helpers'
 
 const now = new Date('2026-12-01T10:00:00.000Z')
 
-async function core(): Promise<Core> {
-  return openCore({
-    dataDir: await tempDir(),
-    version: '0',
-    systemLanguage: 'en',
-    backups: false,
-    watchIntervalMs: 0,
-    reminders: false,
-    clock: { now: () => now },
-  })
-}
+const core = () => quietCore({ clock: { now: () => now } })
 
 async function withFollowUp(dueAt: string) {
   const c = await core()

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach } from 'vitest'
-import type { Core } from '../../src/main/core/openCore'
+import { openCore, type Core, type CoreOptions } from '../../src/main/core/openCore'
 
 const made: string[] = []
 
@@ -22,4 +22,17 @@ export async function call<T>(core: Core, name: string, input: unknown): Promise
   const answer = await core.dispatch(name, input)
   if (!answer.ok) throw Object.assign(new Error(answer.error.message), answer.error)
   return answer.value as T
+}
+
+/** A core on a fresh temp folder with no timers, backups or file watching: quiet for tests. */
+export async function quietCore(options: Partial<CoreOptions> = {}): Promise<Core> {
+  return openCore({
+    dataDir: options.dataDir ?? (await tempDir()),
+    version: 'test',
+    systemLanguage: 'en',
+    backups: false,
+    watchIntervalMs: 0,
+    reminders: false,
+    ...options,
+  })
 }

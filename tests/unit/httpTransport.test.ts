@@ -1,21 +1,14 @@
 import { request } from 'node:http'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openCore, type Core } from '../../src/main/core/openCore'
+import type { Core } from '../../src/main/core/openCore'
 import { startHttpServer, type RunningHttpServer } from '../../src/main/transport/httpServer'
-import { tempDir } from './helpers'
+import { quietCore } from './helpers'
 
 let core: Core
 let server: RunningHttpServer
 
 beforeEach(async () => {
-  core = await openCore({
-    dataDir: await tempDir(),
-    version: '0',
-    systemLanguage: 'en',
-    backups: false,
-    watchIntervalMs: 0,
-    reminders: false,
-  })
+  core = await quietCore()
   server = await startHttpServer({ dispatch: core.dispatch, port: 0 })
 })
 afterEach(async () => {

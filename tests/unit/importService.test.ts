@@ -2,21 +2,12 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ImportPreview } from '../../src/shared/contract'
-import { openCore, type Core } from '../../src/main/core/openCore'
-import { call, tempDir } from './helpers'
+import type { Core } from '../../src/main/core/openCore'
+import { call, quietCore } from './helpers'
 
 const fixture = (name: string) => join(__dirname, '../fixtures/real-world', name)
 
-async function core(): Promise<Core> {
-  return openCore({
-    dataDir: await tempDir(),
-    version: '0',
-    systemLanguage: 'en',
-    backups: false,
-    watchIntervalMs: 0,
-    reminders: false,
-  })
-}
+const core = () => quietCore()
 
 const base64 = async (file: string) => (await readFile(file)).toString('base64')
 const names = async (c: Core) =>
