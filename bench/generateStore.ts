@@ -189,6 +189,7 @@ export function generateStore(size: StoreSize, seed = 1): StoreData {
           contactId: rng.pick(contacts).id,
           rank: rank + 1,
           talkingPoints: '',
+          mustMeet: false,
           stage: 'researching' as const,
         }))
       : []
@@ -203,9 +204,15 @@ export function generateStore(size: StoreSize, seed = 1): StoreData {
       venue: 'Convention Centre',
       city: place,
       level: rng.pick(EVENT_LEVELS),
+      series: '',
+      address: '',
       whyItMatters: '',
+      keyContactIds: [],
+      organiser: { organization: '', contactIds: [] },
       stretchesComfortZone: rng.chance(0.2),
       targets,
+      people: [],
+      checklist: [],
       url: '',
       notes: '',
     })
@@ -234,7 +241,9 @@ export function generateStore(size: StoreSize, seed = 1): StoreData {
       assistantName: '',
       cardReceived: rng.chance(0.3),
       deep: rng.chance(0.2),
-      mentions: rng.chance(0.05) ? [{ name: `${rng.pick(GIVEN)} ${rng.pick(FAMILY)}` }] : [],
+      mentions: rng.chance(0.05)
+        ? [{ name: `${rng.pick(GIVEN)} ${rng.pick(FAMILY)}`, direction: 'iShouldMeet' as const }]
+        : [],
       notes: rng.chance(0.2) ? 'Talked about travel.' : '',
     })
   }

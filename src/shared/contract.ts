@@ -4,6 +4,7 @@ import type { CardView, ContactListItem } from './cardView'
 import type { BackupInfo, StoreNotice } from './storeNotice'
 import {
   contactFieldsShape,
+  communityMemberSchema,
   careKindSchema,
   contactSchema,
   ecosystemSchema,
@@ -18,33 +19,19 @@ import {
   relationshipKindSchema,
   relationshipSchema,
   tierSchema,
-  type Community,
   type Contact,
   type Encounter,
   type FollowUp,
-  type Gathering,
   type Help,
   type Relationship,
   type Tier,
   type RapportEvent,
   type Settings,
 } from './model'
-
-/**
- * Every operation the renderer may call, declared once: its input schema and its result type.
- * The IPC and HTTP transports are generated from this object, so neither can drift from it.
- */
-interface Operation<I extends z.ZodType, R> {
-  readonly input: I
-  /** Type-only marker of the result; never set at run time. */
-  readonly result?: R
-}
-
-const op =
-  <R>() =>
-  <I extends z.ZodType>(input: I): Operation<I, R> => ({ input })
-
-const noInput = z.undefined().or(z.object({}).strict())
+import { communityOperations } from './communityOperations'
+import { eventOperations } from './eventOperations'
+import { mapOperations } from './mapOperations'
+import { noInput, op } from './operation'
 
 export const contactInputSchema = z.object(contactFieldsShape).strict()
 export const contactPatchSchema = patchSchemaOf(contactFieldsShape)
@@ -55,8 +42,8 @@ export const deletedContactSchema = z.object({
   encounters: z.array(encounterSchema),
   followUps: z.array(followUpSchema),
   relationships: z.array(relationshipSchema),
-  /** Communities whose member list held the contact. */
-  communityIds: z.array(idSchema),
+  /** The contact's entries in community member lists. */
+  memberships: z.array(z.object({ communityId: idSchema, member: communityMemberSchema })),
 })
 export type DeletedContact = z.infer<typeof deletedContactSchema>
 
@@ -202,7 +189,15 @@ export interface Overview {
   within24hRate: number | null
 }
 
+/**
+ * Every operation the renderer may call, declared once: its input schema and its result type.
+ * The IPC and HTTP transports are generated from this object, so neither can drift from it.
+ * Events, communities and the map declare theirs in their own files.
+ */
 export const contract = {
+  ...eventOperations,
+  ...communityOperations,
+  ...mapOperations,
   'app.info': op<AppInfo>()(noInput),
   'settings.get': op<Settings>()(noInput),
   'settings.update': op<Settings>()(
@@ -372,9 +367,6 @@ export const contract = {
   ),
   /** Browser mode's reminder popups: what the scheduler wants shown since the last call. */
   'reminders.take': op<ReminderNotification[]>()(noInput),
-  'events.list': op<RapportEvent[]>()(noInput),
-  'communities.list': op<Community[]>()(noInput),
-  'gatherings.list': op<Gathering[]>()(noInput),
   'demo.remove': op<{ removed: number }>()(noInput),
   'store.dismissNotice': op<{ ok: true }>()(z.object({ id: z.string().min(1).max(200) }).strict()),
   /** Only after the user agreed: a damaged data file with no backup is set aside. */

@@ -255,7 +255,7 @@ describe('timeline', () => {
           title: 'Dinner',
           startsAt: '2026-03-01T19:00:00.000Z',
           timeZone: 'UTC',
-          attendeeIds: ['a', 'b'],
+          attendees: [{ contactId: 'a' }, { contactId: 'b' }],
         }),
       ],
       helps: [help('h1', 'a', '2026-04-01T00:00:00.000Z', 'given')],

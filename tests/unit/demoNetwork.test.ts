@@ -1,14 +1,15 @@
 import { describe, it, expect } from 'vitest'
 import { buildDemoNetwork } from '../../src/main/core/demo/demoNetwork'
 import type { DemoRecords } from '../../src/main/core/demo/demoNetwork'
-import { collectionSchemas } from '../../src/shared/model'
+import { collectionSchemas, ME_ID } from '../../src/shared/model'
 import type { Language } from '../../src/shared/model'
 
 const NOW = new Date('2025-03-14T06:30:00.000Z')
 const CJK = /[\u4e00-\u9fff]/
 
-// The demo network has no help ledger entries (yet); every other collection it fills.
-const { helps: _helps, ...schemas } = collectionSchemas
+// The demo network has no help ledger entries (yet) and leaves map positions to the map's
+// first layout; every other collection it fills.
+const { helps: _helps, mapLayouts: _mapLayouts, ...schemas } = collectionSchemas
 
 const languages: Language[] = ['zh-CN', 'en']
 
@@ -71,12 +72,14 @@ describe.each(languages)('buildDemoNetwork (%s)', (language) => {
       check(f.encounterId, encounterIds, `follow-up ${f.id}`)
     }
     for (const c of data.communities) {
-      for (const id of c.memberIds) check(id, contactIds, `member of ${c.id}`)
+      for (const m of c.members) check(m.contactId, contactIds, `member of ${c.id}`)
     }
     for (const g of data.gatherings) {
       check(g.communityId, communityIds, `gathering ${g.id}`)
-      for (const id of g.attendeeIds) check(id, contactIds, `attendee of ${g.id}`)
-      for (const seat of g.seating) check(seat.contactId, contactIds, `seat in ${g.id}`)
+      for (const a of g.attendees) check(a.contactId, contactIds, `attendee of ${g.id}`)
+      for (const seat of g.seating) {
+        if (seat.personId !== ME_ID) check(seat.personId, contactIds, `seat in ${g.id}`)
+      }
     }
     for (const r of data.relationships) {
       check(r.fromId, contactIds, `relationship ${r.id}`)
@@ -124,10 +127,10 @@ describe.each(languages)('buildDemoNetwork (%s)', (language) => {
   it('has an owned community with a gathering to come', () => {
     const community = data.communities[0]!
     expect(community.role).toBe('owner')
-    expect(community.memberIds.length).toBeGreaterThanOrEqual(10)
+    expect(community.members.length).toBeGreaterThanOrEqual(10)
     const gathering = data.gatherings[0]!
     expect(Date.parse(gathering.startsAt)).toBeGreaterThan(NOW.getTime())
-    expect(gathering.attendeeIds.length).toBeLessThanOrEqual(15)
+    expect(gathering.attendees.length).toBeLessThanOrEqual(15)
   })
 
   it('spans all six ecosystems and leaves some cards incomplete', () => {

@@ -156,8 +156,12 @@ function fixture(): StoreData {
     }),
   ]
   data.communities = [
-    communitySchema.parse({ ...base('com1'), name: 'Engines', memberIds: [K, R, C] }),
-    communitySchema.parse({ ...base('com2'), name: 'Chess', memberIds: [R] }),
+    communitySchema.parse({
+      ...base('com1'),
+      name: 'Engines',
+      members: [{ contactId: K }, { contactId: R, role: 'organiser' }, { contactId: C }],
+    }),
+    communitySchema.parse({ ...base('com2'), name: 'Chess', members: [{ contactId: R }] }),
   ]
   data.gatherings = [
     gatheringSchema.parse({
@@ -165,12 +169,18 @@ function fixture(): StoreData {
       title: 'Dinner',
       startsAt: AT,
       timeZone: 'Europe/London',
-      attendeeIds: [K, R, C],
+      attendees: [{ contactId: K }, { contactId: R, rsvp: 'yes' }, { contactId: C }],
       seating: [
-        { contactId: K, table: 1, seat: 1 },
-        { contactId: R, table: 1, seat: 2 },
-        { contactId: C, table: 1, seat: 3 },
+        { personId: K, table: 1, seat: 1 },
+        { personId: R, table: 1, seat: 2 },
+        { personId: C, table: 1, seat: 3 },
       ],
+      constraints: [{ a: R, b: C, kind: 'apart' }],
+      bill: {
+        mode: 'itemised',
+        payerId: R,
+        items: [{ id: 'i1', amountCents: 100, owedBy: [R, C] }],
+      },
       outcomes: {
         connectedPairs: [
           [K, R],
@@ -185,8 +195,8 @@ function fixture(): StoreData {
       title: 'Lunch',
       startsAt: AT,
       timeZone: 'Europe/London',
-      attendeeIds: [R, D],
-      seating: [{ contactId: R, table: 1, seat: 1 }],
+      attendees: [{ contactId: R }, { contactId: D }],
+      seating: [{ personId: R, table: 1, seat: 1 }],
       outcomes: { connectedPairs: [[D, R]], secondMeetings: [] },
     }),
   ]
@@ -238,19 +248,27 @@ describe('applyMerge', () => {
 
     const summit = after.events.find((e) => e.id === 'ev1')!
     expect(summit.targets).toEqual([
-      { contactId: K, rank: 1, talkingPoints: 'Ask about engines', stage: 'met' },
+      { contactId: K, rank: 1, talkingPoints: 'Ask about engines', mustMeet: false, stage: 'met' },
     ])
     expect(summit.access?.helperIds).toEqual([K, C])
     expect(after.events.find((e) => e.id === 'ev2')!.targets[0]!.contactId).toBe(K)
 
-    expect(after.communities.map((c) => c.memberIds)).toEqual([[K, C], [K]])
+    expect(after.communities.map((c) => c.members.map((m) => m.contactId))).toEqual([[K, C], [K]])
+    expect(after.communities[1]!.members[0]!.role).toBe('member')
 
     const dinner = after.gatherings.find((g) => g.id === 'gat1')!
-    expect(dinner.attendeeIds).toEqual([K, C])
-    expect(dinner.seating.map((s) => s.contactId)).toEqual([K, C])
-    expect(dinner.outcomes).toEqual({ connectedPairs: [[K, C]], secondMeetings: [[C, K]] })
+    expect(dinner.attendees.map((a) => a.contactId)).toEqual([K, C])
+    expect(dinner.seating.map((s) => s.personId)).toEqual([K, C])
+    expect(dinner.constraints).toEqual([{ a: K, b: C, kind: 'apart' }])
+    expect(dinner.bill.payerId).toBe(K)
+    expect(dinner.bill.items[0]!.owedBy).toEqual([K, C])
+    expect(dinner.outcomes).toEqual({
+      connectedPairs: [[K, C]],
+      secondMeetings: [[C, K]],
+      notes: '',
+    })
     const lunch = after.gatherings.find((g) => g.id === 'gat2')!
-    expect(lunch.seating).toEqual([{ contactId: K, table: 1, seat: 1 }])
+    expect(lunch.seating).toEqual([{ personId: K, table: 1, seat: 1 }])
     expect(lunch.outcomes.connectedPairs).toEqual([[D, K]])
 
     // Untouched records keep their timestamps; touched ones get a newer one.
@@ -349,10 +367,20 @@ function arbitraryStore(): fc.Arbitrary<{ data: StoreData; keep: string; remove:
           fc.record({ ends: pair, kind: fc.constantFrom('knows', 'mentor') }),
           { maxLength: 8 },
         ),
-        events: fc.array(fc.record({ targets: some, helpers: some }), { maxLength: 3 }),
-        communities: fc.array(some, { maxLength: 3 }),
+        events: fc.array(
+          fc.record({ targets: some, helpers: some, key: some, organisers: some, people: some }),
+          { maxLength: 3 },
+        ),
+        communities: fc.array(fc.record({ members: some, active: some }), { maxLength: 3 }),
         gatherings: fc.array(
-          fc.record({ attendees: some, seated: some, pairs: fc.array(pair, { maxLength: 4 }) }),
+          fc.record({
+            attendees: some,
+            seated: some,
+            pairs: fc.array(pair, { maxLength: 4 }),
+            apart: fc.array(pair, { maxLength: 2 }),
+            payer: id,
+            owing: some,
+          }),
           { maxLength: 2 },
         ),
         keepAt: fc.nat(n - 1),
@@ -402,10 +430,18 @@ function arbitraryStore(): fc.Arbitrary<{ data: StoreData; keep: string; remove:
             timeZone: 'UTC',
             targets: e.targets.map((contactId, rank) => ({ contactId, rank: rank + 1 })),
             access: { route: 'friend', helperIds: e.helpers },
+            keyContactIds: e.key,
+            organiser: { organization: 'Org', contactIds: e.organisers },
+            people: e.people.map((contactId, p) => ({ id: `p-${p}`, name: 'Person', contactId })),
           }),
         )
-        data.communities = r.communities.map((memberIds, i) =>
-          communitySchema.parse({ ...base(`com-${i}`), name: 'Community', memberIds }),
+        data.communities = r.communities.map((c, i) =>
+          communitySchema.parse({
+            ...base(`com-${i}`),
+            name: 'Community',
+            members: c.members.map((contactId) => ({ contactId })),
+            activities: [{ id: 'a1', at: AT, kind: 'question', participantIds: c.active }],
+          }),
         )
         data.gatherings = r.gatherings.map((g, i) =>
           gatheringSchema.parse({
@@ -413,8 +449,17 @@ function arbitraryStore(): fc.Arbitrary<{ data: StoreData; keep: string; remove:
             title: 'Dinner',
             startsAt: AT,
             timeZone: 'UTC',
-            attendeeIds: g.attendees,
-            seating: g.seated.map((contactId, seat) => ({ contactId, table: 1, seat: seat + 1 })),
+            attendees: g.attendees.map((contactId) => ({ contactId })),
+            seating: g.seated.map((personId, seat) => ({ personId, table: 1, seat: seat + 1 })),
+            constraints: g.apart
+              .filter(([a, b]) => a !== b)
+              .map(([a, b]) => ({ a, b, kind: 'apart' })),
+            bill: {
+              mode: 'itemised',
+              payerId: g.payer,
+              items: g.owing.length > 0 ? [{ id: 'i', amountCents: 1, owedBy: g.owing }] : [],
+              settledIds: g.owing,
+            },
             outcomes: { connectedPairs: g.pairs, secondMeetings: g.pairs.slice(0, 1) },
           }),
         )
@@ -460,7 +505,9 @@ function checkMerge(
     ...before,
     gatherings: before.gatherings.map((g) => ({
       ...g,
+      constraints: g.constraints.filter((c) => !both([c.a, c.b])),
       outcomes: {
+        ...g.outcomes,
         connectedPairs: g.outcomes.connectedPairs.filter((p) => !both(p)),
         secondMeetings: g.outcomes.secondMeetings.filter((p) => !both(p)),
       },

@@ -215,7 +215,7 @@ describe('loading a damaged or foreign data file', () => {
     expect(await readFile(snapshotOf(dir), 'utf8')).toBe(edited)
   })
 
-  it.each(['store-v1.json', 'store-v2.json', 'store-v3.json'])(
+  it.each(['store-v1.json', 'store-v2.json', 'store-v3.json', 'store-v4.json'])(
     'migrates the fixture %s and keeps every record',
     async (name) => {
       const dir = await tempDir()
@@ -242,6 +242,37 @@ describe('loading a damaged or foreign data file', () => {
       )
     },
   )
+  it('migrates v4 events, communities and gatherings to their v5 shape', async () => {
+    const dir = await tempDir()
+    await writeFile(
+      snapshotOf(dir),
+      await readFile(join(__dirname, '../fixtures/store-v4.json'), 'utf8'),
+    )
+    const store = await open(dir)
+    const data = store.read()
+    const [ticket, friend] = data.events
+    // A confirmed ticket is a bought ticket; a pending request became "asked".
+    expect(ticket!.access?.status).toBe('ticketBought')
+    expect(friend!.access?.status).toBe('asked')
+    expect(ticket!.targets[0]).toMatchObject({ rank: 1, stage: 'ready', mustMeet: false })
+    expect(ticket!.people).toEqual([])
+    const ids = data.contacts.map((c) => c.id)
+    expect(data.communities[0]!.members).toEqual(
+      ids.map((contactId) => ({ contactId, role: 'member' })),
+    )
+    const dinner = data.gatherings[0]!
+    expect(dinner.attendees).toEqual(ids.map((contactId) => ({ contactId, rsvp: 'yes' })))
+    expect(dinner.bill.mode).toBe('own')
+    expect(dinner.tables).toEqual([{ shape: 'round', seats: 4 }])
+    expect(dinner.seating.map((s) => s.personId)).toEqual(ids.slice(0, 2))
+    expect(dinner.outcomes.connectedPairs).toEqual([[ids[0], ids[1]]])
+    expect(data.encounters[0]!.mentions.map((m) => m.direction)).toEqual([
+      'iShouldMeet',
+      'iShouldMeet',
+    ])
+    expect(data.mapLayouts).toEqual([])
+    await store.close()
+  })
 })
 
 describe('one writer per data folder', () => {

@@ -15,6 +15,9 @@ import type { ReminderHost } from './reminders/reminderHost'
 import { createCalendarService } from './services/calendarService'
 import { createFollowUpService } from './services/followUpService'
 import type { JournaledStore } from './store/journaledStore'
+import { createCommunityHandlers } from './handlers/communityHandlers'
+import { createEventHandlers } from './handlers/eventHandlers'
+import { createMapHandlers } from './handlers/mapHandlers'
 
 export interface CoreContext {
   version: string
@@ -50,6 +53,9 @@ export function createHandlers(
   }
   const calendar = createCalendarService(store, context.clock, language)
   const handlers: Handlers = {
+    ...createEventHandlers(store, context),
+    ...createCommunityHandlers(store, context),
+    ...createMapHandlers(store, context),
     'app.info': () => ({
       version: context.version,
       dataDir: context.dataDir,
@@ -103,10 +109,6 @@ export function createHandlers(
     'followUps.reopen': (input) => followUps.reopen(input),
     'calendar.export': (input) => calendar.export(input),
     'reminders.take': () => reminders.take(),
-    'events.list': () =>
-      [...store.read().events].sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt)),
-    'communities.list': () => store.read().communities,
-    'gatherings.list': () => store.read().gatherings,
     'demo.remove': () => demo.remove(),
     'store.dismissNotice': ({ id }) => {
       store.dismissNotice(id)

@@ -10,12 +10,12 @@ import { AppLayout } from './components/AppLayout'
 import { StoreUnavailable } from './components/StoreUnavailable'
 import { applyLanguage, resolveLanguage } from './i18n'
 import { CapturePage } from './pages/CapturePage'
-import { CommunitiesPage } from './pages/CommunitiesPage'
+import { CommunitiesSection } from './pages/communities/CommunitiesSection'
 import { ContactCardPage } from './pages/contact/ContactCardPage'
 import { ContactsPage } from './pages/ContactsPage'
 import { DuplicatesPage } from './pages/DuplicatesPage'
-import { EventsPage } from './pages/EventsPage'
-import { MapPage } from './pages/MapPage'
+import { EventsSection } from './pages/events/EventsSection'
+import { MapSection } from './pages/map/MapSection'
 import { ReviewPage } from './pages/ReviewPage'
 import { SettingsPage } from './pages/SettingsPage'
 import { TodayPage } from './pages/TodayPage'
@@ -62,13 +62,13 @@ export function App({ api }: { api: RapportApi }) {
             <Route element={<AppLayout />}>
               <Route index element={<Navigate to="/today" replace />} />
               <Route path="today" element={<TodayPage />} />
-              <Route path="events" element={<EventsPage />} />
+              <Route path="events/*" element={<EventsSection />} />
               <Route path="contacts" element={<ContactsPage />} />
               <Route path="contacts/review" element={<ReviewPage />} />
               <Route path="contacts/duplicates" element={<DuplicatesPage />} />
               <Route path="contacts/:id" element={<ContactCardPage />} />
-              <Route path="map" element={<MapPage />} />
-              <Route path="communities" element={<CommunitiesPage />} />
+              <Route path="map/*" element={<MapSection />} />
+              <Route path="communities/*" element={<CommunitiesSection />} />
               <Route path="settings" element={<SettingsPage />} />
               <Route path="capture" element={<CapturePage />} />
               <Route path="*" element={<Navigate to="/today" replace />} />

@@ -1,8 +1,17 @@
 import { z } from 'zod'
 import { idSchema, isoDateTimeSchema, longText, recordBaseShape, shortText } from './record'
 
-/** "You should meet X": X gets a mention; many mentions mark a core person. */
-export const mentionSchema = z.object({ name: shortText, contactId: idSchema.optional() })
+/**
+ * "You should meet X": X gets a mention; many mentions mark a core person. `direction` says
+ * whose answer it was (whom should I meet / whom should they meet); `personId` points at a
+ * prospect in the event's people list when X is not a contact yet (both since v5).
+ */
+export const mentionSchema = z.object({
+  name: shortText,
+  contactId: idSchema.optional(),
+  personId: idSchema.optional(),
+  direction: z.enum(['iShouldMeet', 'theyShouldMeet']).default('iShouldMeet'),
+})
 
 /** One conversation, usually at an event: the four questions and the seed. */
 export const encounterSchema = z.object({
@@ -24,3 +33,4 @@ export const encounterSchema = z.object({
   notes: longText.default(''),
 })
 export type Encounter = z.infer<typeof encounterSchema>
+export type Mention = z.infer<typeof mentionSchema>

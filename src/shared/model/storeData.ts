@@ -6,11 +6,12 @@ import { eventSchema } from './event'
 import { followUpSchema } from './followUp'
 import { gatheringSchema } from './gathering'
 import { helpSchema } from './help'
+import { mapLayoutSchema } from './mapLayout'
 import { relationshipSchema } from './relationship'
 import { settingsSchema } from './settings'
 
 /** Bump with every change to the stored shape, and add a migration from the previous one. */
-export const CURRENT_SCHEMA_VERSION = 4
+export const CURRENT_SCHEMA_VERSION = 5
 
 /** The whole store file: one readable JSON document the user owns. */
 export const storeDataSchema = z.object({
@@ -27,6 +28,8 @@ export const storeDataSchema = z.object({
   relationships: z.array(relationshipSchema),
   /** Help given and asked (since v3). */
   helps: z.array(helpSchema),
+  /** Kept relationship-map positions (since v5). */
+  mapLayouts: z.array(mapLayoutSchema),
 })
 export type StoreData = z.infer<typeof storeDataSchema>
 
@@ -40,6 +43,7 @@ export const collectionSchemas = {
   gatherings: gatheringSchema,
   relationships: relationshipSchema,
   helps: helpSchema,
+  mapLayouts: mapLayoutSchema,
 } as const
 
 /** The collections that hold records (everything but the version and settings). */
@@ -52,6 +56,7 @@ export const collectionNames = [
   'gatherings',
   'relationships',
   'helps',
+  'mapLayouts',
 ] as const
 export type CollectionName = (typeof collectionNames)[number]
 
@@ -68,5 +73,6 @@ export function emptyStoreData(): StoreData {
     gatherings: [],
     relationships: [],
     helps: [],
+    mapLayouts: [],
   }
 }

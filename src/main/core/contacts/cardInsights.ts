@@ -377,7 +377,7 @@ export function timeline(data: Readonly<StoreData>, contactId: string): Timeline
     }
   }
   for (const g of data.gatherings) {
-    if (!g.attendeeIds.includes(contactId)) continue
+    if (!g.attendees.some((a) => a.contactId === contactId)) continue
     items.push({
       kind: 'gathering',
       at: g.startsAt,

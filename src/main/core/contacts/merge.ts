@@ -269,13 +269,22 @@ export function applyMerge(
     touched('relationships', moved)
   }
 
+  const mentionsRemoved = (ids: readonly string[]) => ids.includes(removeId)
+
   for (const event of data.events) {
-    const targeted = event.targets.some((t) => t.contactId === removeId)
-    const helped = event.access?.helperIds.includes(removeId) ?? false
-    if (!targeted && !helped) continue
+    const involved =
+      event.targets.some((t) => t.contactId === removeId) ||
+      mentionsRemoved(event.access?.helperIds ?? []) ||
+      mentionsRemoved(event.keyContactIds) ||
+      mentionsRemoved(event.organiser.contactIds) ||
+      event.people.some((p) => p.contactId === removeId)
+    if (!involved) continue
     touched('events', {
       ...event,
       targets: mergeTargets(event.targets, keepId, removeId),
+      keyContactIds: swapAll(event.keyContactIds),
+      organiser: { ...event.organiser, contactIds: swapAll(event.organiser.contactIds) },
+      people: event.people.map((p) => (p.contactId === removeId ? { ...p, contactId: keepId } : p)),
       ...(event.access
         ? { access: { ...event.access, helperIds: swapAll(event.access.helperIds) } }
         : {}),
@@ -283,28 +292,57 @@ export function applyMerge(
   }
 
   for (const community of data.communities) {
-    if (community.memberIds.includes(removeId)) {
-      touched('communities', { ...community, memberIds: swapAll(community.memberIds) })
-    }
+    const member = community.members.some((m) => m.contactId === removeId)
+    const active = community.activities.some((a) => mentionsRemoved(a.participantIds))
+    if (!member && !active) continue
+    // One person keeps one membership: the kept contact's, if both were members.
+    const keptMember = community.members.some((m) => m.contactId === keepId)
+    touched('communities', {
+      ...community,
+      members: community.members
+        .filter((m) => !(m.contactId === removeId && keptMember))
+        .map((m) => (m.contactId === removeId ? { ...m, contactId: keepId } : m)),
+      activities: community.activities.map((a) => ({
+        ...a,
+        participantIds: swapAll(a.participantIds),
+      })),
+    })
   }
 
   for (const gathering of data.gatherings) {
-    const { attendeeIds, seating, outcomes } = gathering
+    const { attendees, seating, outcomes, constraints, bill } = gathering
     const pairs = [...outcomes.connectedPairs, ...outcomes.secondMeetings]
     const involved =
-      attendeeIds.includes(removeId) ||
-      seating.some((s) => s.contactId === removeId) ||
-      pairs.some((p) => p.includes(removeId))
+      attendees.some((a) => a.contactId === removeId) ||
+      seating.some((s) => s.personId === removeId) ||
+      pairs.some((p) => p.includes(removeId)) ||
+      constraints.some((c) => c.a === removeId || c.b === removeId) ||
+      bill.payerId === removeId ||
+      mentionsRemoved(bill.settledIds) ||
+      bill.items.some((item) => mentionsRemoved(item.owedBy))
     if (!involved) continue
-    // One person keeps one seat: the kept contact's, if both had one.
-    const keepSeated = seating.some((s) => s.contactId === keepId)
+    // One person keeps one seat and one place on the guest list: the kept contact's.
+    const keepSeated = seating.some((s) => s.personId === keepId)
+    const keepInvited = attendees.some((a) => a.contactId === keepId)
     touched('gatherings', {
       ...gathering,
-      attendeeIds: swapAll(attendeeIds),
+      attendees: attendees
+        .filter((a) => !(a.contactId === removeId && keepInvited))
+        .map((a) => (a.contactId === removeId ? { ...a, contactId: keepId } : a)),
       seating: seating
-        .filter((s) => !(s.contactId === removeId && keepSeated))
-        .map((s) => (s.contactId === removeId ? { ...s, contactId: keepId } : s)),
+        .filter((s) => !(s.personId === removeId && keepSeated))
+        .map((s) => (s.personId === removeId ? { ...s, personId: keepId } : s)),
+      constraints: constraints
+        .map((c) => ({ ...c, a: swap(c.a), b: swap(c.b) }))
+        .filter((c) => c.a !== c.b),
+      bill: {
+        ...bill,
+        ...(bill.payerId ? { payerId: swap(bill.payerId) } : {}),
+        settledIds: swapAll(bill.settledIds),
+        items: bill.items.map((item) => ({ ...item, owedBy: swapAll(item.owedBy) })),
+      },
       outcomes: {
+        ...outcomes,
         connectedPairs: swapPairs(outcomes.connectedPairs, removeId, keepId),
         secondMeetings: swapPairs(outcomes.secondMeetings, removeId, keepId),
       },

@@ -1415,7 +1415,7 @@ export function buildDemoNetwork(language: Language, now: Date): DemoRecords {
       "Product leads from across the country who ship AI will be there, several of them solving our customers' exact problems; meeting them helps both the breakfast club and my consulting.",
     ),
     stretchesComfortZone: true,
-    access: { route: 'organiser', status: 'requested', helperIds: [C(6)] },
+    access: { route: 'organiser', status: 'asked', helperIds: [C(6)] },
     targets: [
       {
         contactId: C(27),
@@ -1496,7 +1496,7 @@ export function buildDemoNetwork(language: Language, now: Date): DemoRecords {
       'Climate tech is new ground for me, but many teams there are starting to use AI; I want to meet the first people who know the field.',
     ),
     stretchesComfortZone: true,
-    access: { route: 'ticket', status: 'confirmed', helperIds: [] },
+    access: { route: 'ticket', status: 'ticketBought', helperIds: [] },
     targets: [
       {
         contactId: C(19),
@@ -1629,7 +1629,10 @@ export function buildDemoNetwork(language: Language, now: Date): DemoRecords {
       '正在或已经给付费客户上线 AI 功能，并由一位现有成员推荐。',
       'Has shipped, or is shipping, an AI feature to paying customers, and is recommended by a current member.',
     ),
-    memberIds: [1, 2, 3, 6, 8, 9, 10, 11, 14, 15, 21].map(C),
+    members: [1, 2, 3, 6, 8, 9, 10, 11, 14, 15, 21].map((n) => ({
+      contactId: C(n),
+      role: n === 6 ? 'organiser' : 'member',
+    })),
     notes: t(
       '最活跃的是周二早上的问答；新成员入群后请他们先做一句话自我介绍。',
       'Tuesday morning Q&A is the liveliest; new members start with a one-line introduction.',
@@ -1651,9 +1654,12 @@ export function buildDemoNetwork(language: Language, now: Date): DemoRecords {
     venue: t('静安区 · 云岭小馆（二楼长桌）', "Yunling Kitchen, Jing'an (long table upstairs)"),
     budgetPerPerson: 180,
     currency: 'CNY',
-    splitBill: true,
-    attendeeIds: [1, 2, 6, 8, 9, 10, 11, 14, 15, 21].map(C),
-    layout: 'long',
+    bill: { mode: 'equal' },
+    attendees: [1, 2, 6, 8, 9, 10, 11, 14, 15, 21].map((n) => ({
+      contactId: C(n),
+      rsvp: n === 21 ? 'maybe' : 'yes',
+    })),
+    tables: [{ shape: 'long', seatsPerSide: 6 }],
     notes: t(
       '彭宇航第一次来，安排他坐在吴佳旁边。',
       'First dinner for Peng Yuhang; seat him next to Priya.',

@@ -97,17 +97,21 @@ export function createContactService(store: DataStore, clock: Clock) {
           encounters: data.encounters.filter((e) => e.contactId === id),
           followUps: data.followUps.filter((f) => f.contactId === id),
           relationships: data.relationships.filter((r) => r.fromId === id || r.toId === id),
-          communityIds: data.communities.filter((c) => c.memberIds.includes(id)).map((c) => c.id),
+          memberships: data.communities.flatMap((c) =>
+            c.members
+              .filter((m) => m.contactId === id)
+              .map((member) => ({ communityId: c.id, member })),
+          ),
         }
         tx.remove('contacts', id)
         removed.encounters.forEach((e) => tx.remove('encounters', e.id))
         removed.followUps.forEach((f) => tx.remove('followUps', f.id))
         removed.relationships.forEach((r) => tx.remove('relationships', r.id))
         for (const community of data.communities) {
-          if (!community.memberIds.includes(id)) continue
+          if (!community.members.some((m) => m.contactId === id)) continue
           tx.put('communities', {
             ...community,
-            memberIds: community.memberIds.filter((m) => m !== id),
+            members: community.members.filter((m) => m.contactId !== id),
           })
         }
         return removed
@@ -133,11 +137,9 @@ export function createContactService(store: DataStore, clock: Clock) {
           if (known.has(r.fromId) && known.has(r.toId)) tx.put('relationships', r)
         }
         for (const community of data.communities) {
-          if (
-            bundle.communityIds.includes(community.id) &&
-            !community.memberIds.includes(contact.id)
-          ) {
-            tx.put('communities', { ...community, memberIds: [...community.memberIds, contact.id] })
+          const member = bundle.memberships.find((m) => m.communityId === community.id)?.member
+          if (member && !community.members.some((m) => m.contactId === contact.id)) {
+            tx.put('communities', { ...community, members: [...community.members, member] })
           }
         }
         return contact

@@ -123,7 +123,10 @@ export function createContactViewService(store: DataStore, clock: Clock) {
       ])
     }
     if (query.communityId) {
-      narrow(data.communities.find((c) => c.id === query.communityId)?.memberIds ?? [])
+      narrow(
+        data.communities.find((c) => c.id === query.communityId)?.members.map((m) => m.contactId) ??
+          [],
+      )
     }
     if (query.overdue) narrow(overdueIds())
     return ids

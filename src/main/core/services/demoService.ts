@@ -42,6 +42,11 @@ export function createDemoService(store: DataStore) {
           putIfChanged(tx, 'events', event, {
             ...event,
             targets: event.targets.filter((t) => keep(t.contactId)),
+            keyContactIds: event.keyContactIds.filter(keep),
+            organiser: { ...event.organiser, contactIds: event.organiser.contactIds.filter(keep) },
+            people: event.people.map(({ contactId, ...person }) =>
+              contactId && keep(contactId) ? { ...person, contactId } : person,
+            ),
             ...(event.access
               ? { access: { ...event.access, helperIds: event.access.helperIds.filter(keep) } }
               : {}),
@@ -50,14 +55,19 @@ export function createDemoService(store: DataStore) {
         for (const community of userRecords(data.communities)) {
           putIfChanged(tx, 'communities', community, {
             ...community,
-            memberIds: community.memberIds.filter(keep),
+            members: community.members.filter((m) => keep(m.contactId)),
+            activities: community.activities.map((a) => ({
+              ...a,
+              participantIds: a.participantIds.filter(keep),
+            })),
           })
         }
         for (const gathering of userRecords(data.gatherings)) {
           const next = {
             ...gathering,
-            attendeeIds: gathering.attendeeIds.filter(keep),
-            seating: gathering.seating.filter((s) => keep(s.contactId)),
+            attendees: gathering.attendees.filter((a) => keep(a.contactId)),
+            seating: gathering.seating.filter((s) => keep(s.personId)),
+            constraints: gathering.constraints.filter((c) => keep(c.a) && keep(c.b)),
           }
           if (next.communityId && demoCommunities.has(next.communityId)) delete next.communityId
           putIfChanged(tx, 'gatherings', gathering, next)

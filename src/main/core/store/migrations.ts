@@ -30,7 +30,65 @@ export const migrations: Migration[] = [
       })),
     }),
   },
+  // v5: events, communities and gatherings as their workflows need them; map positions.
+  { from: 4, up: migrateToV5 },
 ]
+
+const v4AccessStatus: Record<string, string> = {
+  planned: 'notStarted',
+  requested: 'asked',
+  declined: 'declined',
+}
+
+function migrateToV5(doc: Raw): Raw {
+  const list = (key: string) => (doc[key] as Raw[] | undefined) ?? []
+  return {
+    ...doc,
+    events: list('events').map((event) => {
+      const access = event.access as Raw | undefined
+      if (!access) return event
+      const status =
+        access.status === 'confirmed'
+          ? access.route === 'ticket'
+            ? 'ticketBought'
+            : 'invited'
+          : (v4AccessStatus[String(access.status)] ?? 'notStarted')
+      return { ...event, access: { ...access, status } }
+    }),
+    communities: list('communities').map(({ memberIds, ...community }) => ({
+      ...community,
+      members: ((memberIds as string[] | undefined) ?? []).map((contactId) => ({
+        contactId,
+        role: 'member',
+      })),
+      activities: [],
+    })),
+    gatherings: list('gatherings').map(
+      ({ attendeeIds, splitBill, layout, seating, ...gathering }) => {
+        const attendees = (attendeeIds as string[] | undefined) ?? []
+        const people = attendees.length + 1
+        const tables =
+          layout === 'round'
+            ? [{ shape: 'round', seats: Math.max(2, Math.min(30, people)) }]
+            : layout === 'smallTables'
+              ? Array.from({ length: Math.ceil(people / 6) }, () => ({ shape: 'round', seats: 6 }))
+              : [{ shape: 'long', seatsPerSide: Math.max(1, Math.min(20, Math.ceil(people / 2))) }]
+        return {
+          ...gathering,
+          attendees: attendees.map((contactId) => ({ contactId, rsvp: 'yes' })),
+          bill: { mode: splitBill === false ? 'own' : 'equal', items: [], settledIds: [] },
+          tables,
+          seating: ((seating as Raw[] | undefined) ?? []).map(({ contactId, ...seat }) => ({
+            ...seat,
+            personId: contactId,
+          })),
+          constraints: [],
+        }
+      },
+    ),
+    mapLayouts: [],
+  }
+}
 
 export class MigrationError extends Error {}
 

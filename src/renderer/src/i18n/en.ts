@@ -1,3 +1,6 @@
+import { mapEn } from './mapText'
+import { communitiesEn } from './communitiesText'
+import { eventsEn } from './eventsText'
 import { followUpWords } from '../../../shared/followUpWords'
 
 /** English strings. Keys mirror zh-CN.ts exactly (a unit test checks it). */
@@ -45,32 +48,9 @@ export const en = {
     noNextEvent: 'No upcoming event.',
     dueAt: 'due {{when}}',
   },
-  events: {
-    title: 'Events',
-    empty: 'No events yet.',
-    targets_one: '{{count}} target',
-    targets_other: '{{count}} targets',
-    upcoming: 'Upcoming',
-    past: 'Past',
-    level: { city: 'City', national: 'National', global: 'Global' },
-    notYet: 'Planning, target lists, the prep dossier and in-room capture are not built yet.',
-  },
-  communities: {
-    title: 'Communities',
-    empty: 'No communities yet.',
-    members_one: '{{count}} member',
-    members_other: '{{count}} members',
-    role: { owner: 'I own it', member: 'Member' },
-    gatherings: 'Gatherings',
-    attendees_one: '{{count}} attendee',
-    attendees_other: '{{count}} attendees',
-    notYet: 'Health checks, gathering planning and seating are not built yet.',
-  },
-  map: {
-    title: 'Relationship map',
-    notYet: 'The map of your whole network is not built yet.',
-    summary: '{{contacts}} contacts, {{relationships}} known connections between them.',
-  },
+  events: eventsEn,
+  communities: communitiesEn,
+  map: mapEn,
   contacts: {
     title: 'Contacts',
     count_one: '{{count}} person',

@@ -1,3 +1,6 @@
+import { mapZh } from './mapText'
+import { communitiesZh } from './communitiesText'
+import { eventsZh } from './eventsText'
 import { followUpWords } from '../../../shared/followUpWords'
 import type { Messages } from './en'
 
@@ -46,32 +49,9 @@ export const zhCN: Messages = {
     noNextEvent: '没有即将举行的活动。',
     dueAt: '{{when}}到期',
   },
-  events: {
-    title: '活动',
-    empty: '还没有活动。',
-    targets_one: '{{count}} 位目标人物',
-    targets_other: '{{count}} 位目标人物',
-    upcoming: '即将举行',
-    past: '已结束',
-    level: { city: '城市级', national: '全国级', global: '国际级' },
-    notYet: '活动筹备、目标名单、准备资料和现场速记功能还没有做好。',
-  },
-  communities: {
-    title: '社群',
-    empty: '还没有社群。',
-    members_one: '{{count}} 位成员',
-    members_other: '{{count}} 位成员',
-    role: { owner: '我是群主', member: '成员' },
-    gatherings: '聚会',
-    attendees_one: '{{count}} 人参加',
-    attendees_other: '{{count}} 人参加',
-    notYet: '社群健康度、聚会筹划和座位安排还没有做好。',
-  },
-  map: {
-    title: '人脉关系图',
-    notYet: '整个人脉网络的关系图还没有做好。',
-    summary: '{{contacts}} 位联系人，彼此之间有 {{relationships}} 条已知关系。',
-  },
+  events: eventsZh,
+  communities: communitiesZh,
+  map: mapZh,
   contacts: {
     title: '联系人',
     count_one: '{{count}} 人',

@@ -1,12 +1,12 @@
 import { Badge, Card, Group, Loader, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useApi } from '../api/ApiContext'
-import { formatDateTime } from '../components/formatDate'
-import { NotYetNotice } from '../components/NotYetNotice'
-import { PageHeader } from '../components/PageHeader'
-import { QueryError } from '../components/QueryError'
-import { useQuery } from '../hooks/useQuery'
+import { useApi } from '../../api/ApiContext'
+import { formatDateTime } from '../../components/formatDate'
+import { NotYetNotice } from '../../components/NotYetNotice'
+import { PageHeader } from '../../components/PageHeader'
+import { QueryError } from '../../components/QueryError'
+import { useQuery } from '../../hooks/useQuery'
 
 export function EventsPage() {
   const { t, i18n } = useTranslation()

@@ -1,10 +1,10 @@
 import { Loader, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { useApi } from '../api/ApiContext'
-import { NotYetNotice } from '../components/NotYetNotice'
-import { PageHeader } from '../components/PageHeader'
-import { QueryError } from '../components/QueryError'
-import { useQuery } from '../hooks/useQuery'
+import { useApi } from '../../api/ApiContext'
+import { NotYetNotice } from '../../components/NotYetNotice'
+import { PageHeader } from '../../components/PageHeader'
+import { QueryError } from '../../components/QueryError'
+import { useQuery } from '../../hooks/useQuery'
 
 export function MapPage() {
   const { t } = useTranslation()

@@ -1,11 +1,11 @@
 import { Badge, Card, Group, Loader, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { useApi } from '../api/ApiContext'
-import { formatDateTime } from '../components/formatDate'
-import { NotYetNotice } from '../components/NotYetNotice'
-import { PageHeader } from '../components/PageHeader'
-import { QueryError } from '../components/QueryError'
-import { useQuery } from '../hooks/useQuery'
+import { useApi } from '../../api/ApiContext'
+import { formatDateTime } from '../../components/formatDate'
+import { NotYetNotice } from '../../components/NotYetNotice'
+import { PageHeader } from '../../components/PageHeader'
+import { QueryError } from '../../components/QueryError'
+import { useQuery } from '../../hooks/useQuery'
 
 export function CommunitiesPage() {
   const { t, i18n } = useTranslation()
@@ -38,7 +38,7 @@ export function CommunitiesPage() {
                 )}
                 <Badge variant="light">{t(`communities.role.${community.role}`)}</Badge>
                 <Badge variant="light" color="gray">
-                  {t('communities.members', { count: community.memberIds.length })}
+                  {t('communities.members', { count: community.members.length })}
                 </Badge>
               </Group>
             </Group>
@@ -55,7 +55,7 @@ export function CommunitiesPage() {
                 {gatherings.map((g) => (
                   <Text size="sm" key={g.id}>
                     {g.title} · {formatDateTime(g.startsAt, i18n.language, g.timeZone)} ·{' '}
-                    {t('communities.attendees', { count: g.attendeeIds.length })}
+                    {t('communities.attendees', { count: g.attendees.length })}
                   </Text>
                 ))}
               </>

@@ -1,0 +1,2 @@
+/** The relationship map's operations. */
+export const mapOperations = {} as const
