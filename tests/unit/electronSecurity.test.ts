@@ -1,23 +1,57 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 import { isSafeExternalUrl } from '../../src/main/electron/trustedUrl'
-import { allowPermission, secureWebPreferences } from '../../src/main/electron/windowSecurity'
+import { allowPermission } from '../../src/main/electron/windowSecurity'
 import { RENDERER_CSP, RENDERER_CSP_HEADER } from '../../src/main/transport/contentSecurityPolicy'
 
 const source = (file: string) => readFile(join(__dirname, '../../src', file), 'utf8')
 
+/** The webPreferences written in main.ts's `new BrowserWindow({...})`, as property → source text. */
+async function windowPreferences(): Promise<Record<string, string>[]> {
+  const file = ts.createSourceFile('main.ts', await source('main/electron/main.ts'), 99, true)
+  const found: Record<string, string>[] = []
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isNewExpression(node) &&
+      node.expression.getText() === 'BrowserWindow' &&
+      node.arguments?.[0] &&
+      ts.isObjectLiteralExpression(node.arguments[0])
+    ) {
+      const prefs = node.arguments[0].properties.find(
+        (p): p is ts.PropertyAssignment =>
+          ts.isPropertyAssignment(p) && p.name.getText() === 'webPreferences',
+      )
+      const entries: Record<string, string> = {}
+      if (prefs && ts.isObjectLiteralExpression(prefs.initializer)) {
+        for (const p of prefs.initializer.properties) {
+          if (ts.isPropertyAssignment(p)) entries[p.name.getText()] = p.initializer.getText()
+        }
+      }
+      found.push(entries)
+    }
+    ts.forEachChild(node, visit)
+  }
+  visit(file)
+  return found
+}
+
 describe("Electron's security checklist", () => {
-  it('isolates and sandboxes the window, with no Node in the page', () => {
-    expect(secureWebPreferences('/app/preload.cjs')).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
+  it('isolates and sandboxes every window, with no Node in the page', async () => {
+    const windows = await windowPreferences()
+    expect(windows).toHaveLength(1)
+    expect(windows[0]).toMatchObject({
+      contextIsolation: 'true',
+      sandbox: 'true',
+      nodeIntegration: 'false',
+      nodeIntegrationInWorker: 'false',
+      nodeIntegrationInSubFrames: 'false',
+      webSecurity: 'true',
+      allowRunningInsecureContent: 'false',
+      experimentalFeatures: 'false',
+      webviewTag: 'false',
+      disableBlinkFeatures: "'Auxclick'",
     })
   })
 
@@ -49,7 +83,6 @@ describe("Electron's security checklist", () => {
 
   it('wires the glue to these settings: navigation, new windows, webviews, permissions, IPC senders', async () => {
     const main = await source('main/electron/main.ts')
-    expect(main).toContain('secureWebPreferences(')
     expect(main).toContain("'will-navigate'")
     expect(main).toContain('setWindowOpenHandler')
     expect(main).toMatch(/return \{ action: 'deny' \}/)

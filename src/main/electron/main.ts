@@ -9,7 +9,7 @@ import { openCore, type Core } from '../core/openCore'
 import { RENDERER_CSP_HEADER } from '../transport/contentSecurityPolicy'
 import { registerContractHandlers } from './ipc'
 import { createTray } from './tray'
-import { allowPermission, secureWebPreferences } from './windowSecurity'
+import { allowPermission } from './windowSecurity'
 import { installAppMenu } from './menu'
 import { isAppUrl, isSafeExternalUrl } from './trustedUrl'
 import { loadWindowState, saveWindowState, type WindowState } from './windowState'
@@ -158,7 +158,23 @@ async function createWindow(stateFile: string): Promise<void> {
     show: false,
     title: 'Rapport',
     backgroundColor: '#f8f9fa',
-    webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
+    // Electron's security checklist, written out here so that scanners (electronegativity) and
+    // tests/unit/electronSecurity.test.ts read the real options: no Node in the page, sandboxed
+    // and isolated, only what the preload exposes, no middle-click windows.
+    webPreferences: {
+      preload: join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: true,
+    },
   })
   mainWindow = window
   if (state.maximized) window.maximize()
