@@ -34,6 +34,8 @@ export interface Core {
   storeFile: string
   /** The running reminders, when the store is open and reminders are on. */
   reminders: ReminderHost | null
+  /** How many changes the store has committed since it opened: tells whether a call wrote. */
+  revision(): number
   close(): Promise<void>
 }
 
@@ -95,6 +97,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     get reminders() {
       return reminders
     },
+    revision: () => (store as JournaledStore | null)?.revision() ?? 0,
     close: async () => {
       ;(reminders as ReminderHost | null)?.stop()
       stopServices()
