@@ -1,22 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { chromiumPath } from '../../playwright.config'
 import { expect, test } from './serveFixture'
+import { WEBGL_ARGS } from './webglArgs'
 
-/**
- * The map needs WebGL: headless Chromium without a GPU draws it with SwiftShader, which
- * `--disable-gpu` (used by the other specs) would turn off.
- */
-export const WEBGL_ARGS = [
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--ignore-gpu-blocklist',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 test.use({ launchOptions: { executablePath: chromiumPath, args: WEBGL_ARGS } })
 
 test('draws the demo network, finds a person, opens their card and keeps the layout', async ({
@@ -68,7 +54,7 @@ test('draws the demo network, finds a person, opens their card and keeps the lay
   // How do I reach them, and an ego view of their people.
   await panel.getByRole('button', { name: 'How do I reach them?' }).click()
   await expect(panel.getByText(/You know them directly|Through \d+ people|No chain/)).toBeVisible()
-  await panel.getByText('Their people', { exact: true }).click()
+  await panel.getByText('1 step', { exact: true }).click()
   await expect(page.getByTestId('map-stats')).toContainText('showing')
 
   // Reopening shows the kept positions at once: no layout runs.

@@ -315,8 +315,13 @@ export function MapView({ view, start }: { view: MapGraphView; start: Start }) {
           <MapLegend by={colourBy} clusterCount={view.clusterCount} communities={communities} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <Tabs value={tab} onChange={setTab} keepMounted={false}>
-            <Tabs.List grow>
+          <Tabs
+            value={tab}
+            onChange={setTab}
+            keepMounted={false}
+            styles={{ tab: { padding: '8px 8px', fontSize: 13 } }}
+          >
+            <Tabs.List>
               <Tabs.Tab value="person">{t('map.tabs.person')}</Tabs.Tab>
               <Tabs.Tab value="filters">{t('map.filters')}</Tabs.Tab>
               <Tabs.Tab value="introductions">{t('map.tabs.introductions')}</Tabs.Tab>

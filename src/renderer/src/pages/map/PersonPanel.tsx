@@ -38,6 +38,7 @@ export function PersonPanel(props: {
         {t('map.ego')}
       </Text>
       <SegmentedControl
+        fullWidth
         size="xs"
         value={String(props.ego)}
         onChange={(v) => props.onEgo(Number(v) as 0 | 1 | 2)}

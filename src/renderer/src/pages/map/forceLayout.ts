@@ -24,8 +24,11 @@ export interface LayoutProgress {
   converged: boolean
 }
 
-/** Below this the picture no longer changes visibly: 0.05% of its size per iteration. */
-const SETTLED = 0.0005
+/**
+ * Below this the picture no longer changes visibly: nodes move 0.2% of the drawing's size per
+ * iteration on average, about a pixel on a map 600 pixels wide.
+ */
+const SETTLED = 0.002
 /** …for this many iterations in a row, so one calm step does not end the layout. */
 const SETTLED_RUN = 5
 
@@ -41,7 +44,8 @@ export function settingsFor(order: number): Record<string, number | boolean> {
     gravity: 0.05,
     slowDown: 1 + Math.log(Math.max(order, 1)),
     barnesHutOptimize: order > 500,
-    barnesHutTheta: 0.6,
+    // Coarser Barnes-Hut on large maps: twice as fast per iteration, no visible difference.
+    barnesHutTheta: order > 2000 ? 1 : 0.6,
   }
 }
 

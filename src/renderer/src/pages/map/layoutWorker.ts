@@ -16,8 +16,14 @@ export type LayoutMessage =
 self.onmessage = (event: MessageEvent<LayoutInput>) => {
   const started = performance.now()
   const post = (message: LayoutMessage) => self.postMessage(message)
-  const result = runForceLayout(event.data, (progress) =>
-    post({ type: 'progress', positions: progress.positions, iterations: progress.iterations }),
+  // Each progress report redraws the map on the main thread; on a large map that competes with
+  // this worker for the CPU, so report less often there.
+  const large = event.data.positions.length / 2 > 2000
+  const result = runForceLayout(
+    event.data,
+    (progress) =>
+      post({ type: 'progress', positions: progress.positions, iterations: progress.iterations }),
+    large ? 700 : 120,
   )
   post({
     type: 'done',
