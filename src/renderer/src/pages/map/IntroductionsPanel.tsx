@@ -83,6 +83,7 @@ export function IntroductionsPanel(props: { onShowPair: (a: string, b: string) =
             </Stack>
             <Button
               size="compact-xs"
+              style={{ flex: 'none' }}
               variant={s.planned ? 'subtle' : 'light'}
               disabled={s.planned}
               loading={busy === `${s.a.id}+${s.b.id}`}

@@ -83,6 +83,8 @@ export function MapCanvas(props: {
         const out: Partial<DrawnNode> & { highlighted?: boolean; forceLabel?: boolean } = {
           ...data,
           color: s.colours.get(node) ?? data.color,
+          // On a small map, events and communities are landmarks: always name them.
+          forceLabel: data.kind !== 'contact' && props.graph.order < 300,
         }
         if (s.path.length > 0) {
           if (s.path.includes(node)) {
