@@ -76,8 +76,8 @@ export const mapEn = {
   introduceDone: 'Follow-up added: introduce {{a}} to {{b}}',
   and: ', ',
   reason: {
-    ecosystemRole: 'both {{role}} in {{ecosystem}}',
-    ecosystem: 'both in {{ecosystem}}',
+    ecosystemRole: 'both “{{role}}” in the {{ecosystem}} ecosystem',
+    ecosystem: 'both in the {{ecosystem}} ecosystem',
     community: 'both in {{name}}',
     interest: 'both like {{value}}',
     tag: 'both tagged “{{value}}”',
@@ -199,5 +199,6 @@ export const mapZh: typeof mapEn = {
   emptyAction: '添加联系人',
   tinyNote: '目前人脉还不多：随着你添加联系人和他们之间的关系，图会慢慢长大。',
   webglMissing: '这个浏览器无法绘制关系图（WebGL 已关闭或不可用）。右侧的列表仍然可以使用。',
-  notYet: '尚未完成：手动拖动单个节点，以及把关系图导出为图片。',
+  notYet:
+    '手动拖动单个人、把关系图导出为图片，以及关系图打开期间别处有改动时自动重绘（目前显示的是打开那一刻的人脉）。',
 }

@@ -302,17 +302,13 @@ export function MapView({ view, start }: { view: MapGraphView; start: Start }) {
                 {t('map.webglMissing')}
               </Alert>
             )}
-            {rings && (
-              <Text
-                size="xs"
-                c="dimmed"
-                style={{ position: 'absolute', right: 8, top: 6, maxWidth: 260 }}
-              >
-                {t('map.ringsNote')}
-              </Text>
-            )}
           </Paper>
           <MapLegend by={colourBy} clusterCount={view.clusterCount} communities={communities} />
+          {rings && (
+            <Text size="xs" c="dimmed" px={4}>
+              {t('map.ringsNote')}
+            </Text>
+          )}
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Tabs
