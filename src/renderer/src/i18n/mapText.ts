@@ -100,7 +100,8 @@ export const mapEn = {
   tinyNote: 'A small network so far: the map grows as you add people and the ties between them.',
   webglMissing:
     'This browser cannot draw the map (WebGL is off or unavailable). The lists on the right still work.',
-  notYet: 'Not built yet: dragging single nodes by hand, and exporting the map as an image.',
+  notYet:
+    'Dragging single people by hand, exporting the map as an image, and redrawing while the map is open when something changes elsewhere (it shows the network as it was when opened).',
 }
 export const mapZh: typeof mapEn = {
   title: '人脉关系图',
