@@ -173,12 +173,10 @@ async function openMap(page: Page, url: string, start: string): Promise<LayoutRu
   const started = Date.now()
   await page.goto(`${url}#/map${start ? `?start=${start}` : ''}`)
   const status = page.getByTestId('map-layout')
-  await status.waitFor({ state: 'attached', timeout: 60_000 })
-  await page.waitForFunction(
-    `document.querySelector('[data-testid="map-layout"]')?.getAttribute('data-state') === 'stable'`,
-    undefined,
-    { timeout: 60_000 },
-  )
+  // A locator, not a function: the page's CSP forbids evaluating strings.
+  await page
+    .locator('[data-testid="map-layout"][data-state="stable"]')
+    .waitFor({ state: 'attached', timeout: 60_000 })
   const wallMs = Date.now() - started
   const ms = await status.getAttribute('data-ms')
   return {
