@@ -134,3 +134,40 @@ test('creates a community, plans a dinner of 14, seats it, moves a seat, records
     await expect(communities).toContainText('Climate founders supper club')
   }
 })
+
+test('shows the demo community’s health from its log, and prints the seating plan with place cards', async ({
+  page,
+  served,
+}) => {
+  await page.goto(`${served.url}#/communities`)
+  await page.getByRole('link', { name: 'Shanghai AI Product Breakfast Club' }).click()
+  const health = page.getByTestId('health-check')
+  await expect(health).toContainText('Last 90 days: questions 2, answers 1')
+  await expect(health).toContainText('5 days since the last activity')
+  await page.screenshot({ path: 'test-results/screens/community-en.png', fullPage: true })
+
+  await page.getByRole('link', { name: /^Monthly dinner/ }).click()
+  await page.getByRole('button', { name: 'Plan seating' }).click()
+  await expect(page.getByTestId('seating-score')).toBeVisible()
+  await page.getByRole('link', { name: 'Print plan and place cards' }).click()
+  // Ten guests (one a "maybe") and me: eleven place cards.
+  await expect(page.getByTestId('place-cards').locator('.place-card')).toHaveCount(11)
+  await page.screenshot({ path: 'test-results/screens/print-en.png', fullPage: true })
+})
+
+test.describe('in Chinese', () => {
+  test.use({ demoLanguage: 'zh-CN', locale: 'zh-CN' })
+  test('words the health check, the seating and the bill in Chinese', async ({ page, served }) => {
+    await page.goto(`${served.url}#/communities`)
+    await expect(page.getByRole('heading', { name: '社群', exact: true })).toBeVisible()
+    await expect(page.getByTestId('health-check').first()).toContainText('主题让成员知道')
+    await page.screenshot({ path: 'test-results/screens/communities-zh.png', fullPage: true })
+    await page.getByRole('link', { name: '上海 AI 产品人早餐会' }).click()
+    await page.screenshot({ path: 'test-results/screens/community-zh.png', fullPage: true })
+    await page.getByRole('link', { name: /^月度晚餐/ }).click()
+    await page.getByRole('button', { name: '安排座位' }).click()
+    await expect(page.getByTestId('seating-score')).toContainText('得分')
+    await expect(page.getByRole('button', { name: '第 1 桌第 3 座：我（主人）' })).toBeVisible()
+    await page.screenshot({ path: 'test-results/screens/gathering-zh.png', fullPage: true })
+  })
+})

@@ -45,8 +45,9 @@ describe('bill split', () => {
     expect(split.unaccountedCents).toBe(3501 - 5000)
   })
 
-  it('asks nothing of anyone when everyone pays their own', () => {
+  it('asks nothing of anyone when everyone pays their own, or before the total is known', () => {
     expect(splitBill(billSchema.parse({ totalCents: 9000 }), people).shares).toEqual([])
+    expect(splitBill(billSchema.parse({ mode: 'equal' }), people).shares).toEqual([])
   })
 
   it('always adds up to the bill, with shares at most a cent apart', () => {

@@ -111,11 +111,14 @@ describe('communities and gatherings through the contract', () => {
     const queue = await call<{ upcoming: FollowUp[] }>(c, 'followUps.queue', {})
     expect(queue.upcoming.filter((f) => f.reason === 'secondMeeting')).toHaveLength(1)
     expect(queue.upcoming[0]).toMatchObject({ contactId: d, dueAt: '2026-12-17T11:00:00.000Z' })
-    // No one has said yes yet, so there is no success share to show.
+    // The dinner has not happened yet, so there is no success share to show.
     expect(view.connectionShare).toBeNull()
     const yes = await call<GatheringView>(c, 'gatherings.update', {
       id: gathering.id,
-      patch: { attendees: people.map((p) => ({ contactId: p.id, rsvp: 'yes' })) },
+      patch: {
+        startsAt: '2026-11-28T11:00:00.000Z',
+        attendees: people.map((p) => ({ contactId: p.id, rsvp: 'yes' })),
+      },
     })
     // a, b and d made a new connection; the fourth guest did not.
     expect(yes.connectionShare).toBe(0.75)

@@ -31,13 +31,14 @@ export function splitEvenly(amount: number, parts: number): number[] {
 
 /**
  * Who owes what. `people` are those at the dinner (me first); "own" owes nothing, "equal"
- * divides the total among them, "itemised" divides each item among the people it names.
+ * divides the total among them (nothing yet while no total is entered), "itemised" divides
+ * each item among the people it names.
  */
 export function splitBill(bill: Bill, people: string[]): BillSplit {
   const payer = bill.payerId ?? ME_ID
   const shares = new Map<string, number>()
-  if (bill.mode === 'equal') {
-    const parts = splitEvenly(bill.totalCents ?? 0, people.length)
+  if (bill.mode === 'equal' && bill.totalCents !== undefined) {
+    const parts = splitEvenly(bill.totalCents, people.length)
     people.forEach((id, i) => shares.set(id, parts[i]!))
   } else if (bill.mode === 'itemised') {
     for (const item of bill.items) {

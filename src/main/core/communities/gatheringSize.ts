@@ -21,8 +21,12 @@ export function sizeNotes(gathering: Gathering): SizeNote[] {
   return notes
 }
 
-/** Successful gatherings make new connections: the share of guests who made at least one. */
-export function connectionShare(gathering: Gathering): number | null {
+/**
+ * Successful gatherings make new connections: the share of guests who came and made at least
+ * one. Null before the gathering, or with no one who said yes.
+ */
+export function connectionShare(gathering: Gathering, now: Date): number | null {
+  if (Date.parse(gathering.startsAt) > now.getTime()) return null
   const guests = gathering.attendees.filter((a) => a.rsvp === 'yes').map((a) => a.contactId)
   if (guests.length === 0) return null
   const connected = new Set(gathering.outcomes.connectedPairs.flat())

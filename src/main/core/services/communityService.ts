@@ -186,7 +186,7 @@ export function createCommunityService(
         unseated: people.filter((_, i) => where[i] === -1),
       },
       bill,
-      connectionShare: connectionShare(gathering),
+      connectionShare: connectionShare(gathering, clock.now()),
     }
   }
 

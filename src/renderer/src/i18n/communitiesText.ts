@@ -58,7 +58,7 @@ export const communitiesEn = {
     },
     mutualHelp: 'Members asking and answering each other',
     mutualHelpFigures:
-      'Last 90 days: {{questions}} questions, {{answers}} answers; {{share}} of members took part',
+      'Last 90 days: questions {{questions}}, answers {{answers}}; {{share}} of members took part',
     mutualHelpAdvice: {
       good: 'Members help each other. Thank the people who answer, in public.',
       fair: 'Some questions go unanswered or few people answer. Tag a member who knows, or answer first and invite others.',

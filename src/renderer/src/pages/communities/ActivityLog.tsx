@@ -124,19 +124,27 @@ export function ActivityLog(props: {
           {t('communities.activity.empty')}
         </Text>
       ) : (
-        props.community.activities.slice(0, 30).map((a) => (
-          <Group key={a.id} justify="space-between" wrap="nowrap">
-            <Text size="sm">
-              {formatDate(a.at, i18n.language)} · {t(`communities.activity.kinds.${a.kind}`)}
-              {a.title && ` · ${a.title}`}
-              {a.participantIds.length > 0 &&
-                ` · ${a.participantIds.map((id) => props.names[id] ?? '?').join(t('common.listSeparator'))}`}
-            </Text>
-            <Button size="compact-xs" variant="subtle" color="gray" onClick={() => void remove(a)}>
-              {t('common.delete')}
-            </Button>
-          </Group>
-        ))
+        [...props.community.activities]
+          .sort((a, b) => Date.parse(b.at) - Date.parse(a.at))
+          .slice(0, 30)
+          .map((a) => (
+            <Group key={a.id} justify="space-between" wrap="nowrap" align="flex-start">
+              <Text size="sm" style={{ flex: 1 }}>
+                {formatDate(a.at, i18n.language)} · {t(`communities.activity.kinds.${a.kind}`)}
+                {a.title && ` · ${a.title}`}
+                {a.participantIds.length > 0 &&
+                  ` · ${a.participantIds.map((id) => props.names[id] ?? '?').join(t('common.listSeparator'))}`}
+              </Text>
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                color="gray"
+                onClick={() => void remove(a)}
+              >
+                {t('common.delete')}
+              </Button>
+            </Group>
+          ))
       )}
     </Stack>
   )
