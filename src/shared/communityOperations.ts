@@ -205,6 +205,13 @@ export const communityOperations = {
   'gatherings.update': op<GatheringView>()(
     z.object({ id: idSchema, patch: gatheringPatchSchema }).strict(),
   ),
+  /**
+   * Above 15 guests: the later half of the guest list moves to a copy of the gathering on
+   * another date, with their together/apart wishes; both keep only their own seats.
+   */
+  'gatherings.splitIntoTwoDates': op<{ kept: Gathering; created: Gathering }>()(
+    z.object({ id: idSchema, startsAt: isoDateTimeSchema }).strict(),
+  ),
   /** Runs the seating planner and saves its plan (replacing the current seating). */
   'gatherings.planSeating': op<GatheringView>()(
     z

@@ -155,6 +155,39 @@ test('shows the demo community’s health from its log, and prints the seating p
   await page.screenshot({ path: 'test-results/screens/print-en.png', fullPage: true })
 })
 
+test('warns above 15 guests, says why, and splits the dinner over two dates', async ({
+  page,
+  served,
+}) => {
+  await page.goto(`${served.url}#/communities`)
+  await page.getByRole('link', { name: /^Monthly dinner/ }).click()
+  const invite = page.getByRole('combobox', { name: 'Invite someone' })
+  for (const name of [
+    'Tom Becker',
+    'Feng Xue',
+    'Hannah Kim',
+    'Bai Lu',
+    'Olivia Grant',
+    'Ye Zihao',
+  ]) {
+    await invite.scrollIntoViewIfNeeded()
+    await invite.fill(name)
+    await page.getByRole('option', { name, exact: true }).click()
+    await expect(invite).toHaveValue(name)
+    await page.getByRole('button', { name: 'Invite', exact: true }).click()
+    await expect(page.getByRole('table', { name: 'Guests' })).toContainText(name)
+  }
+  const warning = page.getByTestId('size-note-tooMany')
+  await expect(warning).toContainText('16 guests: more than 15')
+  await expect(warning).toContainText('one-to-one conversations')
+  await warning.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: 'test-results/screens/gathering-too-many-en.png' })
+  await warning.getByRole('button', { name: 'Split into two dates' }).click()
+  await expect(warning).toHaveCount(0)
+  await page.getByRole('link', { name: 'Second gathering planned with 8 guests: open it' }).click()
+  await expect(page.getByRole('table', { name: 'Guests' }).getByRole('row')).toHaveCount(8)
+})
+
 test.describe('in Chinese', () => {
   test.use({ demoLanguage: 'zh-CN', locale: 'zh-CN' })
   test('words the health check, the seating and the bill in Chinese', async ({ page, served }) => {
@@ -163,6 +196,7 @@ test.describe('in Chinese', () => {
     await expect(page.getByTestId('health-check').first()).toContainText('主题让成员知道')
     await page.screenshot({ path: 'test-results/screens/communities-zh.png', fullPage: true })
     await page.getByRole('link', { name: '上海 AI 产品人早餐会' }).click()
+    await expect(page.getByTestId('health-check')).toContainText('近 90 天：2 个提问，1 个解答')
     await page.screenshot({ path: 'test-results/screens/community-zh.png', fullPage: true })
     await page.getByRole('link', { name: /^月度晚餐/ }).click()
     await page.getByRole('button', { name: '安排座位' }).click()

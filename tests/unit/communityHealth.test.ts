@@ -106,4 +106,13 @@ describe('community health check', () => {
     expect(health.mutualHelp.status).toBe('fair')
     expect(health.belonging.activeShare).toBe(0.25)
   })
+
+  it('judges a Chinese theme by what it says, not by its character count', () => {
+    const theme = (text: string) =>
+      communityHealth(communitySchema.parse({ ...base, theme: text }), [], NOW).theme.status
+    expect(theme('在上海给企业客户做 AI 功能的产品经理')).toBe('good')
+    expect(theme('AI product managers')).toBe('fair')
+    expect(theme('AI')).toBe('poor')
+    expect(theme('人工智能')).toBe('fair')
+  })
 })

@@ -184,4 +184,42 @@ describe('communities and gatherings through the contract', () => {
       [3333, 3333],
     ])
   })
+
+  it('splits 16 guests over two dates, eight each, in one change', async () => {
+    const { c, gathering, people } = await setUp(16)
+    await call(c, 'gatherings.update', {
+      id: gathering.id,
+      patch: {
+        tables: [{ shape: 'long', seatsPerSide: 9 }],
+        constraints: [
+          { a: people[0]!.id, b: people[15]!.id, kind: 'apart' },
+          { a: people[14]!.id, b: people[15]!.id, kind: 'together' },
+        ],
+      },
+    })
+    await call(c, 'gatherings.planSeating', { id: gathering.id })
+    const { kept, created } = await call<{ kept: Gathering; created: Gathering }>(
+      c,
+      'gatherings.splitIntoTwoDates',
+      { id: gathering.id, startsAt: '2026-12-17T11:00:00.000Z' },
+    )
+    expect(kept.attendees.map((a) => a.contactId)).toEqual(people.slice(0, 8).map((p) => p.id))
+    expect(created.attendees.map((a) => a.contactId)).toEqual(people.slice(8).map((p) => p.id))
+    expect(created).toMatchObject({
+      communityId: gathering.communityId,
+      startsAt: '2026-12-17T11:00:00.000Z',
+      seating: [],
+    })
+    expect(kept.seating.map((s) => s.personId).sort()).toEqual(
+      ['me', ...people.slice(0, 8).map((p) => p.id)].sort(),
+    )
+    expect(kept.constraints).toEqual([])
+    expect(created.constraints).toEqual([
+      { a: people[14]!.id, b: people[15]!.id, kind: 'together' },
+    ])
+    const views = await Promise.all(
+      [kept, created].map((g) => call<GatheringView>(c, 'gatherings.view', { id: g.id })),
+    )
+    expect(views.map((v) => v.sizeNotes)).toEqual([[], []])
+  })
 })

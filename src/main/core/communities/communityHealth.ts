@@ -33,6 +33,16 @@ export const ACTIVE_WINDOW_DAYS = 90
 const CLEAR_THEME_LENGTH = 40
 const SOME_THEME_LENGTH = 12
 
+/**
+ * How much a theme says, in Latin-letter equivalents: a Chinese character carries about as much
+ * as three letters, so "在上海做 AI 的产品经理" is not judged as short as "AI PMs".
+ */
+export function themeWeight(theme: string): number {
+  let weight = 0
+  for (const ch of theme.trim()) weight += /[\u3400-\u9fff\uf900-\ufaff]/.test(ch) ? 3 : 1
+  return weight
+}
+
 function rank(status: HealthStatus): number {
   return status === 'poor' ? 0 : status === 'fair' ? 1 : 2
 }
@@ -70,12 +80,13 @@ export function communityHealth(
   ].filter((e) => e.at <= now.getTime())
   const recent = events.filter((e) => e.at >= since)
 
-  const themeLength = community.theme.trim().length
+  const themeLength = [...community.theme.trim()].length
+  const weight = themeWeight(community.theme)
   const hasJoiningCriteria = community.joiningCriteria.trim().length > 0
   const themeStatus: HealthStatus =
-    themeLength >= CLEAR_THEME_LENGTH
+    weight >= CLEAR_THEME_LENGTH
       ? 'good'
-      : themeLength >= SOME_THEME_LENGTH || (themeLength > 0 && hasJoiningCriteria)
+      : weight >= SOME_THEME_LENGTH || (weight > 0 && hasJoiningCriteria)
         ? 'fair'
         : 'poor'
 

@@ -26,6 +26,7 @@ export function createCommunityHandlers(
     'gatherings.view': (input) => communities.gatheringView(input),
     'gatherings.create': (input) => communities.createGathering(input),
     'gatherings.update': (input) => communities.updateGathering(input),
+    'gatherings.splitIntoTwoDates': (input) => communities.splitIntoTwoDates(input),
     'gatherings.planSeating': (input) => communities.planSeating(input),
     'gatherings.swapSeats': (input) => communities.swapSeats(input),
     'gatherings.recordOutcomes': (input) => communities.recordOutcomes(input),

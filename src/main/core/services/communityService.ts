@@ -414,6 +414,46 @@ export function createCommunityService(
       })
     },
 
+    splitIntoTwoDates({ id, startsAt }: ParsedInputOf<'gatherings.splitIntoTwoDates'>): Promise<{
+      kept: Gathering
+      created: Gathering
+    }> {
+      return store.update((tx) => {
+        const current = findGathering(tx.data, id)
+        const coming = current.attendees.filter((a) => a.rsvp !== 'no')
+        if (coming.length < 2) throw invalid('attendees', 'fewer than two guests to split')
+        const moving = new Set(coming.slice(Math.ceil(coming.length / 2)).map((a) => a.contactId))
+        const stays = (personId: string) => !moving.has(personId)
+        const moves = (personId: string) => moving.has(personId)
+        const now = nextTimestamp(clock, current.updatedAt)
+        const kept = gatheringSchema.parse({
+          ...current,
+          attendees: current.attendees.filter((a) => stays(a.contactId)),
+          seating: current.seating.filter((s) => stays(s.personId)),
+          constraints: current.constraints.filter((c) => stays(c.a) && stays(c.b)),
+          updatedAt: now,
+        })
+        const created = gatheringSchema.parse({
+          ...current,
+          id: newId(),
+          createdAt: now,
+          updatedAt: now,
+          demo: undefined,
+          startsAt,
+          attendees: current.attendees.filter((a) => moves(a.contactId)),
+          seating: [],
+          constraints: current.constraints.filter(
+            (c) => (moves(c.a) || c.a === ME_ID) && (moves(c.b) || c.b === ME_ID),
+          ),
+          bill: { mode: current.bill.mode, items: [], settledIds: [] },
+          outcomes: { connectedPairs: [], secondMeetings: [], notes: '' },
+        })
+        tx.put('gatherings', kept)
+        tx.put('gatherings', created)
+        return { kept, created }
+      })
+    },
+
     planSeating({ id, seed }: ParsedInputOf<'gatherings.planSeating'>): Promise<GatheringView> {
       return changeGathering(id, (tx, current) => {
         const problem = seatingProblemFor(tx.data, current)

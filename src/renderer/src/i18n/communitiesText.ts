@@ -142,8 +142,10 @@ export const communitiesEn = {
       body: 'Beyond fifteen people, a dinner splits into a talk with the loudest and small talk for the rest; the one-to-one conversations that make new connections stop happening.',
     },
     twoTables: 'Split into two tables',
-    twoDates:
-      'Or make it two dates: plan a second gathering and move half of the guests to it (from this page, not yet in one step).',
+    twoDates: 'Split into two dates',
+    secondDate: 'Second date (half of the guests move to it)',
+    splitDone_one: 'Second gathering planned with {{count}} guest: open it',
+    splitDone_other: 'Second gathering planned with {{count}} guests: open it',
     singleRoundTable: {
       title: 'One round table',
       body: 'Around one big round table people talk to the whole table or only to their two neighbours, and those across are too far away. A long table gives everyone someone across to talk to.',
@@ -383,7 +385,10 @@ export const communitiesZh: typeof communitiesEn = {
       body: '超过十五个人，饭局就会变成少数人在讲、其他人寒暄；能结识新朋友的一对一交谈就没有了。',
     },
     twoTables: '分成两桌',
-    twoDates: '也可以分成两次：再筹划一场聚会，把一半客人移过去（目前要在页面上分步完成）。',
+    twoDates: '分成两次',
+    secondDate: '第二次的时间（一半客人移过去）',
+    splitDone_one: '已筹划第二场，{{count}} 位客人：点此打开',
+    splitDone_other: '已筹划第二场，{{count}} 位客人：点此打开',
     singleRoundTable: {
       title: '只有一张圆桌',
       body: '一张大圆桌上，大家要么对全桌说话，要么只和左右两人聊，对面的人太远。长桌让每个人对面都有人可以聊。',

@@ -120,7 +120,7 @@ export function SeatingPlanner(props: { view: GatheringView; onView: (v: Gatheri
           {t('communities.seating.how')}
         </Text>
       </Group>
-      {seating.brokenConstraints > 0 && (
+      {seating.brokenConstraints > 0 && hasSeating && (
         <Alert color="orange" variant="light">
           {t('communities.seating.broken', { count: seating.brokenConstraints })}
         </Alert>

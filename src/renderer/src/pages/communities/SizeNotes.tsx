@@ -1,7 +1,55 @@
-import { Alert, Button, Group, Stack, Text } from '@mantine/core'
+import { Alert, Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { GatheringView } from '../../../../shared/communityOperations'
+import { useApi } from '../../api/ApiContext'
+import { errorText } from '../../components/errorText'
 import { useGatheringUpdate } from './GatheringDetails'
+import { fromZonedInput, toZonedInput } from './zonedTime'
+
+/** Moves the later half of the guests to the same gathering on another date. */
+function SplitIntoTwoDates(props: { view: GatheringView; onView: (v: GatheringView) => void }) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const g = props.view.gathering
+  const [when, setWhen] = useState(
+    toZonedInput(new Date(Date.parse(g.startsAt) + 7 * 86_400_000).toISOString(), g.timeZone),
+  )
+  const startsAt = fromZonedInput(when, g.timeZone)
+  const split = async () => {
+    if (!startsAt) return
+    try {
+      const { created } = await api['gatherings.splitIntoTwoDates']({ id: g.id, startsAt })
+      props.onView(await api['gatherings.view']({ id: g.id }))
+      notifications.show({
+        color: 'teal',
+        message: (
+          // Notifications live outside the router: a plain link to the hash route.
+          <Anchor href={`#/communities/gatherings/${created.id}`} size="sm">
+            {t('communities.size.splitDone', { count: created.attendees.length })}
+          </Anchor>
+        ),
+      })
+    } catch (caught) {
+      notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
+    }
+  }
+  return (
+    <Group gap="xs" align="flex-end">
+      <TextInput
+        size="xs"
+        type="datetime-local"
+        label={t('communities.size.secondDate')}
+        value={when}
+        onChange={(e) => setWhen(e.currentTarget.value)}
+      />
+      <Button size="xs" variant="light" disabled={!startsAt} onClick={() => void split()}>
+        {t('communities.size.twoDates')}
+      </Button>
+    </Group>
+  )
+}
 
 /**
  * Above 15 guests people stop having one-to-one conversations, and one round table makes a
@@ -36,7 +84,7 @@ export function SizeNotes(props: { view: GatheringView; onView: (v: GatheringVie
                 : t(`communities.size.${note.kind}.body`)}
             </Text>
             <Group gap="xs">
-              {note.kind === 'tooMany' && (
+              {note.kind === 'tooMany' && props.view.gathering.tables.length < 2 && (
                 <Button
                   size="xs"
                   variant="light"
@@ -76,9 +124,7 @@ export function SizeNotes(props: { view: GatheringView; onView: (v: GatheringVie
               )}
             </Group>
             {note.kind === 'tooMany' && (
-              <Text size="xs" c="dimmed">
-                {t('communities.size.twoDates')}
-              </Text>
+              <SplitIntoTwoDates view={props.view} onView={props.onView} />
             )}
           </Stack>
         </Alert>
