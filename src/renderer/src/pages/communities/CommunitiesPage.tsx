@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader'
 import { QueryError } from '../../components/QueryError'
 import { useQuery } from '../../hooks/useQuery'
 import { CommunityForm } from './CommunityForm'
+import { GatheringForm } from './GatheringForm'
 import { HealthBadge, HealthCheck } from './HealthCheck'
 
 /** Communities I run come first, each with its health check; the ones I only belong to follow. */
@@ -16,6 +17,7 @@ export function CommunitiesPage() {
   const api = useApi()
   const navigate = useNavigate()
   const [creating, setCreating] = useState(false)
+  const [planning, setPlanning] = useState(false)
   const [now] = useState(() => Date.now())
   const { data, error, reload } = useQuery(
     async () => ({
@@ -31,13 +33,27 @@ export function CommunitiesPage() {
       <PageHeader
         title={t('communities.title')}
         subtitle={t('communities.subtitle')}
-        actions={<Button onClick={() => setCreating(true)}>{t('communities.new')}</Button>}
+        actions={
+          <Group>
+            <Button variant="default" onClick={() => setPlanning(true)}>
+              {t('communities.planGathering')}
+            </Button>
+            <Button onClick={() => setCreating(true)}>{t('communities.new')}</Button>
+          </Group>
+        }
       />
       {creating && (
         <CommunityForm
           opened
           onClose={() => setCreating(false)}
           onSaved={(c) => navigate(`/communities/${c.id}`)}
+        />
+      )}
+      {planning && (
+        <GatheringForm
+          memberCount={0}
+          onClose={() => setPlanning(false)}
+          onSaved={(g) => navigate(`/communities/gatherings/${g.id}`)}
         />
       )}
       {data.summaries.length === 0 && (
