@@ -145,4 +145,11 @@ describe('seating planner', () => {
     const problem = generated(15, [{ shape: 'long', seatsPerSide: 8 }], 6)
     expect(planSeating(problem, { maxEvaluations: 500 }).evaluations).toBeLessThanOrEqual(500 + 200)
   })
+
+  it('seats me alone, or one guest beside me, without searching further', () => {
+    const alone = generated(0, [{ shape: 'long', seatsPerSide: 8 }], 1)
+    expect(planSeating(alone).assignment.filter((p) => p !== EMPTY)).toEqual([0])
+    const pair = generated(1, [{ shape: 'long', seatsPerSide: 8 }], 1)
+    expect(planSeating(pair).score).toBe(1)
+  })
 })

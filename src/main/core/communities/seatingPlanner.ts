@@ -49,6 +49,12 @@ export function planSeating(problem: SeatingProblem, options: PlanOptions = {}):
   const spent = () =>
     evaluations >= maxEvaluations || (evaluations % 1024 === 0 && now() > deadline)
 
+  // Every scored arrangement counts, restarts included, so the budget always ends the search.
+  const evaluate = (assignment: Assignment) => {
+    evaluations++
+    return scoreAssignment(problem, assignment)
+  }
+
   const climb = (assignment: Assignment, start: number): number => {
     let score = start
     let improved = true
@@ -60,8 +66,7 @@ export function planSeating(problem: SeatingProblem, options: PlanOptions = {}):
           const j = movable[y]!
           if (assignment[i] === EMPTY && assignment[j] === EMPTY) continue
           ;[assignment[i], assignment[j]] = [assignment[j]!, assignment[i]!]
-          const next = scoreAssignment(problem, assignment)
-          evaluations++
+          const next = evaluate(assignment)
           if (next > score) {
             score = next
             improved = true
@@ -75,11 +80,13 @@ export function planSeating(problem: SeatingProblem, options: PlanOptions = {}):
   }
 
   let best: Assignment = randomStart(problem, random)
-  let bestScore = climb(best, scoreAssignment(problem, best))
+  let bestScore = climb(best, evaluate(best))
+  // With no guest, or one, there is nothing worth searching for beyond the first climb.
+  if (problem.people.length <= 2) return { assignment: best, score: bestScore, evaluations }
   const kicksPerRestart = 20
   while (!spent() && movable.length > 1) {
     let current = randomStart(problem, random)
-    let currentScore = climb(current, scoreAssignment(problem, current))
+    let currentScore = climb(current, evaluate(current))
     for (let kick = 0; kick < kicksPerRestart && !spent(); kick++) {
       const trial = [...current]
       for (let k = 0; k < 3; k++) {
@@ -87,7 +94,7 @@ export function planSeating(problem: SeatingProblem, options: PlanOptions = {}):
         const j = movable[Math.floor(random() * movable.length)]!
         ;[trial[i], trial[j]] = [trial[j]!, trial[i]!]
       }
-      const trialScore = climb(trial, scoreAssignment(problem, trial))
+      const trialScore = climb(trial, evaluate(trial))
       if (trialScore >= currentScore) {
         current = trial
         currentScore = trialScore

@@ -190,21 +190,23 @@ export function createCommunityService(
     }
   }
 
-  /** Replaces the gathering with `change` applied, re-validated whole, in one transaction. */
+  /**
+   * Replaces the gathering with `change` applied, re-validated whole, in one transaction; the
+   * view is built once it is saved, so it reflects relationships created alongside.
+   */
   const changeGathering = (
     id: string,
     make: (tx: StoreTransaction, current: Gathering) => Partial<Gathering>,
   ): Promise<GatheringView> =>
-    store.update((tx) => {
-      const current = findGathering(tx.data, id)
-      const now = nextTimestamp(clock, current.updatedAt)
-      const next = gatheringSchema.parse({ ...current, ...make(tx, current), updatedAt: now })
-      tx.put('gatherings', next)
-      return viewOf(
-        { ...tx.data, gatherings: tx.data.gatherings.map((g) => (g.id === id ? next : g)) },
-        next,
-      )
-    })
+    store
+      .update((tx) => {
+        const current = findGathering(tx.data, id)
+        const now = nextTimestamp(clock, current.updatedAt)
+        const next = gatheringSchema.parse({ ...current, ...make(tx, current), updatedAt: now })
+        tx.put('gatherings', next)
+        return next
+      })
+      .then((next) => viewOf(store.read(), next))
 
   const changeCommunity = (id: string, make: (current: Community) => Partial<Community>) =>
     store.update((tx) => {
