@@ -202,6 +202,8 @@ test.describe('in Chinese', () => {
     await page.getByRole('button', { name: '安排座位' }).click()
     await expect(page.getByTestId('seating-score')).toContainText('得分')
     await expect(page.getByRole('button', { name: '第 1 桌第 3 座：我（主人）' })).toBeVisible()
+    await expect(page.getByText('已告诉客人的预算：每人 ¥180.00')).toBeVisible()
+    await expect(page.getByRole('radio', { name: '平摊' })).toBeChecked()
     await page.screenshot({ path: 'test-results/screens/gathering-zh.png', fullPage: true })
   })
 })

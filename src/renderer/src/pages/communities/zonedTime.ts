@@ -31,6 +31,8 @@ export function toZonedInput(iso: string, timeZone: string): string {
  * host types them that way too. Two passes settle the offset around a daylight-saving change.
  */
 export function fromZonedInput(local: string, timeZone: string): string | null {
+  // Only what a datetime-local input gives; Date.parse would take "" or ":00Z" for a date.
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) return null
   const asUtc = Date.parse(`${local}:00Z`)
   if (Number.isNaN(asUtc)) return null
   let guess = asUtc
