@@ -51,6 +51,7 @@ test('creates a community, plans a dinner of 14, seats it, moves a seat, records
     await members.fill(name.split(' ')[0]!)
     await page.getByRole('option', { name, exact: true }).click()
   }
+  await page.screenshot({ path: 'test-results/screens/community-form-en.png' })
   await page.getByRole('button', { name: 'Save' }).click()
 
   await expect(page.getByRole('heading', { name: 'Climate founders supper club' })).toBeVisible()
@@ -132,6 +133,11 @@ test('creates a community, plans a dinner of 14, seats it, moves a seat, records
       has: page.getByRole('heading', { name: 'Communities' }),
     })
     await expect(communities).toContainText('Climate founders supper club')
+    if (who === 'Tom Becker')
+      await page.screenshot({
+        path: 'test-results/screens/card-communities-en.png',
+        fullPage: true,
+      })
   }
 })
 
