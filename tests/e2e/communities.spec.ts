@@ -141,7 +141,7 @@ test('creates a community, plans a dinner of 14, seats it, moves a seat, records
   }
 })
 
-test('shows the demo community’s health from its log, and prints the seating plan with place cards', async ({
+test('shows the demo community’s health from its log, changes a member’s role, and prints the seating plan with place cards', async ({
   page,
   served,
 }) => {
@@ -151,6 +151,10 @@ test('shows the demo community’s health from its log, and prints the seating p
   await expect(health).toContainText('Last 90 days: questions 2, answers 1')
   await expect(health).toContainText('5 days since the last activity')
   await page.screenshot({ path: 'test-results/screens/community-en.png', fullPage: true })
+  await page.getByRole('combobox', { name: 'Role of Lin Yue' }).click()
+  await page.getByRole('option', { name: 'Organiser' }).click()
+  await page.reload()
+  await expect(page.getByRole('combobox', { name: 'Role of Lin Yue' })).toHaveValue('Organiser')
 
   await page.getByRole('link', { name: /^Monthly dinner/ }).click()
   await page.getByRole('button', { name: 'Plan seating' }).click()

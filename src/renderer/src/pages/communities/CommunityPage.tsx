@@ -1,9 +1,24 @@
-import { Anchor, Badge, Button, Card, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core'
+import {
+  Anchor,
+  Button,
+  Card,
+  Grid,
+  Group,
+  Loader,
+  Select,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core'
+import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router-dom'
+import { memberRoleSchema } from '../../../../shared/model'
 import { useApi } from '../../api/ApiContext'
+import { errorText } from '../../components/errorText'
 import { formatDate, formatDateTime } from '../../components/formatDate'
+import { NotYetNotice } from '../../components/NotYetNotice'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryError } from '../../components/QueryError'
 import { useQuery } from '../../hooks/useQuery'
@@ -79,6 +94,7 @@ export function CommunityPage() {
           onSaved={(g) => navigate(`/communities/gatherings/${g.id}`)}
         />
       )}
+      <NotYetNotice>{t('communities.notYet')}</NotYetNotice>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack>
@@ -136,11 +152,38 @@ export function CommunityPage() {
                       {names[m.contactId] ?? '?'}
                     </Anchor>
                     <Group gap="xs" wrap="nowrap">
-                      {m.role !== 'member' && (
-                        <Badge size="sm" variant="light">
-                          {t(`communities.memberRole.${m.role}`)}
-                        </Badge>
-                      )}
+                      <Select
+                        size="xs"
+                        w={120}
+                        aria-label={t('communities.memberRoleOf', {
+                          name: names[m.contactId] ?? '',
+                        })}
+                        data={memberRoleSchema.options.map((value) => ({
+                          value,
+                          label: t(`communities.memberRole.${value}`),
+                        }))}
+                        value={m.role}
+                        allowDeselect={false}
+                        onChange={(value) =>
+                          value &&
+                          void api['communities.update']({
+                            id: community.id,
+                            patch: {
+                              members: community.members.map((x) =>
+                                x.contactId === m.contactId
+                                  ? { ...x, role: value as typeof m.role }
+                                  : x,
+                              ),
+                            },
+                          }).then(reload, (caught: unknown) =>
+                            notifications.show({
+                              color: 'red',
+                              title: t('errors.title'),
+                              message: errorText(t, caught),
+                            }),
+                          )
+                        }
+                      />
                       {m.joinedOn && (
                         <Text size="xs" c="dimmed">
                           {t('communities.joined', {
