@@ -1633,6 +1633,46 @@ export function buildDemoNetwork(language: Language, now: Date): DemoRecords {
       contactId: C(n),
       role: n === 6 ? 'organiser' : 'member',
     })),
+    // A log the health check can read: questions answered by other members, and a dinner.
+    activities: (
+      [
+        [
+          5,
+          'discussion',
+          t(
+            '上线后怎么向客户解释模型出错',
+            'How to explain model mistakes to customers after launch',
+          ),
+          [3, 15, 2],
+        ],
+        [
+          12,
+          'question',
+          t('AI 功能按席位收费还是按用量收费？', 'Price AI features per seat or per use?'),
+          [21],
+        ],
+        [
+          11,
+          'answer',
+          t('两种都试过：按用量更容易成交', 'Tried both: per use closes deals faster'),
+          [8, 9],
+        ],
+        [25, 'share', t('一份客户访谈提纲', 'A customer interview guide'), [6]],
+        [
+          40,
+          'gathering',
+          t('月度晚餐：AI 客服复盘', 'Monthly dinner: an AI support launch, taken apart'),
+          [1, 2, 6, 8, 9, 10, 11, 14],
+        ],
+        [70, 'question', t('有没有靠谱的标注外包？', 'Any reliable labelling vendors?'), [10]],
+      ] as const
+    ).map(([days, kind, title, people], index) => ({
+      id: `demo-activity-${String(index + 1).padStart(2, '0')}`,
+      at: iso(daysAgo(days)),
+      kind,
+      title,
+      participantIds: people.map((n) => C(n)),
+    })),
     notes: t(
       '最活跃的是周二早上的问答；新成员入群后请他们先做一句话自我介绍。',
       'Tuesday morning Q&A is the liveliest; new members start with a one-line introduction.',
@@ -1660,6 +1700,7 @@ export function buildDemoNetwork(language: Language, now: Date): DemoRecords {
       rsvp: n === 21 ? 'maybe' : 'yes',
     })),
     tables: [{ shape: 'long', seatsPerSide: 6 }],
+    constraints: [{ a: C(21), b: C(8), kind: 'together' }],
     notes: t(
       '彭宇航第一次来，安排他坐在吴佳旁边。',
       'First dinner for Peng Yuhang; seat him next to Priya.',

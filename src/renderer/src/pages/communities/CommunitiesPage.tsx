@@ -1,18 +1,27 @@
-import { Badge, Card, Group, Loader, Stack, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Button, Card, Group, Loader, Stack, Text } from '@mantine/core'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link, useNavigate } from 'react-router-dom'
 import { useApi } from '../../api/ApiContext'
 import { formatDateTime } from '../../components/formatDate'
-import { NotYetNotice } from '../../components/NotYetNotice'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryError } from '../../components/QueryError'
 import { useQuery } from '../../hooks/useQuery'
+import { CommunityForm } from './CommunityForm'
+import { GatheringForm } from './GatheringForm'
+import { HealthBadge, HealthCheck } from './HealthCheck'
 
+/** Communities I run come first, each with its health check; the ones I only belong to follow. */
 export function CommunitiesPage() {
   const { t, i18n } = useTranslation()
   const api = useApi()
+  const navigate = useNavigate()
+  const [creating, setCreating] = useState(false)
+  const [planning, setPlanning] = useState(false)
+  const [now] = useState(() => Date.now())
   const { data, error, reload } = useQuery(
     async () => ({
-      communities: await api['communities.list'](),
+      summaries: await api['communities.summaries']({}),
       gatherings: await api['gatherings.list'](),
     }),
     'communities',
@@ -21,15 +30,57 @@ export function CommunitiesPage() {
   if (!data) return <Loader />
   return (
     <Stack>
-      <PageHeader title={t('communities.title')} />
-      <NotYetNotice>{t('communities.notYet')}</NotYetNotice>
-      {data.communities.length === 0 && <Text c="dimmed">{t('communities.empty')}</Text>}
-      {data.communities.map((community) => {
-        const gatherings = data.gatherings.filter((g) => g.communityId === community.id)
+      <PageHeader
+        title={t('communities.title')}
+        subtitle={t('communities.subtitle')}
+        actions={
+          <Group>
+            <Button variant="default" onClick={() => setPlanning(true)}>
+              {t('communities.planGathering')}
+            </Button>
+            <Button onClick={() => setCreating(true)}>{t('communities.new')}</Button>
+          </Group>
+        }
+      />
+      {creating && (
+        <CommunityForm
+          opened
+          onClose={() => setCreating(false)}
+          onSaved={(c) => navigate(`/communities/${c.id}`)}
+        />
+      )}
+      {planning && (
+        <GatheringForm
+          memberCount={0}
+          onClose={() => setPlanning(false)}
+          onSaved={(g) => navigate(`/communities/gatherings/${g.id}`)}
+        />
+      )}
+      {data.summaries.length === 0 && (
+        <Card withBorder>
+          <Text fw={600}>{t('communities.emptyTitle')}</Text>
+          <Text c="dimmed" size="sm">
+            {t('communities.emptyBody')}
+          </Text>
+        </Card>
+      )}
+      {data.summaries.map(({ community, health, overall }) => {
+        const runs = community.role !== 'member'
+        const upcoming = data.gatherings
+          .filter((g) => g.communityId === community.id && Date.parse(g.startsAt) >= now)
+          .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))
         return (
-          <Card key={community.id} withBorder>
-            <Group justify="space-between">
-              <Text fw={600}>{community.name}</Text>
+          <Card key={community.id} withBorder data-testid="community-card">
+            <Group justify="space-between" align="flex-start">
+              <Stack gap={2}>
+                <Anchor component={Link} to={`/communities/${community.id}`} fw={600} size="lg">
+                  {community.name}
+                </Anchor>
+                <Text size="sm" c="dimmed">
+                  {t(`communities.platform.${community.platform}`)} ·{' '}
+                  {t('communities.members', { count: community.members.length })}
+                </Text>
+              </Stack>
               <Group gap="xs">
                 {community.demo && (
                   <Badge variant="outline" color="gray">
@@ -37,9 +88,7 @@ export function CommunitiesPage() {
                   </Badge>
                 )}
                 <Badge variant="light">{t(`communities.role.${community.role}`)}</Badge>
-                <Badge variant="light" color="gray">
-                  {t('communities.members', { count: community.members.length })}
-                </Badge>
+                <HealthBadge status={overall} />
               </Group>
             </Group>
             {community.theme && (
@@ -47,19 +96,21 @@ export function CommunitiesPage() {
                 {community.theme}
               </Text>
             )}
-            {gatherings.length > 0 && (
-              <>
-                <Title order={4} size="h5" mt="md">
-                  {t('communities.gatherings')}
-                </Title>
-                {gatherings.map((g) => (
-                  <Text size="sm" key={g.id}>
-                    {g.title} · {formatDateTime(g.startsAt, i18n.language, g.timeZone)} ·{' '}
-                    {t('communities.attendees', { count: g.attendees.length })}
-                  </Text>
-                ))}
-              </>
+            {runs && (
+              <Card withBorder mt="sm" padding="sm" bg="var(--mantine-color-gray-0)">
+                <HealthCheck health={health} />
+              </Card>
             )}
+            {upcoming.map((g) => (
+              <Text size="sm" mt="xs" key={g.id}>
+                {t('communities.nextGathering')}:{' '}
+                <Anchor component={Link} to={`/communities/gatherings/${g.id}`}>
+                  {g.title}
+                </Anchor>{' '}
+                · {formatDateTime(g.startsAt, i18n.language, g.timeZone)} ·{' '}
+                {t('communities.attendees', { count: g.attendees.length })}
+              </Text>
+            ))}
           </Card>
         )
       })}

@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Badge,
   Button,
   Card,
@@ -14,11 +15,13 @@ import {
 } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router-dom'
 import type { CardView } from '../../../../shared/cardView'
 import { relationshipKindSchema, type RelationshipKind } from '../../../../shared/model'
 import { useApi } from '../../api/ApiContext'
 import { ContactPicker } from '../../components/ContactPicker'
 import { formatDate, formatDateTime } from '../../components/formatDate'
+import { useQuery } from '../../hooks/useQuery'
 
 function Panel(props: { title: string; children: React.ReactNode; extra?: React.ReactNode }) {
   return (
@@ -248,6 +251,39 @@ export function TimelinePanel({ view }: { view: CardView }) {
             </Timeline.Item>
           ))}
         </Timeline>
+      )}
+    </Panel>
+  )
+}
+
+/** The communities this contact belongs to, with their role there; each links to its page. */
+export function CommunitiesPanel({ contactId }: { contactId: string }) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const { data } = useQuery(() => api['communities.list'](), `card-communities-${contactId}`)
+  const mine = (data ?? []).filter((c) => c.members.some((m) => m.contactId === contactId))
+  return (
+    <Panel title={t('communities.onCard.title')}>
+      {mine.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('communities.onCard.none')}
+        </Text>
+      ) : (
+        <Stack gap={4}>
+          {mine.map((c) => {
+            const role = c.members.find((m) => m.contactId === contactId)?.role ?? 'member'
+            return (
+              <Group key={c.id} justify="space-between" wrap="nowrap">
+                <Anchor component={Link} to={`/communities/${c.id}`} size="sm">
+                  {c.name}
+                </Anchor>
+                <Badge size="sm" variant="light">
+                  {t(`communities.memberRole.${role}`)}
+                </Badge>
+              </Group>
+            )
+          })}
+        </Stack>
       )}
     </Panel>
   )

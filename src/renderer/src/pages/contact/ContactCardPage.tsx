@@ -26,6 +26,7 @@ import { useQuery } from '../../hooks/useQuery'
 import { changedFields, draftFromContact, type CardDraft } from './cardDraft'
 import { CardForm } from './CardForm'
 import {
+  CommunitiesPanel,
   CompletenessPanel,
   GiveAskPanel,
   RelationshipsPanel,
@@ -223,6 +224,7 @@ function CardEditor({ view, reload }: { view: CardView; reload: () => Promise<vo
             <TrustPanel view={view} />
             <GiveAskPanel view={view} onChanged={() => void reload()} />
             <RelationshipsPanel view={view} onChanged={() => void reload()} />
+            <CommunitiesPanel contactId={contact.id} />
             <TimelinePanel view={view} />
           </Stack>
         </Grid.Col>

@@ -1,0 +1,14 @@
+/**
+ * mulberry32, the same small PRNG the benches use: a seeded planner gives the same plan for
+ * the same guests every time, which makes it testable and lets a user trust "plan again".
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}

@@ -1,0 +1,204 @@
+import {
+  Anchor,
+  Button,
+  Card,
+  Grid,
+  Group,
+  Loader,
+  Select,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate, useParams } from 'react-router-dom'
+import { memberRoleSchema } from '../../../../shared/model'
+import { useApi } from '../../api/ApiContext'
+import { errorText } from '../../components/errorText'
+import { formatDate, formatDateTime } from '../../components/formatDate'
+import { NotYetNotice } from '../../components/NotYetNotice'
+import { PageHeader } from '../../components/PageHeader'
+import { QueryError } from '../../components/QueryError'
+import { useQuery } from '../../hooks/useQuery'
+import { ActivityLog } from './ActivityLog'
+import { CommunityForm } from './CommunityForm'
+import { GatheringForm } from './GatheringForm'
+import { HealthBadge, HealthCheck } from './HealthCheck'
+
+function Section(props: { title: string; children: React.ReactNode; extra?: React.ReactNode }) {
+  return (
+    <Card withBorder>
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h5">
+          {props.title}
+        </Title>
+        {props.extra}
+      </Group>
+      {props.children}
+    </Card>
+  )
+}
+
+export function CommunityPage() {
+  const { id = '' } = useParams()
+  const { t, i18n } = useTranslation()
+  const api = useApi()
+  const navigate = useNavigate()
+  const [editing, setEditing] = useState(false)
+  const [planning, setPlanning] = useState(false)
+  const { data, error, reload } = useQuery(() => api['communities.view']({ id }), `community-${id}`)
+  if (error) return <QueryError error={error} onRetry={reload} />
+  if (!data) return <Loader />
+  const { community, health, overall, names } = data
+  const about: [string, string][] = [
+    [t('communities.form.theme'), community.theme],
+    [t('communities.form.rules'), community.rules],
+    [t('communities.form.criteria'), community.joiningCriteria],
+  ]
+  return (
+    <Stack>
+      <Anchor component={Link} to="/communities" size="sm">
+        ← {t('communities.title')}
+      </Anchor>
+      <PageHeader
+        title={community.name}
+        subtitle={`${t(`communities.platform.${community.platform}`)} · ${t(`communities.role.${community.role}`)}`}
+        actions={
+          <Group>
+            <Button variant="default" onClick={() => setEditing(true)}>
+              {t('communities.edit')}
+            </Button>
+            <Button onClick={() => setPlanning(true)}>{t('communities.planGathering')}</Button>
+          </Group>
+        }
+      />
+      {editing && (
+        <CommunityForm
+          opened
+          community={community}
+          names={names}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false)
+            void reload()
+          }}
+        />
+      )}
+      {planning && (
+        <GatheringForm
+          communityId={community.id}
+          memberCount={community.members.length}
+          onClose={() => setPlanning(false)}
+          onSaved={(g) => navigate(`/communities/gatherings/${g.id}`)}
+        />
+      )}
+      <NotYetNotice>{t('communities.notYet')}</NotYetNotice>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Stack>
+            <Section title={t('communities.health.title')} extra={<HealthBadge status={overall} />}>
+              <HealthCheck health={health} />
+            </Section>
+            <Section title={t('communities.about')}>
+              <Stack gap="xs">
+                {about.map(([label, text]) => (
+                  <div key={label}>
+                    <Text size="xs" c="dimmed">
+                      {label}
+                    </Text>
+                    <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+                      {text || '—'}
+                    </Text>
+                  </div>
+                ))}
+              </Stack>
+            </Section>
+            <Section title={t('communities.activity.title')}>
+              <ActivityLog community={community} names={names} onChanged={() => void reload()} />
+            </Section>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Stack>
+            <Section title={t('communities.gatherings')}>
+              {data.gatheringList.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t('communities.noGatherings')}
+                </Text>
+              ) : (
+                data.gatheringList.map((g) => (
+                  <Text size="sm" key={g.id}>
+                    <Anchor component={Link} to={`/communities/gatherings/${g.id}`}>
+                      {g.title}
+                    </Anchor>{' '}
+                    · {formatDateTime(g.startsAt, i18n.language, g.timeZone)} ·{' '}
+                    {t('communities.attendees', { count: g.attendees.length })}
+                  </Text>
+                ))
+              )}
+            </Section>
+            <Section title={t('communities.members', { count: community.members.length })}>
+              {community.members.length === 0 && (
+                <Text size="sm" c="dimmed">
+                  {t('communities.noMembers')}
+                </Text>
+              )}
+              <Stack gap={4}>
+                {community.members.map((m) => (
+                  <Group key={m.contactId} justify="space-between" wrap="nowrap">
+                    <Anchor component={Link} to={`/contacts/${m.contactId}`} size="sm">
+                      {names[m.contactId] ?? '?'}
+                    </Anchor>
+                    <Group gap="xs" wrap="nowrap">
+                      <Select
+                        size="xs"
+                        w={120}
+                        aria-label={t('communities.memberRoleOf', {
+                          name: names[m.contactId] ?? '',
+                        })}
+                        data={memberRoleSchema.options.map((value) => ({
+                          value,
+                          label: t(`communities.memberRole.${value}`),
+                        }))}
+                        value={m.role}
+                        allowDeselect={false}
+                        onChange={(value) =>
+                          value &&
+                          void api['communities.update']({
+                            id: community.id,
+                            patch: {
+                              members: community.members.map((x) =>
+                                x.contactId === m.contactId
+                                  ? { ...x, role: value as typeof m.role }
+                                  : x,
+                              ),
+                            },
+                          }).then(reload, (caught: unknown) =>
+                            notifications.show({
+                              color: 'red',
+                              title: t('errors.title'),
+                              message: errorText(t, caught),
+                            }),
+                          )
+                        }
+                      />
+                      {m.joinedOn && (
+                        <Text size="xs" c="dimmed">
+                          {t('communities.joined', {
+                            when: formatDate(`${m.joinedOn}T12:00:00Z`, i18n.language),
+                          })}
+                        </Text>
+                      )}
+                    </Group>
+                  </Group>
+                ))}
+              </Stack>
+            </Section>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  )
+}

@@ -1,0 +1,101 @@
+import { Anchor, Button, Card, Grid, Group, Loader, Stack, Title } from '@mantine/core'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useParams } from 'react-router-dom'
+import type { GatheringView } from '../../../../shared/communityOperations'
+import { useApi } from '../../api/ApiContext'
+import { formatDateTime } from '../../components/formatDate'
+import { PageHeader } from '../../components/PageHeader'
+import { QueryError } from '../../components/QueryError'
+import { useQuery } from '../../hooks/useQuery'
+import { BillPanel } from './BillPanel'
+import { DetailsForm, GuestList, TablesEditor } from './GatheringDetails'
+import { OutcomesPanel } from './OutcomesPanel'
+import { SeatingPlanner } from './SeatingPlanner'
+import { SizeNotes } from './SizeNotes'
+
+function Section(props: { title: string; children: React.ReactNode }) {
+  return (
+    <Card withBorder>
+      <Title order={2} size="h5" mb="xs">
+        {props.title}
+      </Title>
+      {props.children}
+    </Card>
+  )
+}
+
+export function GatheringPage() {
+  const { id = '' } = useParams()
+  const { t, i18n } = useTranslation()
+  const api = useApi()
+  const query = useQuery(() => api['gatherings.view']({ id }), `gathering-${id}`)
+  // Every change answers the fresh view, so the page shows it without another round trip.
+  const [changed, setView] = useState<GatheringView>()
+  const view = changed?.gathering.id === id ? changed : query.data
+  if (query.error) return <QueryError error={query.error} onRetry={query.reload} />
+  if (!view) return <Loader />
+  const g = view.gathering
+  const stamp = g.updatedAt
+  return (
+    <Stack>
+      {g.communityId ? (
+        <Anchor component={Link} to={`/communities/${g.communityId}`} size="sm">
+          ← {view.communityName}
+        </Anchor>
+      ) : (
+        <Anchor component={Link} to="/communities" size="sm">
+          ← {t('communities.title')}
+        </Anchor>
+      )}
+      <PageHeader
+        title={g.title}
+        subtitle={`${formatDateTime(g.startsAt, i18n.language, g.timeZone)} (${g.timeZone})${g.venue ? ` · ${g.venue}` : ''}`}
+        actions={
+          <Group>
+            <Button component={Link} to={`/communities/gatherings/${g.id}/print`} variant="default">
+              {t('communities.print.open')}
+            </Button>
+          </Group>
+        }
+      />
+      <SizeNotes view={view} onView={setView} />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, xl: 8 }}>
+          <Stack>
+            <Section title={t('communities.seating.title')}>
+              <SeatingPlanner view={view} onView={setView} />
+            </Section>
+            <Section title={t('communities.outcomes.title')}>
+              <OutcomesPanel key={`o-${stamp}`} view={view} onView={setView} />
+            </Section>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, xl: 4 }}>
+          <Stack>
+            <Section title={t('communities.guests.title')}>
+              <GuestList view={view} onView={setView} />
+            </Section>
+            <Section title={t('communities.tables.title')}>
+              <TablesEditor key={JSON.stringify(g.tables)} view={view} onView={setView} />
+            </Section>
+            <Section title={t('communities.bill.title')}>
+              <BillPanel
+                key={`b-${JSON.stringify(g.bill)}-${g.currency ?? ''}`}
+                view={view}
+                onView={setView}
+              />
+            </Section>
+            <Section title={t('communities.gathering.details')}>
+              <DetailsForm
+                key={`d-${g.title}-${g.startsAt}-${g.timeZone}`}
+                view={view}
+                onView={setView}
+              />
+            </Section>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  )
+}
