@@ -1,6 +1,12 @@
 import { z } from 'zod'
 import { checklistIds } from './eventChecklist'
-import type { EventListItem, EventView, FollowUpDraftView, PeopleImportResult } from './eventViews'
+import type {
+  ContactTargetState,
+  EventListItem,
+  EventView,
+  FollowUpDraftView,
+  PeopleImportResult,
+} from './eventViews'
 import {
   accessRouteSchema,
   accessStatusSchema,
@@ -150,6 +156,8 @@ export const eventOperations = {
   'events.capture': op<{ encounter: Encounter; followUps: FollowUp[]; contact: Contact }>()(
     captureInputSchema,
   ),
+  /** Where a contact is a target, and their stage there: shown on the card. */
+  'events.targetsOf': op<ContactTargetState[]>()(z.object({ contactId: idSchema }).strict()),
   'events.draft': op<FollowUpDraftView>()(
     z.object({ eventId: idSchema, contactId: idSchema, language: languageSchema }).strict(),
   ),

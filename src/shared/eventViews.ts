@@ -121,3 +121,14 @@ export interface FollowUpDraftView {
   /** The contact's first email, for a mailto: link; empty when the card has none. */
   email: string
 }
+
+/** A contact's place on one event's target list. */
+export interface ContactTargetState {
+  eventId: string
+  eventName: string
+  startsAt: string
+  rank: number
+  stage: EventTarget['stage']
+  mustMeet: boolean
+  pausedReason?: string
+}

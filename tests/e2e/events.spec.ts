@@ -45,7 +45,7 @@ async function pdfText(bytes: Buffer): Promise<string> {
 async function tabTo(page: Page, label: string) {
   const target = page.getByLabel(label, { exact: true })
   for (let i = 0; i < 20; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return
+    if (await target.evaluate((el) => el === el.ownerDocument.activeElement)) return
     await page.keyboard.press('Tab')
   }
   throw new Error(`Tab never reached ${label}`)
@@ -130,7 +130,7 @@ test('an event from start to finish: create, import attendees, ten targets, doss
   await page.screenshot({ path: 'test-results/screens/events-dossier-en.png', fullPage: true })
   await page.emulateMedia({ media: 'print' })
   await expect(page.getByRole('link', { name: 'Back to the event' })).toBeHidden()
-  await page.emulateMedia({ media: 'screen' })
+  await page.emulateMedia({ media: null })
   const text = await pdfText(await page.pdf({ preferCSSPageSize: true }))
   for (const name of targetNames) expect(text).toContain(name)
   expect(text).not.toContain('Back to the event')

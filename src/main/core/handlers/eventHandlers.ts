@@ -20,6 +20,7 @@ export function createEventHandlers(
     'events.setTargets': (input) => events.setTargets(input),
     'events.checklist': (input) => events.checklist(input),
     'events.capture': (input) => events.capture(input),
+    'events.targetsOf': (input) => events.targetsOf(input),
     'events.draft': (input) => events.draft(input),
   }
 }

@@ -1,6 +1,7 @@
 import type { ParsedInputOf } from '../../../shared/contract'
 import { RapportError } from '../../../shared/errors'
 import type {
+  ContactTargetState,
   EventContact,
   EventListItem,
   EventView,
@@ -492,6 +493,25 @@ export function createEventService(store: DataStore, clock: Clock) {
         }
         return { encounter, followUps, contact }
       })
+    },
+
+    targetsOf({ contactId }: ParsedInputOf<'events.targetsOf'>): ContactTargetState[] {
+      return store
+        .read()
+        .events.flatMap((event) =>
+          event.targets
+            .filter((t) => t.contactId === contactId)
+            .map((t) => ({
+              eventId: event.id,
+              eventName: event.name,
+              startsAt: event.startsAt,
+              rank: t.rank,
+              stage: t.stage,
+              mustMeet: t.mustMeet,
+              ...(t.stage === 'paused' && t.pausedReason ? { pausedReason: t.pausedReason } : {}),
+            })),
+        )
+        .sort((a, b) => b.startsAt.localeCompare(a.startsAt))
     },
 
     draft({ eventId, contactId, language }: ParsedInputOf<'events.draft'>): FollowUpDraftView {

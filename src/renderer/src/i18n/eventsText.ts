@@ -162,6 +162,7 @@ export const eventsEn = {
       canOffer: 'What I can offer (card)',
     },
   },
+  cardTargets: { title: 'Target at events' },
   stages: {
     researching: 'Researching',
     ready: 'Ready to approach',
@@ -438,6 +439,7 @@ export const eventsZh: typeof eventsEn = {
       canOffer: '我能提供什么（名片卡）',
     },
   },
+  cardTargets: { title: '作为目标人物的活动' },
   stages: {
     researching: '调研中',
     ready: '准备接触',
