@@ -180,6 +180,26 @@ describe('targets', () => {
     ).rejects.toMatchObject({ code: 'VALIDATION' })
   })
 
+  it('tells the card where a contact is a target and at which stage', async () => {
+    const { c, event } = await withEvent()
+    const a = await call<Contact>(c, 'contacts.create', { name: 'A' })
+    await call(c, 'events.setTargets', {
+      eventId: event.id,
+      targets: [{ contactId: a.id, stage: 'paused', pausedReason: 'no answer', mustMeet: true }],
+    })
+    expect(await call(c, 'events.targetsOf', { contactId: a.id })).toEqual([
+      {
+        eventId: event.id,
+        eventName: 'AI Product Summit',
+        startsAt: summit.startsAt,
+        rank: 1,
+        stage: 'paused',
+        mustMeet: true,
+        pausedReason: 'no answer',
+      },
+    ])
+  })
+
   it('keeps checklist ticks per event and refuses unknown items', async () => {
     const { c, event } = await withEvent()
     const ticked = await call<RapportEvent>(c, 'events.checklist', {
