@@ -286,6 +286,23 @@ describe('capture at the event', () => {
     expect(done.followedUpWithin24h).toEqual({ done: 1, total: 3 })
   })
 
+  it('moves a target met to "followed up" when the follow-up is done within 24 hours', async () => {
+    const { c, event } = await withEvent()
+    const lin = await call<Contact>(c, 'contacts.create', { name: 'Lin Wei' })
+    await call(c, 'events.setTargets', { eventId: event.id, targets: [{ contactId: lin.id }] })
+    // The clock says 10:00 on 1 December; the conversation was an hour earlier.
+    const { followUps } = await call<{ followUps: FollowUp[] }>(c, 'events.capture', {
+      eventId: event.id,
+      contactId: lin.id,
+      at: '2026-12-01T09:00:00.000Z',
+    })
+    const stage = async () =>
+      (await call<EventView>(c, 'events.get', { id: event.id })).targets[0]?.stage
+    expect(await stage()).toBe('met')
+    await call(c, 'followUps.complete', { id: followUps[0]!.id })
+    expect(await stage()).toBe('followedUp')
+  })
+
   it('refuses a capture that names nobody or two people, creating nothing', async () => {
     const { c, event } = await withEvent()
     const lin = await call<Contact>(c, 'contacts.create', { name: 'Lin Wei' })
