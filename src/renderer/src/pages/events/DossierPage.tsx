@@ -17,6 +17,7 @@ import { CHECKLIST } from '../../../../shared/eventChecklist'
 import type { EventContact, EventView } from '../../../../shared/eventViews'
 import { useApi } from '../../api/ApiContext'
 import { formatDateTime } from '../../components/formatDate'
+import { NotYetNotice } from '../../components/NotYetNotice'
 import { QueryError } from '../../components/QueryError'
 import { usePhoto } from '../../hooks/usePhoto'
 import { useQuery } from '../../hooks/useQuery'
@@ -76,6 +77,9 @@ export function DossierPage() {
       <Text className="dossier-toolbar" size="xs" c="dimmed">
         {t('events.dossier.printHint')}
       </Text>
+      <div className="dossier-toolbar">
+        <NotYetNotice>{t('events.dossier.notYet')}</NotYetNotice>
+      </div>
       <Dossier view={data} />
     </Stack>
   )
