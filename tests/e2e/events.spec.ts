@@ -239,6 +239,16 @@ for (const language of ['en', 'zh-CN'] as const) {
         path: `test-results/screens/events-targets-${language}.png`,
         fullPage: true,
       })
+      // The card shows where the person is a target, and their stage.
+      await page.locator('[data-target]').first().getByRole('link').first().click()
+      await expect(page.getByTestId('target-states')).toContainText(
+        language === 'en' ? 'Researching' : '调研中',
+      )
+      await page.goto(`${served.url}#/capture?event=demo-event-upcoming`)
+      await page.screenshot({
+        path: `test-results/screens/events-capture-${language}.png`,
+        fullPage: true,
+      })
       await page.goto(`${served.url}#/events/demo-event-past?tab=radar`)
       await expect(page.locator('[data-radar-row]').first()).toBeVisible()
       await page.screenshot({

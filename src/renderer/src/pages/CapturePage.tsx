@@ -150,7 +150,8 @@ export function CapturePage() {
             <Autocomplete
               key={round}
               label={t('capture.who')}
-              description={contactId ? t('events.capture.existing') : t('events.capture.whoHint')}
+              placeholder={t('events.capture.whoHint')}
+              description={contactId ? t('events.capture.existing') : undefined}
               required
               data-autofocus
               autoFocus
