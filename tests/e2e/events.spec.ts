@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { expect, test } from './serveFixture'
 
@@ -42,8 +42,8 @@ async function pdfText(bytes: Buffer): Promise<string> {
 }
 
 /** Presses Tab until the field labelled `label` has the focus: moving as a keyboard user does. */
-async function tabTo(page: Page, label: string) {
-  const target = page.getByLabel(label, { exact: true })
+async function tabTo(page: Page, label: string | Locator) {
+  const target = typeof label === 'string' ? page.getByLabel(label, { exact: true }) : label
   for (let i = 0; i < 20; i++) {
     if (await target.evaluate((el) => el === el.ownerDocument.activeElement)) return
     await page.keyboard.press('Tab')
@@ -54,10 +54,16 @@ async function tabTo(page: Page, label: string) {
 async function captureByKeyboard(
   page: Page,
   who: string,
-  answers: { help: string; iShouldMeet: string; theyShouldMeet?: string },
+  answers: { help: string; iShouldMeet: string; theyShouldMeet?: string; existing?: boolean },
 ) {
-  await expect(page.getByRole('combobox', { name: 'Who did you meet?' })).toBeFocused()
+  await expect(page.getByRole('textbox', { name: 'Who did you meet?' })).toBeFocused()
   await page.keyboard.type(who)
+  if (answers.existing) {
+    // Someone already in my contacts: Tab to the suggestion and pick it with Enter.
+    await tabTo(page, page.getByRole('button', { name: who }))
+    await page.keyboard.press('Enter')
+    await expect(page.getByText('Someone already in your contacts.')).toBeVisible()
+  }
   await tabTo(page, 'How can I help you?')
   await page.keyboard.type(answers.help)
   if (answers.theyShouldMeet) {
@@ -127,7 +133,7 @@ test('an event from start to finish: create, import attendees, ten targets, doss
   await page.getByRole('link', { name: 'Prep dossier' }).click()
   await expect(page.getByText(/^Arrive 10 minutes early: /)).toBeVisible()
   await expect(page.getByText(`10. ${targetNames[9]}`)).toBeVisible()
-  await page.screenshot({ path: 'test-results/screens/events-dossier-en.png', fullPage: true })
+  await page.screenshot({ path: 'test-results/screens/events-flow-dossier-en.png', fullPage: true })
   await page.emulateMedia({ media: 'print' })
   await expect(page.getByRole('link', { name: 'Back to the event' })).toBeHidden()
   await page.emulateMedia({ media: null })
@@ -152,9 +158,10 @@ test('an event from start to finish: create, import attendees, ten targets, doss
     iShouldMeet: 'Radia Perlman',
     theyShouldMeet: 'Yusuf Ali',
   })
-  await captureByKeyboard(page, 'Kenji Sato', {
-    help: 'Send him the conference talk',
+  await captureByKeyboard(page, 'Ada Lovelace', {
+    help: 'Send her the conference talk',
     iShouldMeet: 'radia perlman; Ines Duarte',
+    existing: true,
   })
 
   // The radar: Radia, named by three different people, comes first.
@@ -165,12 +172,12 @@ test('an event from start to finish: create, import attendees, ten targets, doss
   await expect(rows.first()).toContainText('3 people')
   await expect(rows.nth(1)).toContainText('Yusuf Ali')
   await expect(rows.nth(1)).toContainText('2 people')
-  await page.screenshot({ path: 'test-results/screens/events-radar-en.png', fullPage: true })
+  await page.screenshot({ path: 'test-results/screens/events-flow-radar-en.png', fullPage: true })
 
   // After: everyone met, with follow-ups due 24 hours after the conversation.
   await page.getByRole('tab', { name: 'After the event' }).click()
   await expect(page.getByText('Followed up within 24 hours: 0 of 3 (0%)')).toBeVisible()
-  for (const name of ['Noor Haddad', 'Ines Duarte', 'Kenji Sato']) {
+  for (const name of ['Noor Haddad', 'Ines Duarte', 'Ada Lovelace']) {
     await expect(page.locator(`[data-met="${name}"]`)).toContainText(/Due /)
   }
   await page
@@ -184,13 +191,19 @@ test('an event from start to finish: create, import attendees, ten targets, doss
   await expect(draft.getByRole('textbox', { name: 'Message' })).toHaveValue(
     /Intro to a maintainer of the build tool/,
   )
-  await page.screenshot({ path: 'test-results/screens/events-after-en.png', fullPage: true })
+  await page.screenshot({ path: 'test-results/screens/events-flow-draft-en.png', fullPage: true })
 
   await served.stop()
   const data = JSON.parse(await readFile(served.storeFile, 'utf8'))
   const event = data.events.find((e: { name: string }) => e.name === 'Open Source Summit')
   const encounters = data.encounters.filter((e: { eventId?: string }) => e.eventId === event.id)
   expect(encounters).toHaveLength(3)
+  // Ada was a target: the conversation moved her to "met"; no second Ada was created.
+  const adas = data.contacts.filter((c: { name: string }) => c.name === 'Ada Lovelace')
+  expect(adas).toHaveLength(1)
+  expect(event.targets.find((t: { contactId: string }) => t.contactId === adas[0].id).stage).toBe(
+    'met',
+  )
   for (const encounter of encounters) {
     const followUp = data.followUps.find(
       (f: { encounterId?: string; reason: string }) =>

@@ -271,6 +271,7 @@ export const eventsEn = {
   capture: {
     whoHint: 'Type a new name, or pick someone from your contacts.',
     existing: 'Someone already in your contacts.',
+    suggestions: 'People in your contacts with that name',
     namesHint: 'Separate names with commas; each becomes a mention on the event’s radar.',
     assistant: 'Their assistant’s name',
     cardReceived: 'Card received',
@@ -549,6 +550,7 @@ export const eventsZh: typeof eventsEn = {
   capture: {
     whoHint: '输入新名字，或从联系人中选择。',
     existing: '已在你的联系人中。',
+    suggestions: '联系人中同名的人',
     namesHint: '多个名字用逗号分隔；每个名字都会记入活动的核心人物雷达。',
     assistant: '对方助理的名字',
     cardReceived: '已收到名片',

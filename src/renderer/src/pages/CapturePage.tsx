@@ -1,5 +1,4 @@
 import {
-  Autocomplete,
   Button,
   Card,
   Checkbox,
@@ -147,29 +146,40 @@ export function CapturePage() {
       <Card withBorder>
         <Stack gap="sm">
           <SimpleGrid cols={2}>
-            <Autocomplete
-              key={round}
-              label={t('capture.who')}
-              placeholder={t('events.capture.whoHint')}
-              description={contactId ? t('events.capture.existing') : undefined}
-              required
-              data-autofocus
-              autoFocus
-              data={people.map((p) => p.label)}
-              filter={({ options }) => options}
-              value={form.name}
-              onChange={(value) => {
-                setForm((f) => ({ ...f, name: value }))
-                setContactId(null)
-              }}
-              onOptionSubmit={(label) => {
-                const chosen = people.find((p) => p.label === label)
-                if (chosen) {
-                  setContactId(chosen.id)
-                  setForm((f) => ({ ...f, name: label }))
-                }
-              }}
-            />
+            <Stack gap={4}>
+              <TextInput
+                key={round}
+                label={t('capture.who')}
+                placeholder={t('events.capture.whoHint')}
+                description={contactId ? t('events.capture.existing') : undefined}
+                required
+                data-autofocus
+                autoFocus
+                value={form.name}
+                onChange={(e) => {
+                  const value = e.currentTarget.value
+                  setForm((f) => ({ ...f, name: value }))
+                  setContactId(null)
+                }}
+              />
+              {people.length > 0 && (
+                <Group gap={4} aria-label={t('events.capture.suggestions')}>
+                  {people.map((p) => (
+                    <Button
+                      key={p.id}
+                      size="compact-xs"
+                      variant="light"
+                      onClick={() => {
+                        setContactId(p.id)
+                        setForm((f) => ({ ...f, name: p.label }))
+                      }}
+                    >
+                      {p.label}
+                    </Button>
+                  ))}
+                </Group>
+              )}
+            </Stack>
             <TextInput
               label={t('capture.organization')}
               disabled={!!contactId}
