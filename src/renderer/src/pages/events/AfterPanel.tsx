@@ -1,6 +1,5 @@
 import {
   Anchor,
-  Badge,
   Button,
   Card,
   CopyButton,
@@ -93,11 +92,11 @@ export function AfterPanel({ view }: { view: EventView }) {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={STATE_COLOR[state]} variant="light">
+                      <Text size="sm" fw={600} c={STATE_COLOR[state]}>
                         {t(`events.after.states.${state}`, {
                           when: m.followUp ? formatDateTime(m.followUp.dueAt, i18n.language) : '',
                         })}
-                      </Badge>
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <Button size="compact-sm" variant="light" onClick={() => setDrafting(m)}>
