@@ -279,6 +279,19 @@ describe('follow-up draft', () => {
     expect(draft.body).toContain('【一个链接')
     expect(draft.body).not.toContain('微信')
     expect(draft.body).not.toContain('Thank you')
+    expect(draft.body).toContain('邮箱: mei@example.com')
+  })
+
+  it('says where to add my contact details when Settings has none', () => {
+    const draft = followUpDraft({
+      language: 'en',
+      me: { name: '', email: '', phone: '', wechat: '', valueProposition: '' },
+      contact: { name: 'Ada Lovelace', givenName: 'Ada' },
+      event: { name: 'Summit', city: '' },
+      slots: [],
+    })
+    expect(draft.body).toContain('[My contact details: add them in Settings]')
+    expect(draft.body).toContain('Could we meet again for a coffee?')
   })
 
   it('proposes three working-day times starting two days out, in the event time zone', () => {

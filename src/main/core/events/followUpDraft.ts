@@ -30,6 +30,7 @@ const WORDS = {
     meet: (place: string) =>
       `Could we meet again for a coffee${place ? ` in ${place}` : ''}? Would one of these suit you:`,
     reach: 'You can reach me here:',
+    noDetails: '[My contact details: add them in Settings]',
     bye: 'Best regards,',
     email: 'Email',
     phone: 'Phone',
@@ -46,6 +47,7 @@ const WORDS = {
     meet: (place: string) =>
       `方便的话，我们${place ? `在${place}` : ''}再约一杯咖啡？下面几个时间你看哪个合适：`,
     reach: '我的联系方式：',
+    noDetails: '【我的联系方式：请在设置中填写】',
     bye: '祝好，',
     email: '邮箱',
     phone: '电话',
@@ -81,7 +83,8 @@ export function followUpDraft(input: DraftInput): FollowUpDraft {
     w.thanks(input.event.name),
     value.join('\n'),
     [w.meet(input.event.city), ...input.slots.map((s) => `- ${s}`)].join('\n'),
-    details.length ? [w.reach, ...details].join('\n') : '',
+    // The method asks to repeat them; with none in Settings, the draft says where to add them.
+    details.length ? [w.reach, ...details].join('\n') : w.noDetails,
     [w.bye, input.me.name, input.me.valueProposition].filter(Boolean).join('\n'),
   ].filter(Boolean)
   return { subject: w.subject(input.event.name), body: paragraphs.join('\n\n') }
