@@ -1471,6 +1471,43 @@ export function buildDemoNetwork(language: Language, now: Date): DemoRecords {
           'Ask one specific question after the panel; she is looking for real cases.',
         ),
       },
+      {
+        contactId: C(14),
+        rank: 7,
+        stage: 'researching',
+        talkingPoints: t(
+          '问他的课题组是否需要真实的 AI 产品用户访谈。',
+          'Ask whether his lab needs real user interviews about AI products.',
+        ),
+      },
+      {
+        contactId: C(10),
+        rank: 8,
+        stage: 'ready',
+        talkingPoints: t(
+          '小团队怎么做 AI 功能的定价；介绍早餐会里做过的人。',
+          'How a small team prices an AI feature; introduce someone from the breakfast club who has done it.',
+        ),
+      },
+      {
+        contactId: C(21),
+        rank: 9,
+        stage: 'researching',
+        talkingPoints: t(
+          '储能行业的客服在用哪些 AI 工具？',
+          'Which AI tools does customer service in energy storage use?',
+        ),
+      },
+      {
+        contactId: C(16),
+        rank: 10,
+        stage: 'paused',
+        pausedReason: t('两次留言没有回复', 'No answer to two messages'),
+        talkingPoints: t(
+          '如果碰到，问问碳报告改版后的反馈。',
+          'If we cross paths, ask how the redesigned carbon report landed.',
+        ),
+      },
     ],
     url: 'https://example.com/ai-product-summit',
     notes: t(

@@ -1,15 +1,26 @@
 import type { Handlers } from '../../../shared/contract'
 import type { eventOperations } from '../../../shared/eventOperations'
 import type { CoreContext } from '../handlers'
+import { createEventService } from '../services/eventService'
 import type { JournaledStore } from '../store/journaledStore'
 
 /** Answers the events workflow's operations. */
 export function createEventHandlers(
   store: JournaledStore,
-  _context: CoreContext,
+  context: CoreContext,
 ): Pick<Handlers, keyof typeof eventOperations> {
+  const events = createEventService(store, context.clock)
   return {
-    'events.list': () =>
-      [...store.read().events].sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt)),
+    'events.list': () => events.list(),
+    'events.get': (input) => events.get(input),
+    'events.create': (input) => events.create(input),
+    'events.update': (input) => events.update(input),
+    'events.importPeople': (input) => events.importPeople(input),
+    'events.promotePerson': (input) => events.promotePerson(input),
+    'events.setTargets': (input) => events.setTargets(input),
+    'events.checklist': (input) => events.checklist(input),
+    'events.capture': (input) => events.capture(input),
+    'events.targetsOf': (input) => events.targetsOf(input),
+    'events.draft': (input) => events.draft(input),
   }
 }

@@ -14,6 +14,7 @@ import {
   queueOf,
   snoozeUntil,
 } from '../followUps/followUpRules'
+import { targetsAfterFollowUp } from '../events/targetStage'
 import type { DataStore, StoreTransaction } from '../store/dataStore'
 import { notFound } from './contactService'
 
@@ -26,14 +27,28 @@ function findFollowUp(data: Readonly<StoreData>, id: string): FollowUp {
 /** The queue and what the user does with a follow-up: done, snooze, reschedule, drop, undo. */
 export function createFollowUpService(store: DataStore, clock: Clock) {
   /** Replaces one follow-up with `change` applied; the whole record is re-validated. */
-  const change = (id: string, make: (current: FollowUp, now: string) => Partial<FollowUp>) =>
+  const change = (
+    id: string,
+    make: (current: FollowUp, now: string) => Partial<FollowUp>,
+    after?: (tx: StoreTransaction, next: FollowUp, now: string) => void,
+  ) =>
     store.update((tx: StoreTransaction) => {
       const current = findFollowUp(tx.data, id)
       const now = nextTimestamp(clock, current.updatedAt)
       const next = followUpSchema.parse({ ...current, ...make(current, now), updatedAt: now })
       tx.put('followUps', next)
+      after?.(tx, next, now)
       return next
     })
+
+  /** A target followed up within 24 hours moves on, in the same transaction. */
+  const advanceTarget = (tx: StoreTransaction, done: FollowUp, now: string) => {
+    const event = done.eventId ? tx.data.events.find((e) => e.id === done.eventId) : undefined
+    if (!event) return
+    const encounter = tx.data.encounters.find((e) => e.id === done.encounterId)
+    const targets = targetsAfterFollowUp(event, done, encounter)
+    if (targets) tx.put('events', { ...event, targets, updatedAt: nextTimestamp(clock, now) })
+  }
 
   const stillOpen = (f: FollowUp) => {
     if (f.status === 'done' || f.status === 'dropped') {
@@ -95,10 +110,14 @@ export function createFollowUpService(store: DataStore, clock: Clock) {
     },
 
     complete({ id, channel, note }: ParsedInputOf<'followUps.complete'>): Promise<FollowUp> {
-      return change(id, (current, now) => {
-        stillOpen(current)
-        return { status: 'done', doneAt: now, channel: channel ?? '', doneNote: note ?? '' }
-      })
+      return change(
+        id,
+        (current, now) => {
+          stillOpen(current)
+          return { status: 'done', doneAt: now, channel: channel ?? '', doneNote: note ?? '' }
+        },
+        advanceTarget,
+      )
     },
 
     snooze({ id, choice }: ParsedInputOf<'followUps.snooze'>): Promise<FollowUp> {

@@ -2,21 +2,25 @@ import {
   Button,
   Card,
   Checkbox,
+  FileButton,
   Group,
   Select,
   SimpleGrid,
   Stack,
+  Text,
   Textarea,
   TextInput,
 } from '@mantine/core'
-import { getHotkeyHandler } from '@mantine/hooks'
+import { getHotkeyHandler, useDebouncedValue } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSearchParams } from 'react-router-dom'
 import { useApi } from '../api/ApiContext'
 import { errorText } from '../components/errorText'
 import { formatDateTime } from '../components/formatDate'
 import { PageHeader } from '../components/PageHeader'
+import { photoUpload } from '../hooks/usePhoto'
 import { useQuery } from '../hooks/useQuery'
 
 const QUESTIONS = ['howCanIHelp', 'theirAdvice', 'whomShouldTheyMeet', 'whomShouldIMeet'] as const
@@ -24,6 +28,7 @@ const EMPTY = {
   name: '',
   organization: '',
   reach: '',
+  assistant: '',
   howCanIHelp: '',
   theirAdvice: '',
   whomShouldTheyMeet: '',
@@ -31,45 +36,88 @@ const EMPTY = {
   seed: '',
 }
 
+/** Existing contacts matching what is typed in "who", offered as "Name · Organisation". */
+function usePeopleLike(text: string) {
+  const api = useApi()
+  const [debounced] = useDebouncedValue(text, 120)
+  const [found, setFound] = useState<{ label: string; id: string }[]>([])
+  useEffect(() => {
+    let cancelled = false
+    if (!debounced.trim()) return
+    api['contacts.search']({ text: debounced, limit: 8 }).then(
+      (result) =>
+        !cancelled &&
+        setFound(
+          result.items.map((c) => ({
+            id: c.id,
+            label: c.organization ? `${c.name} · ${c.organization}` : c.name,
+          })),
+        ),
+      () => undefined,
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [api, debounced])
+  // Nothing typed: nothing offered (the last results are kept for when typing resumes).
+  return text.trim() ? found : []
+}
+
 /**
- * Capture in the room: a new person and the conversation in one step (the tray's "Quick
- * capture"). The full capture workflow of events builds on this.
+ * Capture in the room, in thirty seconds from the keyboard: who (someone in my contacts or a new
+ * name), the four questions, the seed, how to reach them, their assistant, card and photo. Names
+ * under "whom should I / you meet" become mentions for the event's core-person radar.
  */
 export function CapturePage() {
   const { t, i18n } = useTranslation()
   const api = useApi()
+  const [search] = useSearchParams()
   const [form, setForm] = useState(EMPTY)
-  const [eventId, setEventId] = useState<string | null>(null)
+  const [contactId, setContactId] = useState<string | null>(null)
+  const [eventId, setEventId] = useState<string | null>(search.get('event'))
   const [deep, setDeep] = useState(false)
+  const [cardReceived, setCardReceived] = useState(false)
+  const [photo, setPhoto] = useState<{ ref: string; name: string }>()
   const [busy, setBusy] = useState(false)
   // A new key remounts the name field, which autofocuses it for the next person.
   const [round, setRound] = useState(0)
   const events = useQuery(() => api['events.list'](), 'capture-events')
+  const people = usePeopleLike(contactId ? '' : form.name)
   const set =
     (key: keyof typeof EMPTY) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
       const value = e.currentTarget.value
       setForm((f) => ({ ...f, [key]: value }))
     }
 
+  const attachPhoto = async (file: File | null) => {
+    if (!file) return
+    try {
+      const { ref } = await api['photos.save'](await photoUpload(file))
+      setPhoto({ ref, name: file.name })
+    } catch (caught) {
+      notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
+    }
+  }
+
   const save = async () => {
     if (!form.name.trim() || busy) return
     setBusy(true)
     try {
-      const contact = await api['contacts.create']({
-        name: form.name,
-        organization: form.organization,
-        bestWayToReach: form.reach,
-        seed: form.seed,
-      })
-      const { followUps } = await api['encounters.create']({
-        contactId: contact.id,
+      const { contact, followUps } = await api['events.capture']({
+        ...(contactId
+          ? { contactId }
+          : { newContact: { name: form.name, organization: form.organization } }),
         ...(eventId ? { eventId } : {}),
         howCanIHelp: form.howCanIHelp,
         theirAdvice: form.theirAdvice,
         whomShouldTheyMeet: form.whomShouldTheyMeet,
         whomShouldIMeet: form.whomShouldIMeet,
         seed: form.seed,
+        bestWayToReach: form.reach,
+        assistantName: form.assistant,
+        cardReceived,
         deep,
+        ...(photo ? { photo: photo.ref } : {}),
       })
       const due = followUps.find((f) => f.reason === 'afterMeeting')?.dueAt
       notifications.show({
@@ -80,7 +128,10 @@ export function CapturePage() {
         }),
       })
       setForm(EMPTY)
+      setContactId(null)
       setDeep(false)
+      setCardReceived(false)
+      setPhoto(undefined)
       setRound((r) => r + 1)
     } catch (caught) {
       notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
@@ -95,17 +146,43 @@ export function CapturePage() {
       <Card withBorder>
         <Stack gap="sm">
           <SimpleGrid cols={2}>
-            <TextInput
-              key={round}
-              label={t('capture.who')}
-              required
-              data-autofocus
-              autoFocus
-              value={form.name}
-              onChange={set('name')}
-            />
+            <Stack gap={4}>
+              <TextInput
+                key={round}
+                label={t('capture.who')}
+                placeholder={t('events.capture.whoHint')}
+                description={contactId ? t('events.capture.existing') : undefined}
+                required
+                data-autofocus
+                autoFocus
+                value={form.name}
+                onChange={(e) => {
+                  const value = e.currentTarget.value
+                  setForm((f) => ({ ...f, name: value }))
+                  setContactId(null)
+                }}
+              />
+              {people.length > 0 && (
+                <Group gap={4} aria-label={t('events.capture.suggestions')}>
+                  {people.map((p) => (
+                    <Button
+                      key={p.id}
+                      size="compact-xs"
+                      variant="light"
+                      onClick={() => {
+                        setContactId(p.id)
+                        setForm((f) => ({ ...f, name: p.label }))
+                      }}
+                    >
+                      {p.label}
+                    </Button>
+                  ))}
+                </Group>
+              )}
+            </Stack>
             <TextInput
               label={t('capture.organization')}
+              disabled={!!contactId}
               value={form.organization}
               onChange={set('organization')}
             />
@@ -124,6 +201,11 @@ export function CapturePage() {
               autosize
               minRows={1}
               label={t(`encounter.${q}`)}
+              description={
+                q === 'whomShouldIMeet' || q === 'whomShouldTheyMeet'
+                  ? t('events.capture.namesHint')
+                  : undefined
+              }
               value={form[q]}
               onChange={set(q)}
             />
@@ -135,13 +217,43 @@ export function CapturePage() {
             value={form.seed}
             onChange={set('seed')}
           />
-          <Checkbox
-            label={t('encounter.deep')}
-            checked={deep}
-            onChange={(e) => setDeep(e.currentTarget.checked)}
-          />
+          <SimpleGrid cols={2}>
+            <TextInput
+              label={t('events.capture.assistant')}
+              value={form.assistant}
+              onChange={set('assistant')}
+            />
+            <Group gap="sm" pt={24}>
+              <FileButton accept="image/*" onChange={(file) => void attachPhoto(file)}>
+                {(props) => (
+                  <Button variant="default" size="xs" {...props}>
+                    {photo ? t('events.capture.photoAdded') : t('events.capture.photo')}
+                  </Button>
+                )}
+              </FileButton>
+              {photo && (
+                <Text size="xs" c="dimmed">
+                  {photo.name}
+                </Text>
+              )}
+            </Group>
+          </SimpleGrid>
+          <Group>
+            <Checkbox
+              label={t('events.capture.cardReceived')}
+              checked={cardReceived}
+              onChange={(e) => setCardReceived(e.currentTarget.checked)}
+            />
+            <Checkbox
+              label={t('encounter.deep')}
+              checked={deep}
+              onChange={(e) => setDeep(e.currentTarget.checked)}
+            />
+          </Group>
           <Group justify="space-between">
-            <span />
+            <Text size="xs" c="dimmed">
+              {t('events.capture.keys')}
+            </Text>
             <Button onClick={() => void save()} loading={busy} disabled={!form.name.trim()}>
               {t('capture.save')}
             </Button>

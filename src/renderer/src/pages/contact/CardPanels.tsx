@@ -22,6 +22,7 @@ import { useApi } from '../../api/ApiContext'
 import { ContactPicker } from '../../components/ContactPicker'
 import { formatDate, formatDateTime } from '../../components/formatDate'
 import { useQuery } from '../../hooks/useQuery'
+import { CardTargetStates } from '../events/CardTargetStates'
 
 function Panel(props: { title: string; children: React.ReactNode; extra?: React.ReactNode }) {
   return (
@@ -228,6 +229,7 @@ export function TimelinePanel({ view }: { view: CardView }) {
   const { t, i18n } = useTranslation()
   return (
     <Panel title={t('card.timeline')}>
+      <CardTargetStates contactId={view.contact.id} version={view.contact.updatedAt} />
       {view.timeline.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('card.timelineEmpty')}

@@ -1,0 +1,50 @@
+import { Card, Checkbox, SimpleGrid, Stack, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useTranslation } from 'react-i18next'
+import { CHECKLIST, type ChecklistPhase } from '../../../../shared/eventChecklist'
+import type { RapportEvent } from '../../../../shared/model'
+import { useApi } from '../../api/ApiContext'
+import { errorText } from '../../components/errorText'
+
+/** The before / during / after checklists; each tick is kept on the event. */
+export function ChecklistPanel(props: {
+  event: RapportEvent
+  onChange: () => void
+  phases?: ChecklistPhase[]
+}) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const phases = props.phases ?? (Object.keys(CHECKLIST) as ChecklistPhase[])
+  const toggle = async (item: string, done: boolean) => {
+    try {
+      await api['events.checklist']({ eventId: props.event.id, item, done })
+      props.onChange()
+    } catch (caught) {
+      notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
+    }
+  }
+  return (
+    <SimpleGrid cols={{ base: 1, md: 3 }}>
+      {phases.map((phase) => (
+        <Card withBorder key={phase}>
+          <Title order={4} mb="sm">
+            {t(`events.checklist.${phase}.title`)}
+          </Title>
+          <Stack gap="xs">
+            {CHECKLIST[phase].map((id) => {
+              const item = `${phase}.${id}`
+              return (
+                <Checkbox
+                  key={item}
+                  label={t(`events.checklist.${phase}.${id}`)}
+                  checked={props.event.checklist.includes(item)}
+                  onChange={(e) => void toggle(item, e.currentTarget.checked)}
+                />
+              )
+            })}
+          </Stack>
+        </Card>
+      ))}
+    </SimpleGrid>
+  )
+}

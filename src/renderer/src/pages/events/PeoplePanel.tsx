@@ -1,0 +1,249 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  FileButton,
+  Group,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router-dom'
+import type { EventView, PeopleImportResult } from '../../../../shared/eventViews'
+import { useApi } from '../../api/ApiContext'
+import { errorText } from '../../components/errorText'
+
+type Source = { text: string } | { data: string; fileName: string }
+
+async function fileToBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
+}
+
+/** Speakers and attendees: paste or import, matched against contacts, prospects one click from a card. */
+export function PeoplePanel({ view, onChange }: { view: EventView; onChange: () => void }) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const [role, setRole] = useState<'attendee' | 'speaker'>('attendee')
+  const [pasted, setPasted] = useState('')
+  const [source, setSource] = useState<Source>()
+  const [preview, setPreview] = useState<PeopleImportResult>()
+  const [busy, setBusy] = useState(false)
+  const eventId = view.event.id
+  const fail = (caught: unknown) =>
+    notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
+
+  const run = async (from: Source, commit: boolean) => {
+    setBusy(true)
+    try {
+      const input = 'text' in from ? { text: from.text } : { data: from.data }
+      const result = await api['events.importPeople']({ eventId, role, ...input, commit })
+      if (commit) {
+        notifications.show({
+          color: 'teal',
+          message: t('events.people.added', { count: result.added }),
+        })
+        setPreview(undefined)
+        setSource(undefined)
+        setPasted('')
+        onChange()
+      } else {
+        setSource(from)
+        setPreview(result)
+      }
+    } catch (caught) {
+      fail(caught)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const promote = async (personId: string) => {
+    try {
+      const contact = await api['events.promotePerson']({ eventId, personId })
+      notifications.show({
+        color: 'teal',
+        message: t('events.people.promoted', { name: contact.name }),
+      })
+      onChange()
+    } catch (caught) {
+      fail(caught)
+    }
+  }
+
+  const toAdd = preview ? preview.rows.filter((r) => !r.duplicate).length : 0
+  return (
+    <Stack>
+      <Card withBorder>
+        <Stack gap="sm">
+          <Title order={4}>{t('events.people.importTitle')}</Title>
+          <SegmentedControl
+            w="fit-content"
+            data={[
+              { value: 'attendee', label: t('events.people.roles.attendee') },
+              { value: 'speaker', label: t('events.people.roles.speaker') },
+            ]}
+            value={role}
+            onChange={(value) => setRole(value as typeof role)}
+          />
+          <Textarea
+            label={t('events.people.paste')}
+            description={t('events.people.pasteHint')}
+            autosize
+            minRows={3}
+            maxRows={10}
+            value={pasted}
+            onChange={(e) => setPasted(e.currentTarget.value)}
+          />
+          <Group>
+            <Button
+              variant="default"
+              disabled={!pasted.trim()}
+              loading={busy}
+              onClick={() => void run({ text: pasted }, false)}
+            >
+              {t('events.people.check')}
+            </Button>
+            <FileButton
+              accept=".csv,text/csv,text/plain"
+              onChange={(file) => {
+                if (file)
+                  void fileToBase64(file).then(
+                    (data) => run({ data, fileName: file.name }, false),
+                    fail,
+                  )
+              }}
+            >
+              {(props) => (
+                <Button variant="default" {...props}>
+                  {t('events.people.file')}
+                </Button>
+              )}
+            </FileButton>
+            <Text size="xs" c="dimmed">
+              {t('events.people.fileHint')}
+            </Text>
+          </Group>
+          {preview && source && (
+            <Stack gap="xs" aria-label={t('events.people.preview')}>
+              <Text size="sm">
+                {t('events.people.previewSummary', {
+                  count: preview.rows.length,
+                  matched: preview.rows.filter((r) => r.match).length,
+                  encoding: preview.encoding,
+                })}
+              </Text>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('events.people.name')}</Table.Th>
+                    <Table.Th>{t('events.people.organization')}</Table.Th>
+                    <Table.Th>{t('events.people.email')}</Table.Th>
+                    <Table.Th>{t('events.people.match')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {preview.rows.map((r) => (
+                    <Table.Tr key={r.line}>
+                      <Table.Td>{r.name}</Table.Td>
+                      <Table.Td>{r.organization}</Table.Td>
+                      <Table.Td>{r.email}</Table.Td>
+                      <Table.Td>
+                        {r.duplicate
+                          ? t('events.people.alreadyListed')
+                          : r.match
+                            ? t('events.people.matchedBy', {
+                                name: r.match.name,
+                                by: t(`events.people.by.${r.match.by}`),
+                              })
+                            : t('events.people.prospect')}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+              <Group>
+                <Button
+                  disabled={toAdd === 0}
+                  loading={busy}
+                  onClick={() => void run(source, true)}
+                >
+                  {t('events.people.commit', { count: toAdd })}
+                </Button>
+                <Button variant="subtle" onClick={() => setPreview(undefined)}>
+                  {t('common.cancel')}
+                </Button>
+              </Group>
+            </Stack>
+          )}
+        </Stack>
+      </Card>
+      <Card withBorder>
+        <Title order={4} mb="sm">
+          {t('events.people.listTitle', { count: view.people.length })}
+        </Title>
+        {view.people.length === 0 ? (
+          <Text c="dimmed">{t('events.people.empty')}</Text>
+        ) : (
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('events.people.name')}</Table.Th>
+                <Table.Th>{t('events.people.organization')}</Table.Th>
+                <Table.Th>{t('events.people.role')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {view.people.slice(0, 500).map((p) => (
+                <Table.Tr key={p.id}>
+                  <Table.Td>
+                    {p.contactId ? (
+                      <Anchor component={Link} to={`/contacts/${p.contactId}`}>
+                        {p.name}
+                      </Anchor>
+                    ) : (
+                      p.name
+                    )}
+                  </Table.Td>
+                  <Table.Td>{[p.title, p.organization].filter(Boolean).join(' · ')}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" size="sm">
+                      {t(`events.people.roles.${p.role}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {p.contactId ? (
+                      <Badge color="teal" variant="outline" size="sm">
+                        {t('events.people.inContacts')}
+                      </Badge>
+                    ) : (
+                      <Button size="compact-xs" variant="light" onClick={() => void promote(p.id)}>
+                        {t('events.people.promote')}
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {view.people.length > 500 && (
+          <Text size="sm" c="dimmed" mt="xs">
+            {t('events.people.more', { count: view.people.length - 500 })}
+          </Text>
+        )}
+      </Card>
+    </Stack>
+  )
+}
