@@ -98,3 +98,15 @@ test('quick capture saves a new person and the conversation in one step', async 
   await page.getByRole('link', { name: 'Today' }).click()
   await expect(page.locator('[data-followup]').filter({ hasText: 'Kenji Arai' })).toBeVisible()
 })
+
+test('Ctrl+Shift+K opens quick capture from any page, even while typing', async ({
+  page,
+  served,
+}) => {
+  await page.goto(`${served.url}#/contacts`)
+  const search = page.getByRole('textbox').first()
+  await search.click()
+  await page.keyboard.press('Control+Shift+K')
+  await expect(page.getByRole('heading', { name: 'Quick capture' })).toBeVisible()
+  await expect(page.getByRole('textbox', { name: 'Who did you meet?' })).toBeVisible()
+})

@@ -3,6 +3,7 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router-dom'
 import { useAppState } from '../AppContext'
+import { useCaptureShortcut } from '../hooks/useCaptureShortcut'
 import { useReminderPopups } from '../hooks/useReminderPopups'
 import { StoreNotices } from './StoreNotices'
 
@@ -16,6 +17,7 @@ export function AppLayout() {
   const location = useLocation()
   const { info, refreshInfo } = useAppState()
   useReminderPopups()
+  useCaptureShortcut()
   useEffect(() => {
     const refresh = () => void refreshInfo().catch(() => undefined)
     const timer = setInterval(refresh, NOTICE_POLL_MS)

@@ -25,7 +25,6 @@ import { EventEditor } from './EventEditor'
 import { PeoplePanel } from './PeoplePanel'
 import { RadarPanel } from './RadarPanel'
 import { TargetsPanel } from './TargetsPanel'
-import { useCaptureShortcut } from './useCaptureShortcut'
 import { WorthIt } from './WorthIt'
 
 const TABS = ['plan', 'people', 'targets', 'checklist', 'radar', 'after'] as const
@@ -37,7 +36,6 @@ export function EventPage() {
   const api = useApi()
   const navigate = useNavigate()
   const [search, setSearch] = useSearchParams()
-  useCaptureShortcut(id)
   const tab = TABS.find((x) => x === search.get('tab')) ?? 'plan'
   const { data, error, reload } = useQuery(() => api['events.get']({ id }), `event:${id}`)
   if (error) {

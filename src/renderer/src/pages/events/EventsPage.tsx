@@ -21,7 +21,6 @@ import { PageHeader } from '../../components/PageHeader'
 import { QueryError } from '../../components/QueryError'
 import { useQuery } from '../../hooks/useQuery'
 import { EventEditor } from './EventEditor'
-import { useCaptureShortcut } from './useCaptureShortcut'
 import { WorthIt } from './WorthIt'
 
 export function EventsPage() {
@@ -29,7 +28,6 @@ export function EventsPage() {
   const api = useApi()
   const navigate = useNavigate()
   const { data, error, reload } = useQuery(() => api['events.list'](), 'events')
-  useCaptureShortcut()
   const [now] = useState(() => Date.now())
   const [creating, setCreating] = useState(false)
   const [compare, setCompare] = useState<string[]>([])
