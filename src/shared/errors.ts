@@ -10,6 +10,8 @@ export const errorCodeSchema = z.enum([
   'CONFLICT',
   'STORE_UNAVAILABLE',
   'FORBIDDEN',
+  /** The operation exists only in the desktop app (e.g. printToPDF). */
+  'UNSUPPORTED',
   'INTERNAL',
 ])
 export type ErrorCode = z.infer<typeof errorCodeSchema>

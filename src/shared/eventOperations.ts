@@ -161,4 +161,11 @@ export const eventOperations = {
   'events.draft': op<FollowUpDraftView>()(
     z.object({ eventId: idSchema, contactId: idSchema, language: languageSchema }).strict(),
   ),
+  /**
+   * Desktop app only: saves the dossier page the window shows as a PDF (Electron printToPDF),
+   * after asking where. `file` is null when the user cancels. Browser mode prints instead.
+   */
+  'events.saveDossierPdf': op<{ file: string | null }>()(
+    z.object({ eventId: idSchema, paper: z.enum(['A4', 'letter']) }).strict(),
+  ),
 } as const

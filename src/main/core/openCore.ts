@@ -25,6 +25,8 @@ export interface CoreOptions {
   reminderSink?: ReminderSink
   /** Off in tests and one-shot commands that do not want timers. */
   reminders?: boolean
+  /** Operations the host answers itself (the desktop app's printToPDF), over the core's own. */
+  hostHandlers?: Partial<Handlers>
 }
 
 export interface Core {
@@ -75,7 +77,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       reminders =
         options.reminders === false ? null : startReminderHost(store, clock, options.reminderSink)
       const services = createHandlers(store, context, reminders ?? idleReminders)
-      handlers = services.handlers
+      handlers = { ...services.handlers, ...options.hostHandlers }
       stopServices = services.stop
     } catch (error) {
       if (!(error instanceof RapportError)) throw error

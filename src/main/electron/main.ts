@@ -9,6 +9,7 @@ import { openCore, type Core } from '../core/openCore'
 import { RENDERER_CSP_HEADER } from '../transport/contentSecurityPolicy'
 import { registerContractHandlers } from './ipc'
 import { createTray } from './tray'
+import { saveDossierPdf } from './dossierPdf'
 import { allowPermission } from './windowSecurity'
 import { installAppMenu } from './menu'
 import { isAppUrl, isSafeExternalUrl } from './trustedUrl'
@@ -93,6 +94,7 @@ async function start(): Promise<void> {
       notify: (n) => (sink ? sink.notify(n) : early.push(n)),
       onCount: (count) => sink?.onCount?.(count),
     },
+    hostHandlers: { 'events.saveDossierPdf': (input) => saveDossierPdf(mainWindow, input) },
   })
   const zh = languageFromLocale(app.getLocale()) === 'zh-CN'
   sink = createTray({

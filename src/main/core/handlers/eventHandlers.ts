@@ -1,4 +1,5 @@
 import type { Handlers } from '../../../shared/contract'
+import { RapportError } from '../../../shared/errors'
 import type { eventOperations } from '../../../shared/eventOperations'
 import type { CoreContext } from '../handlers'
 import { createEventService } from '../services/eventService'
@@ -22,5 +23,9 @@ export function createEventHandlers(
     'events.capture': (input) => events.capture(input),
     'events.targetsOf': (input) => events.targetsOf(input),
     'events.draft': (input) => events.draft(input),
+    // The desktop glue replaces this with printToPDF (see src/main/electron/dossierPdf.ts).
+    'events.saveDossierPdf': () => {
+      throw new RapportError('UNSUPPORTED', 'Saving a PDF file needs the desktop app', {})
+    },
   }
 }

@@ -528,6 +528,7 @@ export const en = {
     CONFLICT: 'This was changed elsewhere in the meantime. Reload to see the latest version.',
     STORE_UNAVAILABLE: 'Rapport cannot use your data file right now.',
     FORBIDDEN: 'Rapport refused a request that did not come from itself.',
+    UNSUPPORTED: 'This works only in the desktop app.',
     INTERNAL: 'An unexpected error happened. Your data was not changed.',
     field: '{{field}}: {{message}}',
     storeTitle: 'Your data file cannot be opened',

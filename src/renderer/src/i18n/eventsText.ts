@@ -265,8 +265,9 @@ export const eventsEn = {
     why: 'Why I am going',
     targets: 'Targets ({{count}})',
     checklist: 'Checklist',
-    notYet:
-      'A one-click PDF file from the desktop app is not built yet: print and choose “Save as PDF”. The quick-capture shortcut works on the events pages only for now.',
+    savePdf: 'Save as PDF…',
+    saved: 'Dossier saved: {{file}}',
+    printHintDesktop: 'Choose the paper size, then save the PDF file or print on paper.',
   },
   capture: {
     whoHint: 'Type a new name, or pick someone from your contacts.',
@@ -544,8 +545,9 @@ export const eventsZh: typeof eventsEn = {
     why: '我为什么去',
     targets: '目标人物（{{count}}）',
     checklist: '清单',
-    notYet:
-      '桌面版一键导出 PDF 文件还没有做好：请打印并选择“另存为 PDF”。快速记录快捷键目前只在活动页面可用。',
+    savePdf: '另存为 PDF…',
+    saved: '准备资料已保存：{{file}}',
+    printHintDesktop: '先选纸张大小，再保存 PDF 文件或打印到纸上。',
   },
   capture: {
     whoHint: '输入新名字，或从联系人中选择。',

@@ -498,6 +498,7 @@ export const zhCN: Messages = {
     CONFLICT: '这条记录在别处被修改过了。请重新加载查看最新内容。',
     STORE_UNAVAILABLE: 'Rapport 现在无法使用你的数据文件。',
     FORBIDDEN: 'Rapport 拒绝了一个并非来自自身的请求。',
+    UNSUPPORTED: '这项功能只在桌面版里可用。',
     INTERNAL: '发生了意外错误。你的数据没有被改动。',
     field: '{{field}}：{{message}}',
     storeTitle: '无法打开你的数据文件',

@@ -10,6 +10,7 @@ import {
   Text,
   Title,
 } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router-dom'
@@ -17,7 +18,7 @@ import { CHECKLIST } from '../../../../shared/eventChecklist'
 import type { EventContact, EventView } from '../../../../shared/eventViews'
 import { useApi } from '../../api/ApiContext'
 import { formatDateTime } from '../../components/formatDate'
-import { NotYetNotice } from '../../components/NotYetNotice'
+import { errorText } from '../../components/errorText'
 import { QueryError } from '../../components/QueryError'
 import { usePhoto } from '../../hooks/usePhoto'
 import { useQuery } from '../../hooks/useQuery'
@@ -47,6 +48,20 @@ export function DossierPage() {
   const api = useApi()
   const { data, error, reload } = useQuery(() => api['events.get']({ id }), `dossier:${id}`)
   const [paper, setPaper] = useState<'A4' | 'letter'>('A4')
+  const [saving, setSaving] = useState(false)
+  // The desktop app writes the PDF itself (printToPDF); a browser prints, with "Save as PDF".
+  const desktop = Boolean(window.rapport)
+  const savePdf = async () => {
+    setSaving(true)
+    try {
+      const { file } = await api['events.saveDossierPdf']({ eventId: id, paper })
+      if (file) notifications.show({ color: 'teal', message: t('events.dossier.saved', { file }) })
+    } catch (caught) {
+      notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
+    } finally {
+      setSaving(false)
+    }
+  }
   if (error) return <QueryError error={error} onRetry={reload} />
   if (!data)
     return (
@@ -71,15 +86,19 @@ export function DossierPage() {
             value={paper}
             onChange={(value) => setPaper(value as typeof paper)}
           />
-          <Button onClick={() => window.print()}>{t('events.dossier.print')}</Button>
+          {desktop && (
+            <Button onClick={() => void savePdf()} loading={saving}>
+              {t('events.dossier.savePdf')}
+            </Button>
+          )}
+          <Button variant={desktop ? 'default' : 'filled'} onClick={() => window.print()}>
+            {t('events.dossier.print')}
+          </Button>
         </Group>
       </Group>
       <Text className="dossier-toolbar" size="xs" c="dimmed">
-        {t('events.dossier.printHint')}
+        {t(desktop ? 'events.dossier.printHintDesktop' : 'events.dossier.printHint')}
       </Text>
-      <div className="dossier-toolbar">
-        <NotYetNotice>{t('events.dossier.notYet')}</NotYetNotice>
-      </div>
       <Dossier view={data} />
     </Stack>
   )
