@@ -14,6 +14,12 @@ import {
   type Gathering,
 } from './model'
 import { noInput, op } from './operation'
+import {
+  deletedCommunitySchema,
+  deletedGatheringSchema,
+  type DeletedCommunity,
+  type DeletedGathering,
+} from './removals'
 
 const name = z.string().trim().min(1).max(200)
 const shortText = z.string().trim().max(200)
@@ -244,4 +250,9 @@ export const communityOperations = {
       })
       .strict(),
   ),
+  /** Deletes a community; its gatherings stay, on their own. Answers what undo needs. */
+  'communities.delete': op<DeletedCommunity>()(z.object({ id: idSchema }).strict()),
+  'communities.restore': op<Community>()(deletedCommunitySchema),
+  'gatherings.delete': op<DeletedGathering>()(z.object({ id: idSchema }).strict()),
+  'gatherings.restore': op<Gathering>()(deletedGatheringSchema),
 } as const

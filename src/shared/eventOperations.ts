@@ -23,6 +23,7 @@ import {
   type RapportEvent,
 } from './model'
 import { noInput, op } from './operation'
+import { deletedEventSchema, type DeletedEvent } from './removals'
 
 /** An IANA zone the runtime knows, such as "Asia/Shanghai" or "Europe/Paris". */
 export const timeZoneSchema = z
@@ -168,4 +169,7 @@ export const eventOperations = {
   'events.saveDossierPdf': op<{ file: string | null }>()(
     z.object({ eventId: idSchema, paper: z.enum(['A4', 'letter']) }).strict(),
   ),
+  /** Deletes an event; conversations and follow-ups there stay, unlinked. Answers what undo needs. */
+  'events.delete': op<DeletedEvent>()(z.object({ id: idSchema }).strict()),
+  'events.restore': op<RapportEvent>()(deletedEventSchema),
 } as const

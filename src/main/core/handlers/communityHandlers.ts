@@ -2,6 +2,7 @@ import type { communityOperations } from '../../../shared/communityOperations'
 import type { Handlers } from '../../../shared/contract'
 import type { CoreContext } from '../handlers'
 import { createCommunityService } from '../services/communityService'
+import { createRemovalService } from '../services/removalService'
 import type { JournaledStore } from '../store/journaledStore'
 
 /** Answers the communities' and gatherings' operations. */
@@ -14,7 +15,12 @@ export function createCommunityHandlers(
     return preference === 'system' ? context.systemLanguage : preference
   }
   const communities = createCommunityService(store, context.clock, language)
+  const removals = createRemovalService(store)
   return {
+    'communities.delete': (input) => removals.deleteCommunity(input),
+    'communities.restore': (input) => removals.restoreCommunity(input),
+    'gatherings.delete': (input) => removals.deleteGathering(input),
+    'gatherings.restore': (input) => removals.restoreGathering(input),
     'communities.list': () => store.read().communities,
     'communities.summaries': (input) => communities.summaries(input),
     'communities.view': (input) => communities.view(input),

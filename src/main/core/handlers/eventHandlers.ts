@@ -3,6 +3,7 @@ import { RapportError } from '../../../shared/errors'
 import type { eventOperations } from '../../../shared/eventOperations'
 import type { CoreContext } from '../handlers'
 import { createEventService } from '../services/eventService'
+import { createRemovalService } from '../services/removalService'
 import type { JournaledStore } from '../store/journaledStore'
 
 /** Answers the events workflow's operations. */
@@ -11,7 +12,10 @@ export function createEventHandlers(
   context: CoreContext,
 ): Pick<Handlers, keyof typeof eventOperations> {
   const events = createEventService(store, context.clock)
+  const removals = createRemovalService(store)
   return {
+    'events.delete': (input) => removals.deleteEvent(input),
+    'events.restore': (input) => removals.restoreEvent(input),
     'events.list': () => events.list(),
     'events.get': (input) => events.get(input),
     'events.create': (input) => events.create(input),
