@@ -12,8 +12,7 @@ export const communitiesEn = {
   role: { owner: 'I own it', coOrganiser: 'I co-organise it', member: 'Member' },
   memberRole: { owner: 'Owner', organiser: 'Organiser', member: 'Member' },
   memberRoleOf: 'Role of {{name}}',
-  notYet:
-    'Deleting a community or a gathering, and editing a member’s joined date, are not built yet.',
+  notYet: 'Editing a member’s joined date is not built yet.',
   platform: {
     wechat: 'WeChat group',
     linkedin: 'LinkedIn group',
@@ -259,7 +258,7 @@ export const communitiesZh: typeof communitiesEn = {
   role: { owner: '我是群主', coOrganiser: '我是联合组织者', member: '成员' },
   memberRole: { owner: '群主', organiser: '组织者', member: '成员' },
   memberRoleOf: '{{name}} 的角色',
-  notYet: '删除社群或聚会、修改成员的入群日期，还没有做好。',
+  notYet: '修改成员的入群日期，还没有做好。',
   platform: {
     wechat: '微信群',
     linkedin: '领英群组',

@@ -26,6 +26,19 @@ export const en = {
     demo: 'Demo',
     listSeparator: ', ',
   },
+  removal: {
+    deleteEvent: 'Delete event',
+    deleteCommunity: 'Delete community',
+    deleteGathering: 'Delete gathering',
+    confirmTitle: 'Delete “{{name}}”?',
+    deleted: '“{{name}}” deleted.',
+    event:
+      'The event, its target list, people list and checklists go. Conversations and follow-ups from it stay with the people, without the event. You can undo for a few seconds.',
+    community:
+      'The community, its members list and activity log go. Its gatherings stay, on their own. You can undo for a few seconds.',
+    gathering:
+      'The gathering, its guests, seating, bill and outcomes go. Relationships and follow-ups it created stay. You can undo for a few seconds.',
+  },
   placeholder: {
     body: 'This page is planned and not built yet. What you see below is the data Rapport already keeps for it.',
   },

@@ -27,6 +27,19 @@ export const zhCN: Messages = {
     demo: '示例',
     listSeparator: '、',
   },
+  removal: {
+    deleteEvent: '删除活动',
+    deleteCommunity: '删除社群',
+    deleteGathering: '删除聚会',
+    confirmTitle: '删除“{{name}}”？',
+    deleted: '已删除“{{name}}”。',
+    event:
+      '活动本身、目标名单、嘉宾与参会者名单和清单会被删除。在活动上的交谈记录和跟进会留在联系人那里，只是不再关联这个活动。几秒钟内可以撤销。',
+    community:
+      '社群本身、成员名单和活动记录会被删除。它的聚会会保留，不再归属这个社群。几秒钟内可以撤销。',
+    gathering:
+      '聚会本身、宾客、座位、账单和收获会被删除。它已经建立的关系和跟进会保留。几秒钟内可以撤销。',
+  },
   placeholder: {
     body: '这个页面已在计划中，还没有做好。下面是 Rapport 已经为它保存的数据。',
   },

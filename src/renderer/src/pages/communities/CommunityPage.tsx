@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router-dom'
 import { memberRoleSchema } from '../../../../shared/model'
 import { useApi } from '../../api/ApiContext'
+import { DeleteWithUndo } from '../../components/DeleteWithUndo'
 import { errorText } from '../../components/errorText'
 import { formatDate, formatDateTime } from '../../components/formatDate'
 import { NotYetNotice } from '../../components/NotYetNotice'
@@ -67,6 +68,15 @@ export function CommunityPage() {
         subtitle={`${t(`communities.platform.${community.platform}`)} · ${t(`communities.role.${community.role}`)}`}
         actions={
           <Group>
+            <DeleteWithUndo
+              label={t('removal.deleteCommunity')}
+              name={community.name}
+              consequence={t('removal.community')}
+              remove={() => api['communities.delete']({ id: community.id })}
+              restore={(removed) => api['communities.restore'](removed)}
+              leaveTo={() => navigate('/communities')}
+              backTo={() => navigate(`/communities/${community.id}`)}
+            />
             <Button variant="default" onClick={() => setEditing(true)}>
               {t('communities.edit')}
             </Button>

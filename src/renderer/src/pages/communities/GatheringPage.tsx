@@ -1,9 +1,10 @@
 import { Anchor, Button, Card, Grid, Group, Loader, Stack, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useParams } from 'react-router-dom'
+import { Link, useNavigate, useParams } from 'react-router-dom'
 import type { GatheringView } from '../../../../shared/communityOperations'
 import { useApi } from '../../api/ApiContext'
+import { DeleteWithUndo } from '../../components/DeleteWithUndo'
 import { formatDateTime } from '../../components/formatDate'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryError } from '../../components/QueryError'
@@ -29,6 +30,7 @@ export function GatheringPage() {
   const { id = '' } = useParams()
   const { t, i18n } = useTranslation()
   const api = useApi()
+  const navigate = useNavigate()
   const query = useQuery(() => api['gatherings.view']({ id }), `gathering-${id}`)
   // Every change answers the fresh view, so the page shows it without another round trip.
   const [changed, setView] = useState<GatheringView>()
@@ -53,6 +55,17 @@ export function GatheringPage() {
         subtitle={`${formatDateTime(g.startsAt, i18n.language, g.timeZone)} (${g.timeZone})${g.venue ? ` · ${g.venue}` : ''}`}
         actions={
           <Group>
+            <DeleteWithUndo
+              label={t('removal.deleteGathering')}
+              name={g.title}
+              consequence={t('removal.gathering')}
+              remove={() => api['gatherings.delete']({ id: g.id })}
+              restore={(removed) => api['gatherings.restore'](removed)}
+              leaveTo={() =>
+                navigate(g.communityId ? `/communities/${g.communityId}` : '/communities')
+              }
+              backTo={() => navigate(`/communities/gatherings/${g.id}`)}
+            />
             <Button component={Link} to={`/communities/gatherings/${g.id}/print`} variant="default">
               {t('communities.print.open')}
             </Button>

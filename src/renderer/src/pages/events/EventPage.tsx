@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { RapportError } from '../../../../shared/errors'
 import { useApi } from '../../api/ApiContext'
+import { DeleteWithUndo } from '../../components/DeleteWithUndo'
 import { formatDateTime } from '../../components/formatDate'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryError } from '../../components/QueryError'
@@ -76,6 +77,15 @@ export function EventPage() {
           .join(' · ')}
         actions={
           <Group gap="xs" wrap="nowrap">
+            <DeleteWithUndo
+              label={t('removal.deleteEvent')}
+              name={event.name}
+              consequence={t('removal.event')}
+              remove={() => api['events.delete']({ id: event.id })}
+              restore={(removed) => api['events.restore'](removed)}
+              leaveTo={() => navigate('/events')}
+              backTo={() => navigate(`/events/${event.id}`)}
+            />
             <Button variant="default" component={Link} to={`/events/${event.id}/dossier`}>
               {t('events.dossier.open')}
             </Button>
