@@ -12,12 +12,14 @@ import {
   accessStatusSchema,
   eventLevelSchema,
   eventPersonRoleSchema,
+  eventPersonSchema,
   idSchema,
   isoDateSchema,
   isoDateTimeSchema,
   languageSchema,
   targetStageSchema,
   type Contact,
+  type EventPerson,
   type Encounter,
   type FollowUp,
   type RapportEvent,
@@ -133,6 +135,19 @@ export const eventOperations = {
         data: z.string().min(1).max(20_000_000).optional(),
         mapping: z.array(z.string().max(40)).max(500).optional(),
         commit: z.boolean(),
+      })
+      .strict(),
+  ),
+  /** Takes a person off the list; answers what `events.restorePerson` (undo) needs. */
+  'events.removePerson': op<{ eventId: string; person: EventPerson; index: number }>()(
+    z.object({ eventId: idSchema, personId: idSchema }).strict(),
+  ),
+  'events.restorePerson': op<RapportEvent>()(
+    z
+      .object({
+        eventId: idSchema,
+        person: eventPersonSchema,
+        index: z.number().int().min(0).max(20_000),
       })
       .strict(),
   ),

@@ -81,3 +81,41 @@ describe('deleting events, communities and gatherings, with undo', () => {
     ])
   })
 })
+
+describe('taking a person off an event’s list', () => {
+  it('removes one row, and undo puts it back in its place', async () => {
+    core = await quietCore({ demoOnFirstLaunch: true })
+    await call(core, 'events.importPeople', {
+      eventId: DEMO_PAST_EVENT_ID,
+      role: 'attendee',
+      text: 'Ada Lovelace, Analytical Engines\nGrace Hopper, Navy\nAlan Turing, Bletchley',
+      commit: true,
+    })
+    const people = async () =>
+      (
+        await call<{ people: { id: string; name: string }[] }>(core, 'events.get', {
+          id: DEMO_PAST_EVENT_ID,
+        })
+      ).people.map((p) => p.name)
+    const before = await people()
+    expect(before).toHaveLength(3)
+    const grace = (
+      await call<{ people: { id: string; name: string }[] }>(core, 'events.get', {
+        id: DEMO_PAST_EVENT_ID,
+      })
+    ).people.find((p) => p.name === 'Grace Hopper')!
+    const removed = await call<{ person: { name: string } }>(core, 'events.removePerson', {
+      eventId: DEMO_PAST_EVENT_ID,
+      personId: grace.id,
+    })
+    expect(removed.person.name).toBe('Grace Hopper')
+    expect(await people()).toEqual(before.filter((name) => name !== 'Grace Hopper'))
+    await call(core, 'events.restorePerson', removed)
+    expect(await people()).toEqual(before)
+    const gone = await core.dispatch('events.removePerson', {
+      eventId: DEMO_PAST_EVENT_ID,
+      personId: 'nobody',
+    })
+    expect(gone).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  })
+})

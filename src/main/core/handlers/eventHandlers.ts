@@ -14,6 +14,8 @@ export function createEventHandlers(
   const events = createEventService(store, context.clock)
   const removals = createRemovalService(store)
   return {
+    'events.removePerson': (input) => events.removePerson(input),
+    'events.restorePerson': (input) => events.restorePerson(input),
     'events.delete': (input) => removals.deleteEvent(input),
     'events.restore': (input) => removals.restoreEvent(input),
     'events.list': () => events.list(),

@@ -307,6 +307,31 @@ export function createEventService(store: DataStore, clock: Clock) {
       return input.commit ? store.update(run) : Promise.resolve(run({ data: store.read() }))
     },
 
+    /** Takes a speaker or attendee off the list (a wrong row, a cancelled guest); answers undo's input. */
+    removePerson({
+      eventId,
+      personId,
+    }: ParsedInputOf<'events.removePerson'>): Promise<ParsedInputOf<'events.restorePerson'>> {
+      return store.update((tx) => {
+        const event = findEvent(tx.data, eventId)
+        const index = event.people.findIndex((p) => p.id === personId)
+        if (index < 0) throw notFound('person', personId)
+        putEvent(tx, event, { people: event.people.filter((p) => p.id !== personId) })
+        return { eventId, person: event.people[index]!, index }
+      })
+    },
+
+    /** Undo of removePerson: the person goes back where they were in the list. */
+    restorePerson({ eventId, person, index }: ParsedInputOf<'events.restorePerson'>) {
+      return store.update((tx) => {
+        const event = findEvent(tx.data, eventId)
+        if (event.people.some((p) => p.id === person.id)) return event
+        const people = [...event.people]
+        people.splice(Math.min(index, people.length), 0, person)
+        return putEvent(tx, event, { people })
+      })
+    },
+
     promotePerson({ eventId, personId }: ParsedInputOf<'events.promotePerson'>): Promise<Contact> {
       return store.update((tx) => {
         const event = findEvent(tx.data, eventId)

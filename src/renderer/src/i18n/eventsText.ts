@@ -135,6 +135,8 @@ export const eventsEn = {
     inContacts: 'In contacts',
     promote: 'Make a contact',
     promoted: '{{name}} is now in your contacts.',
+    remove: 'Remove {{name}} from the list',
+    removed: '{{name}} removed from the list.',
     more: '…and {{count}} more.',
   },
   targetList: {
@@ -416,6 +418,8 @@ export const eventsZh: typeof eventsEn = {
     inContacts: '已是联系人',
     promote: '加为联系人',
     promoted: '{{name}} 已加入联系人。',
+    remove: '把 {{name}} 从名单中移除',
+    removed: '已把 {{name}} 从名单中移除。',
     more: '……还有 {{count}} 人。',
   },
   targetList: {

@@ -3,6 +3,7 @@ import {
   Badge,
   Button,
   Card,
+  CloseButton,
   FileButton,
   Group,
   SegmentedControl,
@@ -76,6 +77,33 @@ export function PeoplePanel({ view, onChange }: { view: EventView; onChange: () 
         message: t('events.people.promoted', { name: contact.name }),
       })
       onChange()
+    } catch (caught) {
+      fail(caught)
+    }
+  }
+
+  const remove = async (personId: string) => {
+    try {
+      const removed = await api['events.removePerson']({ eventId, personId })
+      onChange()
+      const note = notifications.show({
+        autoClose: 8000,
+        message: (
+          <Group justify="space-between" wrap="nowrap">
+            <Text size="sm">{t('events.people.removed', { name: removed.person.name })}</Text>
+            <Button
+              size="compact-sm"
+              variant="light"
+              onClick={() => {
+                notifications.hide(note)
+                void api['events.restorePerson'](removed).then(onChange, fail)
+              }}
+            >
+              {t('common.undo')}
+            </Button>
+          </Group>
+        ),
+      })
     } catch (caught) {
       fail(caught)
     }
@@ -223,15 +251,26 @@ export function PeoplePanel({ view, onChange }: { view: EventView; onChange: () 
                     </Badge>
                   </Table.Td>
                   <Table.Td>
-                    {p.contactId ? (
-                      <Badge color="teal" variant="outline" size="sm">
-                        {t('events.people.inContacts')}
-                      </Badge>
-                    ) : (
-                      <Button size="compact-xs" variant="light" onClick={() => void promote(p.id)}>
-                        {t('events.people.promote')}
-                      </Button>
-                    )}
+                    <Group gap="xs" wrap="nowrap" justify="flex-end">
+                      {p.contactId ? (
+                        <Badge color="teal" variant="outline" size="sm">
+                          {t('events.people.inContacts')}
+                        </Badge>
+                      ) : (
+                        <Button
+                          size="compact-xs"
+                          variant="light"
+                          onClick={() => void promote(p.id)}
+                        >
+                          {t('events.people.promote')}
+                        </Button>
+                      )}
+                      <CloseButton
+                        size="sm"
+                        aria-label={t('events.people.remove', { name: p.name })}
+                        onClick={() => void remove(p.id)}
+                      />
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               ))}
