@@ -4,9 +4,9 @@ import {
   fromZonedInput,
   isTimeZone,
   toZonedInput,
-} from '../../src/renderer/src/pages/communities/zonedTime'
+} from '../../src/renderer/src/components/zonedTime'
 
-describe('gathering times typed in the venue’s time zone', () => {
+describe('event and gathering times typed in the venue’s time zone', () => {
   it('reads 19:00 in Shanghai as 11:00 UTC and shows it back as 19:00', () => {
     expect(fromZonedInput('2026-12-20T19:00', 'Asia/Shanghai')).toBe('2026-12-20T11:00:00.000Z')
     expect(toZonedInput('2026-12-20T11:00:00.000Z', 'Asia/Shanghai')).toBe('2026-12-20T19:00')
@@ -22,6 +22,9 @@ describe('gathering times typed in the venue’s time zone', () => {
     expect(fromZonedInput('2026-13-40T25:00', 'UTC')).toBeNull()
     expect(isTimeZone('Asia/Shanghai')).toBe(true)
     expect(isTimeZone('Mars/Olympus')).toBe(false)
+    // An unknown zone (typed into an event) neither throws nor guesses.
+    expect(fromZonedInput('2026-12-20T19:00', 'Mars/Olympus')).toBeNull()
+    expect(toZonedInput('2026-12-20T11:00:00.000Z', 'Mars/Olympus')).toBe('2026-12-20T11:00')
   })
 })
 

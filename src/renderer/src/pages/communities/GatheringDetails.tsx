@@ -17,7 +17,7 @@ import { rsvpSchema, type GatheringTable } from '../../../../shared/model'
 import { useApi } from '../../api/ApiContext'
 import { ContactPicker } from '../../components/ContactPicker'
 import { errorText } from '../../components/errorText'
-import { fromZonedInput, isTimeZone, toZonedInput } from './zonedTime'
+import { fromZonedInput, isTimeZone, toZonedInput } from '../../components/zonedTime'
 
 type Patch = Parameters<ReturnType<typeof useApi>['gatherings.update']>[0]['patch']
 

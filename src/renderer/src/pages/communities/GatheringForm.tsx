@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { Gathering } from '../../../../shared/model'
 import { useApi } from '../../api/ApiContext'
 import { errorText } from '../../components/errorText'
-import { fromZonedInput, isTimeZone, localTimeZone } from './zonedTime'
+import { fromZonedInput, isTimeZone, localTimeZone } from '../../components/zonedTime'
 
 /** Plans a new gathering, by default inviting every member of its community. */
 export function GatheringForm(props: {

@@ -6,7 +6,7 @@ import type { GatheringView } from '../../../../shared/communityOperations'
 import { useApi } from '../../api/ApiContext'
 import { errorText } from '../../components/errorText'
 import { useGatheringUpdate } from './GatheringDetails'
-import { fromZonedInput, toZonedInput } from './zonedTime'
+import { fromZonedInput, toZonedInput } from '../../components/zonedTime'
 
 /** Moves the later half of the guests to the same gathering on another date. */
 function SplitIntoTwoDates(props: { view: GatheringView; onView: (v: GatheringView) => void }) {

@@ -21,7 +21,12 @@ import type { RapportEvent } from '../../../../shared/model'
 import { useApi } from '../../api/ApiContext'
 import { ContactMultiPicker } from '../../components/ContactPicker'
 import { errorText } from '../../components/errorText'
-import { isoToZoned, knownTimeZones, systemTimeZone, zonedToIso } from './zonedTime'
+import {
+  fromZonedInput,
+  knownTimeZones,
+  localTimeZone,
+  toZonedInput,
+} from '../../components/zonedTime'
 
 const ROUTES = ['ticket', 'organiser', 'friend', 'sponsor', 'volunteer'] as const
 const STATUSES = ['notStarted', 'asked', 'invited', 'ticketBought', 'declined'] as const
@@ -29,13 +34,13 @@ type Route = (typeof ROUTES)[number]
 type Status = (typeof STATUSES)[number]
 
 function draftOf(event?: RapportEvent) {
-  const timeZone = event?.timeZone ?? systemTimeZone()
+  const timeZone = event?.timeZone ?? localTimeZone()
   return {
     name: event?.name ?? '',
     series: event?.series ?? '',
     timeZone,
-    startsAt: event ? isoToZoned(event.startsAt, timeZone) : '',
-    endsAt: event?.endsAt ? isoToZoned(event.endsAt, timeZone) : '',
+    startsAt: event ? toZonedInput(event.startsAt, timeZone) : '',
+    endsAt: event?.endsAt ? toZonedInput(event.endsAt, timeZone) : '',
     venue: event?.venue ?? '',
     address: event?.address ?? '',
     city: event?.city ?? '',
@@ -79,8 +84,8 @@ export function EventEditor(props: {
       set(key, e.currentTarget.value as never)
 
   const save = async () => {
-    const startsAt = zonedToIso(d.startsAt, d.timeZone)
-    const endsAt = d.endsAt ? zonedToIso(d.endsAt, d.timeZone) : undefined
+    const startsAt = fromZonedInput(d.startsAt, d.timeZone)
+    const endsAt = d.endsAt ? fromZonedInput(d.endsAt, d.timeZone) : undefined
     if (!d.name.trim()) return setProblem(t('events.form.needName'))
     if (!startsAt || endsAt === null) return setProblem(t('events.form.needStart'))
     setProblem(undefined)
