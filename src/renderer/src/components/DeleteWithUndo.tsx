@@ -14,6 +14,9 @@ export function DeleteWithUndo<T>(props: {
   name: string
   /** What else the deletion touches, in a sentence. */
   consequence: string
+  /** The question and the notice; by default "Delete “name”?" and "“name” deleted." */
+  confirmTitle?: string
+  deletedMessage?: string
   remove: () => Promise<T>
   restore: (removed: T) => Promise<unknown>
   /** Where to go after deleting, and after undoing. */
@@ -34,7 +37,9 @@ export function DeleteWithUndo<T>(props: {
         autoClose: 8000,
         message: (
           <Group justify="space-between" wrap="nowrap">
-            <Text size="sm">{t('removal.deleted', { name: props.name })}</Text>
+            <Text size="sm">
+              {props.deletedMessage ?? t('removal.deleted', { name: props.name })}
+            </Text>
             <Button
               size="compact-sm"
               variant="light"
@@ -61,7 +66,7 @@ export function DeleteWithUndo<T>(props: {
       <Modal
         opened={asking}
         onClose={() => setAsking(false)}
-        title={t('removal.confirmTitle', { name: props.name })}
+        title={props.confirmTitle ?? t('removal.confirmTitle', { name: props.name })}
       >
         <Stack>
           <Text size="sm">{props.consequence}</Text>

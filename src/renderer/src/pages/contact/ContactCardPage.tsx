@@ -6,7 +6,6 @@ import {
   Grid,
   Group,
   Loader,
-  Modal,
   Stack,
   Text,
   Title,
@@ -19,6 +18,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom'
 import type { CardView } from '../../../../shared/cardView'
 import { RapportError, type ValidationIssue } from '../../../../shared/errors'
 import { useApi } from '../../api/ApiContext'
+import { DeleteWithUndo } from '../../components/DeleteWithUndo'
 import { errorText } from '../../components/errorText'
 import { QueryError } from '../../components/QueryError'
 import { photoUpload } from '../../hooks/usePhoto'
@@ -86,7 +86,6 @@ function CardEditor({ view, reload }: { view: CardView; reload: () => Promise<vo
   const [draft, setDraft] = useState<CardDraft>(() => draftFromContact(contact))
   const [saving, setSaving] = useState(false)
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [confirmDelete, setConfirmDelete] = useState(false)
   const patch = changedFields(contact, draft)
   const dirty = Object.keys(patch).length > 0
 
@@ -134,37 +133,6 @@ function CardEditor({ view, reload }: { view: CardView; reload: () => Promise<vo
     }
   }
 
-  const remove = async () => {
-    setConfirmDelete(false)
-    try {
-      const removed = await api['contacts.delete']({ id: contact.id })
-      navigate('/contacts')
-      const note = notifications.show({
-        autoClose: 8000,
-        message: (
-          <Group justify="space-between" wrap="nowrap">
-            <Text size="sm">{t('contacts.deleted', { name: contact.name })}</Text>
-            <Button
-              size="compact-sm"
-              variant="light"
-              onClick={() => {
-                notifications.hide(note)
-                void api['contacts.restore'](removed).then(
-                  () => navigate(`/contacts/${contact.id}`),
-                  showError,
-                )
-              }}
-            >
-              {t('common.undo')}
-            </Button>
-          </Group>
-        ),
-      })
-    } catch (caught) {
-      showError(caught)
-    }
-  }
-
   return (
     <Stack onKeyDown={getHotkeyHandler([['mod+Enter', () => void save()]])}>
       <Anchor component={Link} to="/contacts" size="sm">
@@ -201,9 +169,17 @@ function CardEditor({ view, reload }: { view: CardView; reload: () => Promise<vo
           >
             {contact.archived ? t('card.unarchive') : t('card.archive')}
           </Button>
-          <Button variant="subtle" color="red" onClick={() => setConfirmDelete(true)}>
-            {t('common.delete')}
-          </Button>
+          <DeleteWithUndo
+            label={t('common.delete')}
+            name={contact.name}
+            confirmTitle={t('contacts.confirmDeleteTitle', { name: contact.name })}
+            consequence={t('contacts.confirmDeleteBody')}
+            deletedMessage={t('contacts.deleted', { name: contact.name })}
+            remove={() => api['contacts.delete']({ id: contact.id })}
+            restore={(removed) => api['contacts.restore'](removed)}
+            leaveTo={() => navigate('/contacts')}
+            backTo={() => navigate(`/contacts/${contact.id}`)}
+          />
         </Group>
       </Group>
 
@@ -253,24 +229,6 @@ function CardEditor({ view, reload }: { view: CardView; reload: () => Promise<vo
           </Button>
         </Group>
       )}
-
-      <Modal
-        opened={confirmDelete}
-        onClose={() => setConfirmDelete(false)}
-        title={t('contacts.confirmDeleteTitle', { name: contact.name })}
-      >
-        <Stack>
-          <Text size="sm">{t('contacts.confirmDeleteBody')}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirmDelete(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button color="red" onClick={() => void remove()} data-autofocus>
-              {t('common.delete')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
     </Stack>
   )
 }
