@@ -1,21 +1,11 @@
-import {
-  Anchor,
-  Button,
-  Card,
-  Grid,
-  Group,
-  Loader,
-  Select,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core'
+import { Anchor, Button, Grid, Group, Loader, Select, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router-dom'
 import { memberRoleSchema } from '../../../../shared/model'
 import { useApi } from '../../api/ApiContext'
+import { Panel } from '../../components/Panel'
 import { DeleteWithUndo } from '../../components/DeleteWithUndo'
 import { errorText } from '../../components/errorText'
 import { formatDate, formatDateTime } from '../../components/formatDate'
@@ -27,20 +17,6 @@ import { ActivityLog } from './ActivityLog'
 import { CommunityForm } from './CommunityForm'
 import { GatheringForm } from './GatheringForm'
 import { HealthBadge, HealthCheck } from './HealthCheck'
-
-function Section(props: { title: string; children: React.ReactNode; extra?: React.ReactNode }) {
-  return (
-    <Card withBorder>
-      <Group justify="space-between" mb="xs">
-        <Title order={2} size="h5">
-          {props.title}
-        </Title>
-        {props.extra}
-      </Group>
-      {props.children}
-    </Card>
-  )
-}
 
 export function CommunityPage() {
   const { id = '' } = useParams()
@@ -108,10 +84,10 @@ export function CommunityPage() {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack>
-            <Section title={t('communities.health.title')} extra={<HealthBadge status={overall} />}>
+            <Panel title={t('communities.health.title')} extra={<HealthBadge status={overall} />}>
               <HealthCheck health={health} />
-            </Section>
-            <Section title={t('communities.about')}>
+            </Panel>
+            <Panel title={t('communities.about')}>
               <Stack gap="xs">
                 {about.map(([label, text]) => (
                   <div key={label}>
@@ -124,15 +100,15 @@ export function CommunityPage() {
                   </div>
                 ))}
               </Stack>
-            </Section>
-            <Section title={t('communities.activity.title')}>
+            </Panel>
+            <Panel title={t('communities.activity.title')}>
               <ActivityLog community={community} names={names} onChanged={() => void reload()} />
-            </Section>
+            </Panel>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack>
-            <Section title={t('communities.gatherings')}>
+            <Panel title={t('communities.gatherings')}>
               {data.gatheringList.length === 0 ? (
                 <Text size="sm" c="dimmed">
                   {t('communities.noGatherings')}
@@ -148,8 +124,8 @@ export function CommunityPage() {
                   </Text>
                 ))
               )}
-            </Section>
-            <Section title={t('communities.members', { count: community.members.length })}>
+            </Panel>
+            <Panel title={t('communities.members', { count: community.members.length })}>
               {community.members.length === 0 && (
                 <Text size="sm" c="dimmed">
                   {t('communities.noMembers')}
@@ -205,7 +181,7 @@ export function CommunityPage() {
                   </Group>
                 ))}
               </Stack>
-            </Section>
+            </Panel>
           </Stack>
         </Grid.Col>
       </Grid>

@@ -1,9 +1,10 @@
-import { Anchor, Button, Card, Grid, Group, Loader, Stack, Title } from '@mantine/core'
+import { Anchor, Button, Grid, Group, Loader, Stack } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router-dom'
 import type { GatheringView } from '../../../../shared/communityOperations'
 import { useApi } from '../../api/ApiContext'
+import { Panel } from '../../components/Panel'
 import { DeleteWithUndo } from '../../components/DeleteWithUndo'
 import { formatDateTime } from '../../components/formatDate'
 import { PageHeader } from '../../components/PageHeader'
@@ -14,17 +15,6 @@ import { DetailsForm, GuestList, TablesEditor } from './GatheringDetails'
 import { OutcomesPanel } from './OutcomesPanel'
 import { SeatingPlanner } from './SeatingPlanner'
 import { SizeNotes } from './SizeNotes'
-
-function Section(props: { title: string; children: React.ReactNode }) {
-  return (
-    <Card withBorder>
-      <Title order={2} size="h5" mb="xs">
-        {props.title}
-      </Title>
-      {props.children}
-    </Card>
-  )
-}
 
 export function GatheringPage() {
   const { id = '' } = useParams()
@@ -76,36 +66,36 @@ export function GatheringPage() {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, xl: 8 }}>
           <Stack>
-            <Section title={t('communities.seating.title')}>
+            <Panel title={t('communities.seating.title')}>
               <SeatingPlanner view={view} onView={setView} />
-            </Section>
-            <Section title={t('communities.outcomes.title')}>
+            </Panel>
+            <Panel title={t('communities.outcomes.title')}>
               <OutcomesPanel key={`o-${stamp}`} view={view} onView={setView} />
-            </Section>
+            </Panel>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, xl: 4 }}>
           <Stack>
-            <Section title={t('communities.guests.title')}>
+            <Panel title={t('communities.guests.title')}>
               <GuestList view={view} onView={setView} />
-            </Section>
-            <Section title={t('communities.tables.title')}>
+            </Panel>
+            <Panel title={t('communities.tables.title')}>
               <TablesEditor key={JSON.stringify(g.tables)} view={view} onView={setView} />
-            </Section>
-            <Section title={t('communities.bill.title')}>
+            </Panel>
+            <Panel title={t('communities.bill.title')}>
               <BillPanel
                 key={`b-${JSON.stringify(g.bill)}-${g.currency ?? ''}`}
                 view={view}
                 onView={setView}
               />
-            </Section>
-            <Section title={t('communities.gathering.details')}>
+            </Panel>
+            <Panel title={t('communities.gathering.details')}>
               <DetailsForm
                 key={`d-${g.title}-${g.startsAt}-${g.timeZone}`}
                 view={view}
                 onView={setView}
               />
-            </Section>
+            </Panel>
           </Stack>
         </Grid.Col>
       </Grid>

@@ -2,7 +2,6 @@ import {
   Anchor,
   Badge,
   Button,
-  Card,
   Group,
   Progress,
   SegmentedControl,
@@ -11,7 +10,6 @@ import {
   Text,
   TextInput,
   Timeline,
-  Title,
 } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -19,24 +17,11 @@ import { Link } from 'react-router-dom'
 import type { CardView } from '../../../../shared/cardView'
 import { relationshipKindSchema, type RelationshipKind } from '../../../../shared/model'
 import { useApi } from '../../api/ApiContext'
+import { Panel } from '../../components/Panel'
 import { ContactPicker } from '../../components/ContactPicker'
 import { formatDate, formatDateTime } from '../../components/formatDate'
 import { useQuery } from '../../hooks/useQuery'
 import { CardTargetStates } from '../events/CardTargetStates'
-
-function Panel(props: { title: string; children: React.ReactNode; extra?: React.ReactNode }) {
-  return (
-    <Card withBorder>
-      <Group justify="space-between" mb="xs">
-        <Title order={2} size="h5">
-          {props.title}
-        </Title>
-        {props.extra}
-      </Group>
-      {props.children}
-    </Card>
-  )
-}
 
 export function CompletenessPanel({ view }: { view: CardView }) {
   const { t } = useTranslation()
