@@ -11,7 +11,7 @@
  * Targets (from the issue): layout < 2 s in the worker; panning ≥ 50 fps median. Needs the
  * built app (`npx electron-vite build`); it builds it when `out/` is missing.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -23,6 +23,7 @@ import { createMapService } from '../src/main/core/services/mapService'
 import { openJournaledStore } from '../src/main/core/store/journaledStore'
 import { relationshipSchema, type Relationship, type StoreData } from '../src/shared/model'
 import { chromiumPath } from '../playwright.config'
+import { startServe, stopServe } from '../tests/e2e/serveProcess'
 import { WEBGL_ARGS } from '../tests/e2e/webglArgs'
 import { targetText, type BenchFigure } from './figures'
 import { generateStore, mulberry32 } from './generateStore'
@@ -137,28 +138,6 @@ function nodeFigures(data: StoreData): { figures: BenchFigure[]; lines: string[]
   }
 }
 
-async function startServe(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['out/main/serve.js', '--data', dataDir, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 30_000)
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /Rapport is running at (\S+)/.exec(output)
-      if (match?.[1]) {
-        clearTimeout(timer)
-        resolve(match[1])
-      }
-    }
-    child.stdout?.on('data', onData)
-    child.stderr?.on('data', onData)
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)))
-  })
-  return { url, child }
-}
-
 interface LayoutRun {
   ms: number | null
   iterations: number
@@ -234,7 +213,8 @@ async function browserFigures(
     watchIntervalMs: 0,
   })
   await store.close()
-  const { url, child } = await startServe(dataDir)
+  // A 5,000-person store takes longer to open than the e2e tests' demo network.
+  const { url, child } = await startServe(dataDir, undefined, 30_000)
   const browser = await chromium.launch({ executablePath: chromiumPath, args: WEBGL_ARGS })
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 820 } })
@@ -289,8 +269,7 @@ async function browserFigures(
     }
   } finally {
     await browser.close()
-    child.kill('SIGTERM')
-    await new Promise((resolve) => child.once('exit', resolve))
+    await stopServe(child)
     await rm(dataDir, { recursive: true, force: true })
   }
 }

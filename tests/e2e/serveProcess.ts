@@ -1,0 +1,40 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+
+/**
+ * Starts browser mode (`out/main/serve.js`, built by `npm run test:e2e`) on a data folder and
+ * answers its address once it prints it. Plain Node, so the benchmark can use it too. `lang` sets
+ * the demo network's language on a first launch.
+ */
+export async function startServe(
+  dataDir: string,
+  lang?: string,
+  timeoutMs = 20_000,
+): Promise<{ url: string; child: ChildProcess }> {
+  const args = ['out/main/serve.js', '--data', dataDir, '--port', '0']
+  if (lang) args.push('--lang', lang)
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), timeoutMs)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = /Rapport is running at (\S+)/.exec(output)
+      if (match?.[1]) {
+        clearTimeout(timer)
+        resolve(match[1])
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)))
+  })
+  return { url, child }
+}
+
+/** Stops the server as a user would (Ctrl+C), which folds the journal into the snapshot. */
+export async function stopServe(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  child.kill('SIGTERM')
+  await exited
+}
