@@ -104,17 +104,26 @@ export const gatheringPatchSchema = z
   .strict()
 
 export type HealthStatus = 'good' | 'fair' | 'poor'
+/**
+ * The three things a good group does, each judged from what was logged, with figures the UI
+ * words into a suggestion: a theme that tells members who they are, members asking and
+ * answering each other, and activities that give belonging.
+ */
 export interface CommunityHealthView {
   theme: { status: HealthStatus; themeLength: number; hasJoiningCriteria: boolean }
   mutualHelp: {
     status: HealthStatus
+    /** In the last 90 days. */
     questions: number
     answers: number
+    /** Members who asked or answered in the last 90 days, 0..1 (null without members). */
     helpingShare: number | null
   }
   belonging: {
     status: HealthStatus
+    /** Since the last activity of any kind, or null if nothing was ever logged. */
     daysSinceLastActivity: number | null
+    /** Members who took part in anything in the last 90 days, 0..1 (null without members). */
     activeShare: number | null
   }
 }
