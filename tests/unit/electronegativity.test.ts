@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { tempDir } from './helpers'
 
 const root = join(__dirname, '../..')
-const ELECTRON_VERSION = '40.8.5'
+const ELECTRON_VERSION = '45.6.1'
 
 /**
  * Medium findings we keep, each with the reason it is safe. Anything else rated HIGH or MEDIUM
@@ -31,8 +31,13 @@ describe('electronegativity scan of the Electron glue', () => {
   it('finds nothing rated high or medium beyond the reviewed, explained findings', async () => {
     const out = join(await tempDir(), 'scan.csv')
     await promisify(execFile)(
-      join(root, 'node_modules/.bin/electronegativity'),
-      ['-i', 'src/main/electron', '-e', ELECTRON_VERSION, '-o', out, '-r', '-v', 'false'],
+      process.execPath,
+      [
+        '--require',
+        join(__dirname, 'support/offlineGot.cjs'),
+        join(root, 'node_modules/@doyensec/electronegativity/dist/index.js'),
+        ...['-i', 'src/main/electron', '-e', ELECTRON_VERSION, '-o', out, '-r', '-v', 'false'],
+      ],
       { cwd: root, timeout: 120_000 },
     )
     const parsed = Papa.parse<Record<string, string>>(await readFile(out, 'utf8'), {
