@@ -1,4 +1,5 @@
 import type { Contact, Help, RelationshipKind, Tier } from './model'
+import type { GeneratedTitle } from './model/followUp'
 
 /** What the contact card shows besides the contact itself, all derived from the history. */
 export interface CardView {
@@ -28,6 +29,8 @@ export interface TimelineEntry {
   at: string
   id: string
   title: string
+  /** For a follow-up whose title Rapport generated: worded in the interface language. */
+  titleKind?: GeneratedTitle
   detail?: string
 }
 

@@ -1,5 +1,5 @@
 import type { Language } from './model'
-import type { CareKind, FollowUpReason } from './model/followUp'
+import type { CareKind, FollowUpReason, GeneratedTitle } from './model/followUp'
 
 /**
  * Names of follow-up reasons and the six kinds of care, in both interface languages. Shared so
@@ -7,9 +7,18 @@ import type { CareKind, FollowUpReason } from './model/followUp'
  */
 export const followUpWords: Record<
   Language,
-  { reason: Record<FollowUpReason, string>; care: Record<CareKind, string> }
+  {
+    reason: Record<FollowUpReason, string>
+    care: Record<CareKind, string>
+    generatedTitle: Record<GeneratedTitle, string>
+  }
 > = {
   en: {
+    generatedTitle: {
+      afterMeeting: 'Thank and follow up',
+      cadence: 'Keep in touch',
+      importantDate: 'Important date',
+    },
     reason: {
       afterMeeting: 'After meeting',
       promise: 'Promise',
@@ -28,6 +37,11 @@ export const followUpWords: Record<
     },
   },
   'zh-CN': {
+    generatedTitle: {
+      afterMeeting: '道谢并跟进',
+      cadence: '保持联系',
+      importantDate: '重要日子',
+    },
     reason: {
       afterMeeting: '见面后',
       promise: '承诺',
@@ -45,4 +59,18 @@ export const followUpWords: Record<
       protect: '保护',
     },
   },
+}
+
+/**
+ * A follow-up's title in the interface language: titles Rapport made are stored as their kind and
+ * worded when shown, so switching language rewords them everywhere (queue, card, tray, calendar);
+ * titles the user typed are shown as typed.
+ */
+export function followUpTitle(
+  followUp: { title: string; titleKind?: GeneratedTitle | undefined },
+  language: Language,
+): string {
+  return followUp.titleKind
+    ? followUpWords[language].generatedTitle[followUp.titleKind]
+    : followUp.title
 }

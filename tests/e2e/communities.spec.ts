@@ -57,6 +57,9 @@ test('creates a community, plans a dinner of 14, seats it, moves a seat, records
   await expect(page.getByRole('heading', { name: 'Climate founders supper club' })).toBeVisible()
   await expect(page.getByText('14 members')).toBeVisible()
   await expect(page.getByTestId('health-check')).toContainText('Healthy')
+  // A community made today has no past to be silent about.
+  await expect(page.getByTestId('health-check')).toContainText('No activity yet')
+  await expect(page.getByTestId('health-check')).not.toContainText('three months')
 
   await page.getByRole('button', { name: 'Plan a gathering' }).click()
   await page.getByRole('textbox', { name: 'Title' }).fill('Winter supper')

@@ -110,3 +110,26 @@ test('Ctrl+Shift+K opens quick capture from any page, even while typing', async 
   await expect(page.getByRole('heading', { name: 'Quick capture' })).toBeVisible()
   await expect(page.getByRole('textbox', { name: 'Who did you meet?' })).toBeVisible()
 })
+
+test.describe('in Chinese', () => {
+  test.use({ demoLanguage: 'zh-CN', locale: 'zh-CN' })
+  test('words the follow-ups Rapport made in Chinese, and rewords them after switching to English', async ({
+    page,
+    served,
+  }) => {
+    await page.goto(`${served.url}#/`)
+    const queue = page.locator('[data-followup]')
+    await expect(queue.first()).toBeVisible()
+    await expect(queue.filter({ hasText: '保持联系' }).first()).toBeVisible()
+    for (const english of ['Thank and follow up', 'Keep in touch', 'Important date']) {
+      await expect(page.getByText(english)).toHaveCount(0)
+    }
+    await page.screenshot({ path: 'test-results/screens/today-zh.png' })
+
+    await page.getByRole('link', { name: '设置' }).click()
+    await page.getByRole('radiogroup', { name: '语言' }).getByText('English').click()
+    await page.getByRole('link', { name: 'Today' }).click()
+    await expect(queue.filter({ hasText: 'Keep in touch' }).first()).toBeVisible()
+    await expect(page.getByText('保持联系')).toHaveCount(0)
+  })
+})

@@ -1,7 +1,9 @@
 import { describe, it, expect } from 'vitest'
 import { buildDemoNetwork } from '../../src/main/core/demo/demoNetwork'
+import { cadenceFollowUps } from '../../src/main/core/followUps/followUpRules'
+import { overdueContacts } from '../../src/main/core/contacts/cardInsights'
 import type { DemoRecords } from '../../src/main/core/demo/demoNetwork'
-import { collectionSchemas, ME_ID } from '../../src/shared/model'
+import { collectionSchemas, emptyStoreData, ME_ID } from '../../src/shared/model'
 import type { Language } from '../../src/shared/model'
 
 const NOW = new Date('2025-03-14T06:30:00.000Z')
@@ -189,5 +191,18 @@ describe('buildDemoNetwork in both languages', () => {
       )
       expect(data.events.some((e) => Date.parse(e.startsAt) > now.getTime())).toBe(true)
     }
+  })
+})
+
+describe('the demo’s first launch', () => {
+  it('has a realistic few keep-in-touch follow-ups due, not the whole circle at one instant', () => {
+    const data = { ...emptyStoreData(), ...buildDemoNetwork('zh-CN', NOW) }
+    const cadence = cadenceFollowUps(data, NOW).filter((f) => f.reason === 'cadence')
+    expect(cadence.length).toBeGreaterThan(0)
+    expect(cadence.length).toBeLessThanOrEqual(3)
+    // Everyone else in the circle has a next touch on some later day, spread out.
+    const soon = overdueContacts(data, new Date(NOW.getTime() + 30 * 86_400_000))
+    const days = new Set(soon.map((o) => o.dueSince.slice(0, 10)))
+    expect(days.size).toBeGreaterThan(8)
   })
 })

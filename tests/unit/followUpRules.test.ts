@@ -68,6 +68,7 @@ describe('followUpsForEncounter', () => {
       reason: 'afterMeeting',
       status: 'open',
       title: 'Thank and follow up',
+      titleKind: 'afterMeeting',
       dueAt: at(Date.parse(met.at) + DAY),
       createdAt: NOW.toISOString(),
       promise: false,
@@ -134,6 +135,7 @@ describe('cadenceFollowUps', () => {
       reason: 'cadence',
       status: 'open',
       title: 'Keep in touch',
+      titleKind: 'cadence',
       // Overdue since yesterday: due now, not in the past.
       dueAt: NOW.toISOString(),
     })

@@ -257,6 +257,31 @@ describe('exportIcs: calendar structure', () => {
     expect(f2.getFirstPropertyValue('description')).toBe('见面后 · 分享')
   })
 
+  it('words the titles Rapport generated in the calendar’s language, and typed ones as typed', () => {
+    const data = store({
+      contacts: [contact('c2', '王小明')],
+      followUps: [
+        followUp('g1', {
+          contactId: 'c2',
+          title: 'Thank and follow up',
+          titleKind: 'afterMeeting',
+        }),
+        followUp('g2', { contactId: 'c2', title: 'Keep in touch', titleKind: 'cadence' }),
+        followUp('t1', { contactId: 'c2', title: 'Keep in touch' }),
+      ],
+    })
+    const zh = parse(exportIcs(data, { ...OPTIONS, language: 'zh-CN' }))
+    const summary = (id: string) =>
+      byUid(zh, `followup-${id}@rapport.local`).getFirstPropertyValue('summary')
+    expect(summary('g1')).toBe('跟进：王小明 — 道谢并跟进')
+    expect(summary('g2')).toBe('跟进：王小明 — 保持联系')
+    expect(summary('t1')).toBe('跟进：王小明 — Keep in touch')
+    const en = parse(exportIcs(data, OPTIONS))
+    expect(byUid(en, 'followup-g1@rapport.local').getFirstPropertyValue('summary')).toBe(
+      'Follow up: 王小明 — Thank and follow up',
+    )
+  })
+
   it('gives events a display alarm 10 minutes before the start, and nothing else one', () => {
     for (const id of ['e1', 'e2']) {
       const alarms = byUid(calendar, `event-${id}@rapport.local`).getAllSubcomponents('valarm')

@@ -215,7 +215,7 @@ describe('loading a damaged or foreign data file', () => {
     expect(await readFile(snapshotOf(dir), 'utf8')).toBe(edited)
   })
 
-  it.each(['store-v1.json', 'store-v2.json', 'store-v3.json', 'store-v4.json'])(
+  it.each(['store-v1.json', 'store-v2.json', 'store-v3.json', 'store-v4.json', 'store-v5.json'])(
     'migrates the fixture %s and keeps every record',
     async (name) => {
       const dir = await tempDir()
@@ -242,6 +242,21 @@ describe('loading a damaged or foreign data file', () => {
       )
     },
   )
+  it('marks the titles v5 generated in English as generated, and keeps titles the user typed', async () => {
+    const dir = await tempDir()
+    await writeFile(
+      snapshotOf(dir),
+      await readFile(join(__dirname, '../fixtures/store-v5.json'), 'utf8'),
+    )
+    const store = await open(dir)
+    const byId = new Map(store.read().followUps.map((f) => [f.id, f]))
+    expect(byId.get('fu-v5-after')?.titleKind).toBe('afterMeeting')
+    expect(byId.get('fu-v5-cadence')?.titleKind).toBe('cadence')
+    // Same reason, but the user rewrote the title: it stays theirs.
+    expect(byId.get('fu-v5-edited')?.titleKind).toBeUndefined()
+    expect(byId.get('fu-v5-edited')?.title).toBe('请他喝咖啡，聊聊新项目')
+    await store.close()
+  })
   it('migrates v4 events, communities and gatherings to their v5 shape', async () => {
     const dir = await tempDir()
     await writeFile(

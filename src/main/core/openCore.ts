@@ -75,7 +75,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       })
       unavailable = null
       reminders =
-        options.reminders === false ? null : startReminderHost(store, clock, options.reminderSink)
+        options.reminders === false
+          ? null
+          : startReminderHost(store, clock, options.reminderSink, options.systemLanguage)
       const services = createHandlers(store, context, reminders ?? idleReminders)
       handlers = { ...services.handlers, ...options.hostHandlers }
       stopServices = services.stop

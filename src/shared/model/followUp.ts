@@ -20,6 +20,8 @@ export const followUpReasonSchema = z.enum([
   'importantDate',
   'custom',
 ])
+/** Titles Rapport writes itself; stored as this kind and worded in the reader's language. */
+export const generatedTitleSchema = z.enum(['afterMeeting', 'cadence', 'importantDate'])
 export const followUpStatusSchema = z.enum(['open', 'done', 'snoozed', 'dropped'])
 
 export const followUpSchema = z.object({
@@ -27,7 +29,10 @@ export const followUpSchema = z.object({
   contactId: idSchema,
   encounterId: idSchema.optional(),
   eventId: idSchema.optional(),
+  /** As typed, or for a generated title the English words (read by older versions). */
   title: shortText.min(1),
+  /** Since v6: set when Rapport made the title; the interface words it from this. */
+  titleKind: generatedTitleSchema.optional(),
   dueAt: isoDateTimeSchema,
   doneAt: isoDateTimeSchema.optional(),
   snoozedUntil: isoDateTimeSchema.optional(),
@@ -43,6 +48,7 @@ export const followUpSchema = z.object({
   doneNote: longText.default(''),
 })
 export type FollowUpReason = z.infer<typeof followUpReasonSchema>
+export type GeneratedTitle = z.infer<typeof generatedTitleSchema>
 export type CareKind = z.infer<typeof careKindSchema>
 export type FollowUpStatus = z.infer<typeof followUpStatusSchema>
 export type FollowUp = z.infer<typeof followUpSchema>

@@ -42,7 +42,7 @@
  * from UTF-16 code units, and the auto-exporter keeps each record's VEVENT until the record
  * object is replaced.
  */
-import { followUpWords } from '../../../shared/followUpWords'
+import { followUpTitle, followUpWords } from '../../../shared/followUpWords'
 import { getVtimezoneComponent } from '@touch4it/ical-timezones'
 import ical, { ICalCalendarMethod } from 'ical-generator'
 import type {
@@ -336,7 +336,7 @@ function renderFollowUp(
   const about = [texts.reason[followUp.reason], followUp.careKind && texts.care[followUp.careKind]]
   const description = [about.filter(Boolean).join(' · '), followUp.notes.trim()]
   lines +=
-    textLine('SUMMARY', texts.followUp(contact?.name, followUp.title)) +
+    textLine('SUMMARY', texts.followUp(contact?.name, followUpTitle(followUp, options.language))) +
     optionalText('DESCRIPTION', description.filter(Boolean).join('\n\n')) +
     'TRANSP:TRANSPARENT\r\n' +
     footer(followUp)

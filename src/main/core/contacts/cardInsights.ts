@@ -361,6 +361,7 @@ export function timeline(data: Readonly<StoreData>, contactId: string): Timeline
       at: f.doneAt ?? f.dueAt,
       id: f.id,
       title: f.title,
+      ...(f.titleKind ? { titleKind: f.titleKind } : {}),
       dueAt: f.dueAt,
       ...(f.doneAt ? { doneAt: f.doneAt } : {}),
       ...(f.careKind ? { careKind: f.careKind } : {}),

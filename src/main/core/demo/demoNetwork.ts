@@ -20,6 +20,8 @@ import type {
   Relationship,
   StoreData,
 } from '../../../shared/model'
+import { followUpWords } from '../../../shared/followUpWords'
+import { DEFAULT_CADENCE_DAYS } from '../contacts/cardInsights'
 
 /** The collections the demo network fills: every record carries `demo: true`. */
 export type DemoRecords = Pick<
@@ -54,6 +56,7 @@ const encounterId = (n: number): string => `demo-encounter-${pad(n)}`
 const followUpId = (n: number): string => `demo-followup-${pad(n)}`
 const relationshipId = (n: number): string => `demo-relationship-${pad(n)}`
 const C = demoContactId
+const demoNumber = (id: string): number => Number(id.slice('demo-contact-'.length))
 
 /** `days` from `now` on the Shanghai calendar, at hour:minute Shanghai time. */
 function shanghaiAt(now: Date, days: number, hour: number, minute = 0): Date {
@@ -1644,6 +1647,33 @@ export function buildDemoNetwork(language: Language, now: Date): DemoRecords {
     }),
   )
 
+  // Keep-in-touch history for the circle: each one was last contacted so that their next touch
+  // falls on a different day. A first launch then shows a realistic two or three people due, not
+  // the whole circle overdue at the same instant.
+  const circle = contacts.filter((c) => c.tier !== 'outside' && !encounterAt.has(demoNumber(c.id)))
+  circle.forEach((contact, index) => {
+    const cadence = DEFAULT_CADENCE_DAYS[contact.tier] ?? 30
+    // Days until the next touch: two a little overdue, one due today, the rest spread ahead.
+    const spread = [-1.5, -0.4, 0.5][index] ?? 1.5 + ((index * 2.3) % (cadence - 2))
+    const doneAt = plus(now, (spread - cadence) * DAY)
+    followUps.push(
+      followUpSchema.parse({
+        id: `demo-touch-${pad(demoNumber(contact.id))}`,
+        createdAt: iso(plus(doneAt, -DAY)),
+        updatedAt: iso(doneAt),
+        demo: true,
+        contactId: contact.id,
+        title: followUpWords.en.generatedTitle.cadence,
+        titleKind: 'cadence',
+        reason: 'cadence',
+        dueAt: iso(plus(doneAt, -DAY)),
+        doneAt: iso(doneAt),
+        status: 'done',
+        channel: t('微信', 'WeChat'),
+      }),
+    )
+  })
+
   // ---------------------------------------------------------------- community and gathering
 
   const community: Community = communitySchema.parse({
@@ -1784,11 +1814,15 @@ export function buildDemoNetwork(language: Language, now: Date): DemoRecords {
     events: [upcoming, past],
     encounters,
     // The queue's reason and status follow from what each demo follow-up already says.
-    followUps: followUps.map((f) => ({
-      ...f,
-      reason: f.promise ? 'promise' : f.encounterId ? 'afterMeeting' : 'custom',
-      status: f.doneAt ? 'done' : 'open',
-    })),
+    followUps: followUps.map((f) =>
+      f.reason === 'cadence'
+        ? f
+        : {
+            ...f,
+            reason: f.promise ? 'promise' : f.encounterId ? 'afterMeeting' : 'custom',
+            status: f.doneAt ? 'done' : 'open',
+          },
+    ),
     communities: [community],
     gatherings: [gathering],
     relationships,

@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto'
 import type { FollowUpQueue, FollowUpView, HabitRate } from '../../../shared/contract'
 import type { Contact, Encounter, FollowUp, StoreData } from '../../../shared/model'
+import { followUpWords } from '../../../shared/followUpWords'
 import type { Clock } from '../clock'
 import { cadenceOf, overdueContacts } from '../contacts/cardInsights'
 import type { StoreTransaction } from '../store/dataStore'
@@ -32,12 +33,8 @@ export const IMPORTANT_DATE_LEAD_DAYS = 7
 /** Important-date follow-ups are due at this local hour on the day itself. */
 const IMPORTANT_DATE_HOUR = 9
 
-/** Titles are plain English: the UI words follow-ups by their reason and shows these as-is. */
-export const TITLES = {
-  afterMeeting: 'Thank and follow up',
-  cadence: 'Keep in touch',
-  importantDate: 'Important date',
-} as const
+/** Generated titles are stored as their kind; `title` keeps the English words for older readers. */
+const TITLES = followUpWords.en.generatedTitle
 
 const TITLE_MAX = 200
 const ID_MAX = 64
@@ -110,6 +107,7 @@ export function followUpsForEncounter(
         id: derivedId('after', encounter.id),
         ...links,
         title: TITLES.afterMeeting,
+        titleKind: 'afterMeeting',
         dueAt: iso(at + AFTER_MEETING_MS),
         reason: 'afterMeeting',
       },
@@ -199,7 +197,10 @@ function importantDateFollowUps(contact: Contact, now: Date, createdAt: string):
       {
         id,
         contactId: contact.id,
-        title: titleOf(labels.join(', ') || TITLES.importantDate),
+        // The user's own labels ("Birthday", "生日") are their words; only the fallback is ours.
+        ...(labels.length > 0
+          ? { title: titleOf(labels.join(', ')) }
+          : { title: TITLES.importantDate, titleKind: 'importantDate' as const }),
         dueAt: dueAt.toISOString(),
         reason: 'importantDate',
       },
@@ -250,6 +251,7 @@ export function cadenceFollowUps(data: Readonly<StoreData>, now: Date): FollowUp
           id,
           contactId,
           title: TITLES.cadence,
+          titleKind: 'cadence',
           dueAt: iso(Math.max(nowMs, Date.parse(dueSince))),
           reason: 'cadence',
         },

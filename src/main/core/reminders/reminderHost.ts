@@ -1,4 +1,6 @@
 import type { ReminderNotification } from '../../../shared/contract'
+import { followUpTitle } from '../../../shared/followUpWords'
+import type { Language } from '../../../shared/model'
 import type { Clock } from '../clock'
 import { applyFollowUpRules } from '../followUps/followUpRules'
 import type { JournaledStore } from '../store/journaledStore'
@@ -31,17 +33,24 @@ export function startReminderHost(
   store: JournaledStore,
   clock: Clock,
   sink?: ReminderSink,
+  systemLanguage: Language = 'en',
 ): ReminderHost {
+  // Notifications and the tray word generated titles in the language chosen in Settings.
+  const language = (): Language => {
+    const preference = store.read().settings.language
+    return preference === 'system' ? systemLanguage : preference
+  }
   const waiting: ReminderNotification[] = []
   const dueItems = () => {
     const data = store.read()
     const names = new Map(data.contacts.map((c) => [c.id, c.name]))
+    const words = language()
     return data.followUps
       .filter((f) => f.status === 'open' || f.status === 'snoozed')
       .map((f) => ({
         id: f.id,
         dueAt: f.snoozedUntil && f.snoozedUntil > f.dueAt ? f.snoozedUntil : f.dueAt,
-        title: f.title,
+        title: followUpTitle(f, words),
         contactName: names.get(f.contactId) ?? '',
       }))
   }

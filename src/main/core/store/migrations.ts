@@ -32,7 +32,27 @@ export const migrations: Migration[] = [
   },
   // v5: events, communities and gatherings as their workflows need them; map positions.
   { from: 4, up: migrateToV5 },
+  // v6: titles Rapport generated are stored as their kind, so they read in the interface language.
+  { from: 5, up: migrateToV6 },
 ]
+
+/** The English titles v5 and earlier wrote, by the reason that made them. */
+const v5GeneratedTitles: Record<string, string> = {
+  afterMeeting: 'Thank and follow up',
+  cadence: 'Keep in touch',
+  importantDate: 'Important date',
+}
+
+function migrateToV6(doc: Raw): Raw {
+  return {
+    ...doc,
+    followUps: ((doc.followUps as Raw[] | undefined) ?? []).map((f) => {
+      const reason = String(f.reason)
+      // A title the user edited or typed is theirs, even when the reason is a generated one.
+      return v5GeneratedTitles[reason] === f.title ? { ...f, titleKind: reason } : f
+    }),
+  }
+}
 
 const v4AccessStatus: Record<string, string> = {
   planned: 'notStarted',

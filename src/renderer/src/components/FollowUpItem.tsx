@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router-dom'
 import type { FollowUpView } from '../../../shared/contract'
 import { snoozeChoiceSchema } from '../../../shared/contract'
+import { useFollowUpTitle } from '../hooks/useFollowUpTitle'
 import { formatDateTime } from './formatDate'
 
 export interface FollowUpActions {
@@ -42,6 +43,7 @@ export function FollowUpItem(props: {
   tone: 'red' | 'orange' | 'gray'
 }) {
   const { t, i18n } = useTranslation()
+  const titleOf = useFollowUpTitle()
   const navigate = useNavigate()
   const { item, actions } = props
   const [doneOpen, setDoneOpen] = useState(false)
@@ -77,7 +79,7 @@ export function FollowUpItem(props: {
       tabIndex={0}
       data-followup
       onKeyDown={onKeyDown}
-      aria-label={`${item.contactName}: ${item.title}`}
+      aria-label={`${item.contactName}: ${titleOf(item)}`}
     >
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <Stack gap={2} style={{ minWidth: 0 }}>
@@ -95,9 +97,7 @@ export function FollowUpItem(props: {
             )}
           </Group>
           {/* Titles the rules wrote ("Keep in touch") are shown in the interface language. */}
-          <Text size="sm">
-            {item.reason === 'cadence' ? t('queue.reason.cadence') : item.title}
-          </Text>
+          <Text size="sm">{titleOf(item)}</Text>
           <Text size="xs" c={props.tone === 'red' ? 'red' : 'dimmed'}>
             {t('today.dueAt', { when: formatDateTime(due, i18n.language) })}
           </Text>

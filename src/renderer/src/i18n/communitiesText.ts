@@ -75,6 +75,7 @@ export const communitiesEn = {
       good: 'A steady rhythm. Keep it, even when only a few can come.',
       fair: 'Things have slowed down or only a few take part. Plan a small dinner and invite the quiet ones.',
       poor: 'Nothing in the last three months. Put one date in the calendar now; small is fine.',
+      none: 'No activity yet. Put the first one in the calendar now; small is fine.',
     },
   },
   activity: {
@@ -320,6 +321,7 @@ export const communitiesZh: typeof communitiesEn = {
       good: '节奏稳定。保持下去，哪怕只来几个人。',
       fair: '活动变少了，或者只有少数人参加。办一顿小饭局，请一请不常说话的人。',
       poor: '三个月没有活动了。现在就定一个日子，小一点也没关系。',
+      none: '还没有办过活动。现在就定下第一次的日子，小一点也没关系。',
     },
   },
   activity: {

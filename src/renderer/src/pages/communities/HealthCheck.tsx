@@ -68,7 +68,12 @@ export function HealthCheck({ health }: { health: CommunityHealthView }) {
           ' · ' +
           t('communities.health.activeShare', { share: percent(belonging.activeShare) })
         }
-        advice={t(`communities.health.belongingAdvice.${belonging.status}`)}
+        advice={
+          // A new community has no past to be silent about: "three months without" would be false.
+          belonging.daysSinceLastActivity === null
+            ? t('communities.health.belongingAdvice.none')
+            : t(`communities.health.belongingAdvice.${belonging.status}`)
+        }
       />
     </Stack>
   )

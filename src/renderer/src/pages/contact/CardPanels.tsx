@@ -17,6 +17,7 @@ import { Link } from 'react-router-dom'
 import type { CardView } from '../../../../shared/cardView'
 import { relationshipKindSchema, type RelationshipKind } from '../../../../shared/model'
 import { useApi } from '../../api/ApiContext'
+import { useFollowUpTitle } from '../../hooks/useFollowUpTitle'
 import { Panel } from '../../components/Panel'
 import { ContactPicker } from '../../components/ContactPicker'
 import { formatDate, formatDateTime } from '../../components/formatDate'
@@ -212,6 +213,7 @@ export function RelationshipsPanel({ view, onChanged }: { view: CardView; onChan
 
 export function TimelinePanel({ view }: { view: CardView }) {
   const { t, i18n } = useTranslation()
+  const titleOf = useFollowUpTitle()
   return (
     <Panel title={t('card.timeline')}>
       <CardTargetStates contactId={view.contact.id} version={view.contact.updatedAt} />
@@ -229,7 +231,7 @@ export function TimelinePanel({ view }: { view: CardView }) {
               <Text size="xs" c="dimmed">
                 {formatDateTime(item.at, i18n.language)}
               </Text>
-              {item.title && <Text size="sm">{item.title}</Text>}
+              {item.title && <Text size="sm">{titleOf(item)}</Text>}
               {item.detail && (
                 <Text size="xs" c="dimmed">
                   {item.detail}
