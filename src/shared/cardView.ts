@@ -24,6 +24,15 @@ export interface CardView {
   names: Record<string, string>
 }
 
+/** The four questions of a conversation and its seed, as the user wrote them. */
+export interface ConversationAnswers {
+  howCanIHelp: string
+  theirAdvice: string
+  whomShouldTheyMeet: string
+  whomShouldIMeet: string
+  seed: string
+}
+
 export interface TimelineEntry {
   kind: 'encounter' | 'followUp' | 'event' | 'gathering' | 'help' | 'created'
   at: string
@@ -32,6 +41,8 @@ export interface TimelineEntry {
   /** For a follow-up whose title Rapport generated: worded in the interface language. */
   titleKind?: GeneratedTitle
   detail?: string
+  /** For a conversation: what was said, shown under it. */
+  answers?: ConversationAnswers
 }
 
 export interface RelationshipEntry {

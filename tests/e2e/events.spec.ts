@@ -180,6 +180,10 @@ test('an event from start to finish: create, import attendees, ten targets, doss
   for (const name of ['Noor Haddad', 'Ines Duarte', 'Ada Lovelace']) {
     await expect(page.locator(`[data-met="${name}"]`)).toContainText(/Due /)
   }
+  // What was said in the room comes back here, each answer under its own label.
+  await expect(page.locator('[data-met="Noor Haddad"]')).toContainText(
+    'How I can help: Intro to a maintainer of the build tool',
+  )
   await page
     .locator('[data-met="Noor Haddad"]')
     .getByRole('button', { name: 'Draft follow-up' })

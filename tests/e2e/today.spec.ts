@@ -75,6 +75,13 @@ test('logging a conversation on the card puts its 24-hour follow-up in the queue
     .fill('Send her the Hangzhou accelerator list')
   await page.getByRole('button', { name: 'Log it' }).click()
   await expect(page.getByText(/^Logged\. Follow up by/)).toBeVisible()
+  // The card's timeline shows what was said; the seed filled the card's empty seed field.
+  await expect(page.getByTestId('conversation-answers')).toContainText(
+    'How I can help: Intro to a climate VC',
+  )
+  await expect(page.getByRole('textbox', { name: /seed/i }).first()).toHaveValue(
+    'Send her the Hangzhou accelerator list',
+  )
   await page.getByRole('link', { name: 'Today' }).click()
   const mine = page.locator('[data-followup]').filter({ hasText: 'Noor Haddad' })
   await expect(mine).toHaveCount(2)

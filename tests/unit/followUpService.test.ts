@@ -129,4 +129,35 @@ describe('logging a conversation', () => {
     const card = await call<{ trust: { deep: number } }>(c, 'contacts.card', { id: contact.id })
     expect(card.trust.deep).toBeGreaterThan(0)
   })
+
+  it('fills the card’s empty advice and seed from what was said, never overwrites them, and shows the answers', async () => {
+    const c = await core()
+    const contact = await call<{ id: string }>(c, 'contacts.create', {
+      name: '林悦',
+      seed: '帮她留意产品经理的职位',
+    })
+    await call(c, 'encounters.create', {
+      contactId: contact.id,
+      howCanIHelp: '介绍做 SaaS 定价的人',
+      theirAdvice: '先做十个付费客户再融资',
+      whomShouldIMeet: '红杉的孙强',
+      seed: '下周把定价表发给她',
+    })
+    const card = await call<{
+      contact: { theirAdvice: string; seed: string }
+      timeline: { kind: string; answers?: Record<string, string> }[]
+    }>(c, 'contacts.card', { id: contact.id })
+    // Advice was empty: it is filled. The seed was the user's own: it stays.
+    expect(card.contact.theirAdvice).toBe('先做十个付费客户再融资')
+    expect(card.contact.seed).toBe('帮她留意产品经理的职位')
+    const talk = card.timeline.find((item) => item.kind === 'encounter')
+    expect(talk?.answers).toEqual({
+      howCanIHelp: '介绍做 SaaS 定价的人',
+      theirAdvice: '先做十个付费客户再融资',
+      whomShouldTheyMeet: '',
+      whomShouldIMeet: '红杉的孙强',
+      seed: '下周把定价表发给她',
+    })
+    await c.close()
+  })
 })

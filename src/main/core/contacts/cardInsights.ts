@@ -7,6 +7,8 @@ import {
   type StoreData,
   type Tier,
 } from '../../../shared/model'
+import type { ConversationAnswers } from '../../../shared/cardView'
+import type { GeneratedTitle } from '../../../shared/model/followUp'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -300,6 +302,7 @@ export type TimelineItem =
       eventId?: string
       deep: boolean
       seed: string
+      answers: ConversationAnswers
     }
   | {
       kind: 'followUp'
@@ -307,6 +310,7 @@ export type TimelineItem =
       at: string
       id: string
       title: string
+      titleKind?: GeneratedTitle
       dueAt: string
       doneAt?: string
       careKind?: CareKind
@@ -352,6 +356,13 @@ export function timeline(data: Readonly<StoreData>, contactId: string): Timeline
       ...(e.eventId ? { eventId: e.eventId } : {}),
       deep: e.deep,
       seed: e.seed,
+      answers: {
+        howCanIHelp: e.howCanIHelp,
+        theirAdvice: e.theirAdvice,
+        whomShouldTheyMeet: e.whomShouldTheyMeet,
+        whomShouldIMeet: e.whomShouldIMeet,
+        seed: e.seed,
+      },
     })
   }
   for (const f of data.followUps) {

@@ -61,11 +61,17 @@ function timelineEntry(item: TimelineItem, data: Readonly<StoreData>): TimelineE
         at: item.at,
         id: item.id,
         title: event?.name ?? '',
-        detail: item.seed,
+        answers: item.answers,
       }
     }
     case 'followUp':
-      return { kind: item.kind, at: item.at, id: item.id, title: item.title }
+      return {
+        kind: item.kind,
+        at: item.at,
+        id: item.id,
+        title: item.title,
+        ...(item.titleKind ? { titleKind: item.titleKind } : {}),
+      }
     case 'event':
       return { kind: item.kind, at: item.at, id: item.id, title: item.name }
     case 'gathering':

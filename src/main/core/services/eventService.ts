@@ -36,6 +36,7 @@ import type { ColumnTarget } from '../import/csvImport'
 import { columnTargets } from '../import/csvImport'
 import type { DataStore, StoreTransaction } from '../store/dataStore'
 import { notFound } from './contactService'
+import { learntFromConversation } from '../contacts/learntFromConversation'
 
 /** The method asks for at least three meetings before someone is familiar. */
 export const FAMILIAR_AFTER_MEETINGS = 3
@@ -424,8 +425,8 @@ export function createEventService(store: DataStore, clock: Clock) {
           ...(input.bestWayToReach ? { bestWayToReach: input.bestWayToReach } : {}),
           ...(input.assistantName ? { assistantName: input.assistantName } : {}),
           ...(input.photo ? { photo: input.photo } : {}),
-          ...(input.seed?.trim() ? { seed: input.seed } : {}),
         }
+        const said = { theirAdvice: input.theirAdvice ?? '', seed: input.seed ?? '' }
         const firstMet = { date: at.slice(0, 10), place: event?.name ?? '', how: '' }
         if (input.contactId) {
           const current = tx.data.contacts.find((c) => c.id === input.contactId)
@@ -433,6 +434,7 @@ export function createEventService(store: DataStore, clock: Clock) {
           contact = contactSchema.parse({
             ...current,
             ...learnt,
+            ...learntFromConversation(current, said),
             ...(current.firstMet ? {} : { firstMet }),
             updatedAt: nextTimestamp(clock, current.updatedAt),
           })
@@ -451,6 +453,7 @@ export function createEventService(store: DataStore, clock: Clock) {
             emails: listed?.email ? [{ label: 'work', value: listed.email }] : [],
             firstMet,
             ...learnt,
+            ...learntFromConversation({ theirAdvice: '', seed: '' }, said),
           })
           // The prospect on the list is this person: link them, no second entry.
           if (listed)

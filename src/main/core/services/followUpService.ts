@@ -17,6 +17,7 @@ import {
 import { targetsAfterFollowUp } from '../events/targetStage'
 import type { DataStore, StoreTransaction } from '../store/dataStore'
 import { notFound } from './contactService'
+import { learntFromConversation } from '../contacts/learntFromConversation'
 
 function findFollowUp(data: Readonly<StoreData>, id: string): FollowUp {
   const found = data.followUps.find((f) => f.id === id)
@@ -85,6 +86,14 @@ export function createFollowUpService(store: DataStore, clock: Clock) {
           updatedAt: now,
         })
         tx.put('encounters', encounter)
+        const learnt = learntFromConversation(contact, encounter)
+        if (Object.keys(learnt).length > 0) {
+          tx.put('contacts', {
+            ...contact,
+            ...learnt,
+            updatedAt: nextTimestamp(clock, contact.updatedAt),
+          })
+        }
         const made = followUpsForEncounter(encounter, contact, now)
         for (const f of made) tx.put('followUps', f)
         return { encounter, followUps: made }

@@ -458,6 +458,17 @@ export const en = {
     },
     timeline: 'Timeline',
     timelineEmpty: 'Nothing yet.',
+    answers: {
+      howCanIHelp: 'How I can help',
+      theirAdvice: 'Their advice',
+      whomShouldTheyMeet: 'They should meet',
+      whomShouldIMeet: 'I should meet',
+      seed: 'Seed',
+      labelled: '{{label}}: {{value}}',
+      useAdvice: 'Use as their advice on the card',
+      useSeed: 'Use as the seed on the card',
+      used: 'On the card; save to keep it.',
+    },
     timelineKind: {
       encounter: 'Conversation',
       followUp: 'Follow-up',

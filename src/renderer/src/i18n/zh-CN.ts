@@ -432,6 +432,17 @@ export const zhCN: Messages = {
     },
     timeline: '时间线',
     timelineEmpty: '暂无记录。',
+    answers: {
+      howCanIHelp: '我能帮上的',
+      theirAdvice: '对方的建议',
+      whomShouldTheyMeet: '对方该认识的人',
+      whomShouldIMeet: '我该认识的人',
+      seed: '种子',
+      labelled: '{{label}}：{{value}}',
+      useAdvice: '填到名片卡的“对方的建议”',
+      useSeed: '填到名片卡的“种子”',
+      used: '已填到名片卡，保存后生效。',
+    },
     timelineKind: {
       encounter: '交谈',
       followUp: '跟进',

@@ -18,6 +18,7 @@ import type { CardView } from '../../../../shared/cardView'
 import { relationshipKindSchema, type RelationshipKind } from '../../../../shared/model'
 import { useApi } from '../../api/ApiContext'
 import { useFollowUpTitle } from '../../hooks/useFollowUpTitle'
+import { ConversationAnswers } from '../../components/ConversationAnswers'
 import { Panel } from '../../components/Panel'
 import { ContactPicker } from '../../components/ContactPicker'
 import { formatDate, formatDateTime } from '../../components/formatDate'
@@ -211,7 +212,16 @@ export function RelationshipsPanel({ view, onChanged }: { view: CardView; onChan
   )
 }
 
-export function TimelinePanel({ view }: { view: CardView }) {
+export function TimelinePanel({
+  view,
+  card,
+  onUse,
+}: {
+  view: CardView
+  /** The card as being edited, so a conversation's advice or seed can be offered to it. */
+  card?: { theirAdvice: string; seed: string }
+  onUse?: (patch: { theirAdvice: string } | { seed: string }) => void
+}) {
   const { t, i18n } = useTranslation()
   const titleOf = useFollowUpTitle()
   return (
@@ -236,6 +246,13 @@ export function TimelinePanel({ view }: { view: CardView }) {
                 <Text size="xs" c="dimmed">
                   {item.detail}
                 </Text>
+              )}
+              {item.answers && (
+                <ConversationAnswers
+                  answers={item.answers}
+                  {...(card ? { card } : {})}
+                  {...(onUse ? { onUse } : {})}
+                />
               )}
             </Timeline.Item>
           ))}

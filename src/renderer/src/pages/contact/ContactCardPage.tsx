@@ -201,7 +201,11 @@ function CardEditor({ view, reload }: { view: CardView; reload: () => Promise<vo
             <GiveAskPanel view={view} onChanged={() => void reload()} />
             <RelationshipsPanel view={view} onChanged={() => void reload()} />
             <CommunitiesPanel contactId={contact.id} />
-            <TimelinePanel view={view} />
+            <TimelinePanel
+              view={view}
+              card={draft}
+              onUse={(patch) => setDraft({ ...draft, ...patch })}
+            />
           </Stack>
         </Grid.Col>
       </Grid>

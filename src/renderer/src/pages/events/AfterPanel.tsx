@@ -19,7 +19,9 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
 import type { EventView, MetEntry } from '../../../../shared/eventViews'
 import { useApi } from '../../api/ApiContext'
+import { ConversationAnswers } from '../../components/ConversationAnswers'
 import { errorText } from '../../components/errorText'
+import { formatList } from '../../components/formatList'
 import { formatDateTime } from '../../components/formatDate'
 import { ChecklistPanel } from './ChecklistPanel'
 
@@ -78,15 +80,17 @@ export function AfterPanel({ view }: { view: EventView }) {
                       <Text size="xs" c="dimmed">
                         {formatDateTime(m.encounter.at, i18n.language, view.event.timeZone)}
                       </Text>
+                      <ConversationAnswers answers={m.encounter} />
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{Math.round(m.completeness * 100)}%</Text>
                       {m.missing.length > 0 && (
                         <Text size="xs" c="dimmed">
                           {t('events.after.missing', {
-                            fields: m.missing
-                              .map((k) => t(`events.after.essentials.${k}`))
-                              .join(', '),
+                            fields: formatList(
+                              m.missing.map((k) => t(`events.after.essentials.${k}`)),
+                              i18n.language,
+                            ),
                           })}
                         </Text>
                       )}
