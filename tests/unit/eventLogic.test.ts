@@ -241,12 +241,13 @@ describe('follow-up draft', () => {
     valueProposition: 'I help AI product teams ship things customers trust.',
   }
   const captured = {
-    howCanIHelp: 'our evaluation checklist: https://example.com/checklist',
-    whomShouldTheyMeet: 'Lin Wei',
-    seed: 'find a pilot school for her team',
+    howCanIHelp: 'looking for local government clients',
+    theirAdvice: 'Start with ten paying customers before raising',
+    seed: 'send her the pricing sheet',
+    introduce: ['Lin Wei', 'Bo Zhao'],
   }
 
-  it('thanks and names the event, gives what was captured, repeats my details and proposes times', () => {
+  it('thanks them for one thing they said, leaves the gift as a marked blank, introduces, repeats my details and proposes times', () => {
     const draft = followUpDraft({
       language: 'en',
       me,
@@ -257,29 +258,66 @@ describe('follow-up draft', () => {
     })
     expect(draft.subject).toContain('China AI Product Summit')
     expect(draft.body).toMatch(/^Hi Ada,/)
-    expect(draft.body).toContain('Thank you for the conversation at China AI Product Summit')
-    expect(draft.body).toContain('https://example.com/checklist')
-    expect(draft.body).toContain('introduce you')
+    expect(draft.body).toContain('Thank you for the conversation at China AI Product Summit.')
+    expect(draft.body).toContain('("Start with ten paying customers before raising")')
+    // Their need is a note about them: it goes inside the blank, never into a sentence to them.
+    expect(draft.body).toContain('[Something of value for them')
+    expect(draft.body).toContain('Your note: looking for local government clients]')
+    expect(draft.body).not.toMatch(/As promised.*looking for/)
+    expect(draft.body).toContain('you would like to meet Lin Wei and Bo Zhao')
+    expect(draft.body).toContain(
+      '[The promise to keep, in your words to them: send her the pricing sheet]',
+    )
     expect(draft.body).toContain('in Shanghai')
     expect(draft.body).toContain('- Tuesday 15:00')
-    expect(draft.body).toContain('mei@example.com')
+    expect(draft.body).toContain('Email: mei@example.com')
     expect(draft.body).toContain('WeChat: meichen')
   })
 
-  it('writes Chinese in the Chinese interface and leaves a placeholder when nothing was captured', () => {
+  it('writes natural Chinese with Chinese punctuation and spacing, and leaves notes in marked blanks', () => {
     const draft = followUpDraft({
       language: 'zh-CN',
-      me: { ...me, phone: '', wechat: '' },
+      me: { ...me, phone: '138 0000 0000', wechat: '' },
       contact: { name: '王小明' },
-      event: { name: '中国 AI 产品创新大会', city: '上海' },
+      event: { name: 'China AI 大会', city: '上海' },
+      captured: {
+        howCanIHelp: '在找地方政府客户',
+        theirAdvice: '先做十个付费客户再融资',
+        seed: '发方案给她',
+        introduce: ['黄磊', '吴敏'],
+      },
       slots: ['12月14日 星期一 10:00'],
     })
     expect(draft.body).toMatch(/^王小明，你好！/)
-    expect(draft.body).toContain('谢谢你在中国 AI 产品创新大会上')
-    expect(draft.body).toContain('【一个链接')
+    expect(draft.body).toContain('谢谢你在 China AI 大会和我聊了那么多。')
+    expect(draft.body).toContain('你给我的建议“先做十个付费客户再融资”')
+    expect(draft.body).toContain('【在这里写一样给对方的东西')
+    expect(draft.body).toContain('你当时记下的：在找地方政府客户】')
+    expect(draft.body).not.toContain('答应你的事，先发给你：在找')
+    expect(draft.body).toContain('你说想认识黄磊和吴敏')
+    expect(draft.body).toContain('【答应对方的事，用对对方说的话写在这里：发方案给她】')
+    expect(draft.body).toContain('邮箱：mei@example.com')
+    expect(draft.body).toContain('电话：138 0000 0000')
     expect(draft.body).not.toContain('微信')
+    // No ASCII colon or comma in the Chinese text (addresses and times aside).
+    expect(draft.body.replace(/[\w.@:-]+@[\w.-]+|\d{1,2}:\d{2}/g, '')).not.toMatch(
+      /[A-Za-z\u4e00-\u9fff][,:]/,
+    )
     expect(draft.body).not.toContain('Thank you')
-    expect(draft.body).toContain('邮箱: mei@example.com')
+  })
+
+  it('leaves a marked blank when nothing was captured', () => {
+    const draft = followUpDraft({
+      language: 'zh-CN',
+      me,
+      contact: { name: '王小明' },
+      event: { name: '中国 AI 产品创新大会', city: '上海' },
+      slots: [],
+    })
+    expect(draft.body).toContain(
+      '【在这里写一样给对方的东西：一个链接、一位可以联系的人或一条信息】',
+    )
+    expect(draft.body).not.toContain('答应对方的事')
   })
 
   it('says where to add my contact details when Settings has none', () => {

@@ -347,6 +347,7 @@ describe('capture at the event', () => {
       contactId: contact.id,
       language: 'zh-CN',
     })
-    expect(zh.body).toContain('谢谢你在AI Product Summit上')
+    expect(zh.body).toContain('谢谢你在 AI Product Summit 和我聊了那么多。')
+    expect(zh.body).toContain('12月')
   })
 })

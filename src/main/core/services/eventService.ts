@@ -556,7 +556,12 @@ export function createEventService(store: DataStore, clock: Clock) {
         me: { ...me, valueProposition: me.positioning.valueProposition },
         contact,
         event: { name: event.name, city: event.city },
-        captured,
+        captured: captured && {
+          ...captured,
+          introduce: captured.mentions
+            .filter((m) => m.direction === 'theyShouldMeet')
+            .map((m) => m.name),
+        },
         slots: proposedSlots(clock.now(), event.timeZone, language),
       })
       return { ...draft, email: contact.emails[0]?.value ?? '' }

@@ -164,14 +164,15 @@ function DraftEditor({ eventId, contactId }: { eventId: string; contactId: strin
         onChange={(e) => setDraft({ ...draft, body: e.currentTarget.value })}
       />
       <Group justify="flex-end">
+        {/* In Chinese such a message mostly goes by WeChat: copying is the main action there. */}
         <CopyButton value={`${draft.subject}\n\n${draft.body}`}>
           {({ copied, copy }) => (
-            <Button variant="default" onClick={copy}>
+            <Button variant={language === 'zh-CN' ? 'filled' : 'default'} onClick={copy}>
               {copied ? t('events.draft.copied') : t('events.draft.copy')}
             </Button>
           )}
         </CopyButton>
-        <Button component="a" href={mailto}>
+        <Button component="a" href={mailto} variant={language === 'zh-CN' ? 'default' : 'filled'}>
           {draft.email ? t('events.draft.mail') : t('events.draft.mailNoAddress')}
         </Button>
       </Group>
