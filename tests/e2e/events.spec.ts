@@ -246,6 +246,11 @@ for (const language of ['en', 'zh-CN'] as const) {
       })
       await page.goto(`${served.url}#/events/demo-event-upcoming`)
       await expect(page.locator('[role=tab]')).toHaveCount(6)
+      // The time zone reads as people say it, with its offset, not as an IANA id.
+      await expect(page.getByRole('heading', { level: 1 }).locator('..')).toContainText(
+        language === 'en' ? 'China Standard Time (UTC+8)' : '中国标准时间（UTC+8）',
+      )
+      await expect(page.getByText('Asia/Shanghai')).toHaveCount(0)
       await page.screenshot({
         path: `test-results/screens/events-plan-${language}.png`,
         fullPage: true,

@@ -6,7 +6,7 @@ import type { GatheringView } from '../../../../shared/communityOperations'
 import { useApi } from '../../api/ApiContext'
 import { Panel } from '../../components/Panel'
 import { DeleteWithUndo } from '../../components/DeleteWithUndo'
-import { formatDateTime } from '../../components/formatDate'
+import { formatDateTime, formatTimeZone } from '../../components/formatDate'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryError } from '../../components/QueryError'
 import { useQuery } from '../../hooks/useQuery'
@@ -42,7 +42,7 @@ export function GatheringPage() {
       )}
       <PageHeader
         title={g.title}
-        subtitle={`${formatDateTime(g.startsAt, i18n.language, g.timeZone)} (${g.timeZone})${g.venue ? ` · ${g.venue}` : ''}`}
+        subtitle={`${formatDateTime(g.startsAt, i18n.language, g.timeZone)} · ${formatTimeZone(g.timeZone, i18n.language, g.startsAt)}${g.venue ? ` · ${g.venue}` : ''}`}
         actions={
           <Group>
             <DeleteWithUndo

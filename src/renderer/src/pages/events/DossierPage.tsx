@@ -17,7 +17,7 @@ import { Link, useParams } from 'react-router-dom'
 import { CHECKLIST } from '../../../../shared/eventChecklist'
 import type { EventContact, EventView } from '../../../../shared/eventViews'
 import { useApi } from '../../api/ApiContext'
-import { formatDateTime } from '../../components/formatDate'
+import { formatDateTime, formatTimeZone } from '../../components/formatDate'
 import { errorText } from '../../components/errorText'
 import { QueryError } from '../../components/QueryError'
 import { usePhoto } from '../../hooks/usePhoto'
@@ -120,7 +120,8 @@ function Dossier({ view }: { view: EventView }) {
       </Title>
       <Text>
         {at(event.startsAt)}
-        {event.endsAt ? ` – ${at(event.endsAt)}` : ''} ({event.timeZone})
+        {event.endsAt ? ` – ${at(event.endsAt)}` : ''}{' '}
+        {formatTimeZone(event.timeZone, i18n.language, event.startsAt)}
       </Text>
       <Text>{[event.venue, event.address, event.city].filter(Boolean).join(', ')}</Text>
       <Text fw={600}>{t('events.dossier.arrive', { time: at(arrive) })}</Text>

@@ -21,6 +21,7 @@ import type { RapportEvent } from '../../../../shared/model'
 import { useApi } from '../../api/ApiContext'
 import { ContactMultiPicker } from '../../components/ContactPicker'
 import { errorText } from '../../components/errorText'
+import { timeZoneOptions } from '../../components/formatDate'
 import {
   fromZonedInput,
   knownTimeZones,
@@ -70,7 +71,7 @@ export function EventEditor(props: {
   suggestions?: HelperSuggestion[]
   onSaved: (event: RapportEvent) => void
 }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const api = useApi()
   const [d, setD] = useState(() => draftOf(props.event))
   const [busy, setBusy] = useState(false)
@@ -173,7 +174,7 @@ export function EventEditor(props: {
             label={t('events.form.timeZone')}
             searchable
             allowDeselect={false}
-            data={knownTimeZones}
+            data={timeZoneOptions(knownTimeZones, i18n.language)}
             value={d.timeZone}
             onChange={(zone) => zone && set('timeZone', zone)}
           />

@@ -16,7 +16,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { RapportError } from '../../../../shared/errors'
 import { useApi } from '../../api/ApiContext'
 import { DeleteWithUndo } from '../../components/DeleteWithUndo'
-import { formatDateTime } from '../../components/formatDate'
+import { formatDateTime, formatTimeZone } from '../../components/formatDate'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryError } from '../../components/QueryError'
 import { useQuery } from '../../hooks/useQuery'
@@ -69,7 +69,7 @@ export function EventPage() {
         title={event.name}
         subtitle={[
           formatDateTime(event.startsAt, i18n.language, event.timeZone),
-          event.timeZone,
+          formatTimeZone(event.timeZone, i18n.language, event.startsAt),
           event.venue,
           event.city,
         ]
