@@ -155,7 +155,8 @@ export interface SeatingPairView {
 }
 
 export type SizeNoteView =
-  | { kind: 'tooMany'; guests: number }
+  /** People at the table, the host included. */
+  | { kind: 'tooMany'; people: number }
   | { kind: 'singleRoundTable' }
   | { kind: 'notEnoughSeats'; people: number; seats: number }
 

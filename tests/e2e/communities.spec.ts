@@ -101,6 +101,17 @@ test('creates a community, plans a dinner of 14, seats it, moves a seat, records
     .dragTo(page.getByRole('button', { name: `Table 1, seat 10: ${fourth}` }))
   await expect(page.getByRole('button', { name: `Table 1, seat 10: ${third}` })).toBeVisible()
 
+  // A guest who declines gives the seat back at once, and the page says so.
+  const connecting = ['Tom Becker', 'Feng Xue', 'Hannah Kim', 'Bai Lu']
+  let decliner = ''
+  for (let seat = 5; !decliner || connecting.includes(decliner); seat++) {
+    decliner = await personAt(page, 1, seat)
+  }
+  await page.getByRole('combobox', { name: `Reply from ${decliner}` }).click()
+  await page.getByRole('option', { name: 'Not coming', exact: true }).click()
+  await expect(page.getByText(`${decliner} is not coming: the seat is free now.`)).toBeVisible()
+  await expect(page.getByRole('button', { name: new RegExp(`: ${decliner}$`) })).toHaveCount(0)
+
   // Two new connections after the dinner.
   await pick(page, 'Who connected: Person', 'Tom Becker')
   await pick(page, 'Who connected: Other person', 'Feng Xue')
@@ -174,31 +185,35 @@ test('warns above 15 guests, says why, and splits the dinner over two dates', as
 }) => {
   await page.goto(`${served.url}#/communities`)
   await page.getByRole('link', { name: /^Monthly dinner/ }).click()
-  const invite = page.getByRole('combobox', { name: 'Invite someone' })
-  for (const name of [
-    'Tom Becker',
-    'Feng Xue',
-    'Hannah Kim',
-    'Bai Lu',
-    'Olivia Grant',
-    'Ye Zihao',
-  ]) {
+  // Six people invited in one step: pick them all, then Invite once.
+  const invite = page.getByRole('combobox', { name: 'Invite people' })
+  const six = ['Tom Becker', 'Feng Xue', 'Hannah Kim', 'Bai Lu', 'Olivia Grant', 'Ye Zihao']
+  for (const name of six) {
     await invite.scrollIntoViewIfNeeded()
     await invite.fill(name)
     await page.getByRole('option', { name, exact: true }).click()
-    await expect(invite).toHaveValue(name)
-    await page.getByRole('button', { name: 'Invite', exact: true }).click()
-    await expect(page.getByRole('table', { name: 'Guests' })).toContainText(name)
   }
+  await page.getByRole('button', { name: 'Invite', exact: true }).click()
+  const guests = page.getByRole('table', { name: 'Guests' })
+  for (const name of six) await expect(guests).toContainText(name)
   const warning = page.getByTestId('size-note-tooMany')
-  await expect(warning).toContainText('16 guests: more than 15')
+  await expect(warning).toContainText('17 people with you: more than 15')
   await expect(warning).toContainText('one-to-one conversations')
   await warning.scrollIntoViewIfNeeded()
   await page.screenshot({ path: 'test-results/screens/gathering-too-many-en.png' })
   await warning.getByRole('button', { name: 'Split into two dates' }).click()
   await expect(warning).toHaveCount(0)
   await page.getByRole('link', { name: 'Second gathering planned with 8 guests: open it' }).click()
-  await expect(page.getByRole('table', { name: 'Guests' }).getByRole('row')).toHaveCount(8)
+  await expect(page.getByRole('table', { name: 'Guests' }).locator('tbody tr')).toHaveCount(8)
+
+  // Two replies set at once: tick both, choose the answer once.
+  const rows = page.getByRole('table', { name: 'Guests' }).locator('tbody')
+  await rows.getByRole('checkbox').nth(0).check()
+  await rows.getByRole('checkbox').nth(1).check()
+  await expect(page.getByTestId('guest-bulk')).toContainText('2 selected')
+  await page.getByTestId('guest-bulk').getByRole('combobox', { name: 'Set their reply' }).click()
+  await page.getByRole('option', { name: 'Coming', exact: true }).click()
+  await expect(page.getByText(/^Coming 2 ·|· Coming 2 ·/)).toBeVisible()
 })
 
 test.describe('in Chinese', () => {

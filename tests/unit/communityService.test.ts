@@ -165,10 +165,59 @@ describe('communities and gatherings through the contract', () => {
     expect(after.gathering.seating).toEqual([])
   })
 
-  it('warns above 15 guests and about a single round table, and splits the bill to the cent', async () => {
+  it('counts the host in the limit of 15 people at the table', async () => {
+    const fifteen = await setUp(15)
+    let view = await call<GatheringView>(fifteen.c, 'gatherings.view', { id: fifteen.gathering.id })
+    expect(view.sizeNotes).toContainEqual({ kind: 'tooMany', people: 16 })
+    const fourteen = await setUp(14)
+    view = await call<GatheringView>(fourteen.c, 'gatherings.view', { id: fourteen.gathering.id })
+    expect(view.sizeNotes.filter((n) => n.kind === 'tooMany')).toEqual([])
+  })
+
+  it('frees a seat as soon as its guest declines', async () => {
+    const { c, gathering, people } = await setUp(6)
+    await call(c, 'gatherings.update', {
+      id: gathering.id,
+      patch: { tables: [{ shape: 'long', seatsPerSide: 4 }] },
+    })
+    let view = await call<GatheringView>(c, 'gatherings.planSeating', { id: gathering.id })
+    expect(view.gathering.seating.map((s) => s.personId)).toContain(people[2]!.id)
+    view = await call<GatheringView>(c, 'gatherings.update', {
+      id: gathering.id,
+      patch: {
+        attendees: view.gathering.attendees.map((a) =>
+          a.contactId === people[2]!.id ? { ...a, rsvp: 'no' as const } : a,
+        ),
+      },
+    })
+    expect(view.gathering.seating.map((s) => s.personId)).not.toContain(people[2]!.id)
+    expect(view.gathering.seating).toHaveLength(6)
+  })
+
+  it('splits an equal bill among everyone expected, not only those who said yes', async () => {
+    const { c, gathering, people } = await setUp(3)
+    const view = await call<GatheringView>(c, 'gatherings.update', {
+      id: gathering.id,
+      patch: {
+        attendees: [
+          { contactId: people[0]!.id, rsvp: 'yes' },
+          { contactId: people[1]!.id, rsvp: 'invited' },
+          { contactId: people[2]!.id, rsvp: 'no' },
+        ],
+        bill: { mode: 'equal', totalCents: 9_000, payerId: people[1]!.id },
+      },
+    })
+    expect(view.bill.shares.map((s) => [s.personId, s.shareCents, s.owesCents])).toEqual([
+      ['me', 3000, 3000],
+      [people[0]!.id, 3000, 3000],
+      [people[1]!.id, 3000, 0],
+    ])
+  })
+
+  it('warns above 15 people and about a single round table, and splits the bill to the cent', async () => {
     const { c, gathering, people } = await setUp(16)
     let view = await call<GatheringView>(c, 'gatherings.view', { id: gathering.id })
-    expect(view.sizeNotes).toContainEqual({ kind: 'tooMany', guests: 16 })
+    expect(view.sizeNotes).toContainEqual({ kind: 'tooMany', people: 17 })
     view = await call<GatheringView>(c, 'gatherings.update', {
       id: gathering.id,
       patch: {

@@ -1,11 +1,14 @@
 import type { Gathering } from '../../../shared/model'
 import { totalSeats } from './seatingLayout'
 
-/** The method's limit: beyond 15 guests, people stop having one-to-one conversations. */
-export const MAX_GUESTS = 15
+/**
+ * The method's limit: beyond 15 people at the table, the host included, people stop having
+ * one-to-one conversations.
+ */
+export const MAX_PEOPLE = 15
 
 export type SizeNote =
-  | { kind: 'tooMany'; guests: number }
+  | { kind: 'tooMany'; people: number }
   | { kind: 'singleRoundTable' }
   | { kind: 'notEnoughSeats'; people: number; seats: number }
 
@@ -13,7 +16,7 @@ export type SizeNote =
 export function sizeNotes(gathering: Gathering): SizeNote[] {
   const guests = gathering.attendees.filter((a) => a.rsvp !== 'no').length
   const notes: SizeNote[] = []
-  if (guests > MAX_GUESTS) notes.push({ kind: 'tooMany', guests })
+  if (guests + 1 > MAX_PEOPLE) notes.push({ kind: 'tooMany', people: guests + 1 })
   const only = gathering.tables.length === 1 ? gathering.tables[0] : undefined
   if (only?.shape === 'round') notes.push({ kind: 'singleRoundTable' })
   const seats = totalSeats(gathering.tables)

@@ -167,9 +167,11 @@ export function createCommunityService(
       ...gathering.constraints.flatMap((c) => [c.a, c.b]),
       ...(community?.members.map((m) => m.contactId) ?? []),
     ])
+    // Split among everyone expected: who said yes, maybe, or has not answered yet (the host
+    // cannot know who else comes); only a "no" is left out.
     const bill = splitBill(gathering.bill, [
       ME_ID,
-      ...gathering.attendees.filter((a) => a.rsvp === 'yes').map((a) => a.contactId),
+      ...gathering.attendees.filter((a) => a.rsvp !== 'no').map((a) => a.contactId),
     ])
     return {
       gathering,
@@ -406,8 +408,18 @@ export function createCommunityService(
           attendees.map((a) => a.contactId),
         )
         const { communityId, budgetPerPerson, currency, bill, ...rest } = patch
+        // Someone who declines (or is taken off the list) gives their seat back at once, so
+        // the plan never shows a chair for a person who is not coming.
+        const seated = new Set(
+          attendees
+            .filter((a) => a.rsvp !== 'no')
+            .map((a) => a.contactId)
+            .concat(ME_ID),
+        )
+        const seating = current.seating.filter((s) => seated.has(s.personId))
         return {
           ...rest,
+          seating,
           communityId: cleared(communityId, current.communityId),
           budgetPerPerson: cleared(budgetPerPerson, current.budgetPerPerson),
           currency: cleared(currency, current.currency),

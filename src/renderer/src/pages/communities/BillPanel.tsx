@@ -48,7 +48,10 @@ export function BillPanel(props: { view: GatheringView; onView: (v: GatheringVie
       owedBy: item.owedBy,
     })),
   )
-  const coming = [ME_ID, ...g.attendees.filter((a) => a.rsvp === 'yes').map((a) => a.contactId)]
+  // Everyone expected shares the bill and can be the payer: a "no" is the only one left out.
+  const expected = g.attendees.filter((a) => a.rsvp !== 'no')
+  const coming = [ME_ID, ...expected.map((a) => a.contactId)]
+  const answered = expected.filter((a) => a.rsvp === 'yes').length
   const options = coming.map((id) => ({ value: id, label: name(id) }))
   const totalCents = total.trim() === '' ? undefined : parseCents(total)
   const itemCents = items.map((item) => parseCents(item.amount))
@@ -95,6 +98,15 @@ export function BillPanel(props: { view: GatheringView; onView: (v: GatheringVie
           label: t(`communities.bill.mode.${value}`),
         }))}
       />
+      {mode !== 'own' && (
+        <Text size="sm" c="dimmed" data-testid="bill-shared-by">
+          {t('communities.bill.sharedBy', {
+            count: coming.length,
+            answered,
+            waiting: expected.length - answered,
+          })}
+        </Text>
+      )}
       {mode === 'own' ? (
         <Text size="sm" c="dimmed">
           {t('communities.bill.ownHint')}

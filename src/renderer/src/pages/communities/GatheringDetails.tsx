@@ -1,5 +1,6 @@
 import {
   Button,
+  Checkbox,
   Group,
   NumberInput,
   Select,
@@ -13,10 +14,13 @@ import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { GatheringView } from '../../../../shared/communityOperations'
-import { rsvpSchema, type GatheringTable } from '../../../../shared/model'
+import { ME_ID, rsvpSchema, type Gathering, type GatheringTable } from '../../../../shared/model'
+
+type Attendee = Gathering['attendees'][number]
 import { useApi } from '../../api/ApiContext'
-import { ContactPicker } from '../../components/ContactPicker'
+import { ContactMultiPicker } from '../../components/ContactPicker'
 import { errorText } from '../../components/errorText'
+import { formatList } from '../../components/formatList'
 import { fromZonedInput, isTimeZone, toZonedInput } from '../../components/zonedTime'
 
 type Patch = Parameters<ReturnType<typeof useApi>['gatherings.update']>[0]['patch']
@@ -124,61 +128,150 @@ export function DetailsForm(props: { view: GatheringView; onView: (v: GatheringV
   )
 }
 
-/** Guests and their RSVP; I am the host and always come, so I am not listed. */
+/**
+ * Guests and their RSVP; I am the host and always come, so I am not listed. Several guests can be
+ * invited at once and several replies set at once (a 16-person dinner is not 16 round trips).
+ */
 export function GuestList(props: { view: GatheringView; onView: (v: GatheringView) => void }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const g = props.view.gathering
+  const api = useApi()
   const update = useGatheringUpdate(props.view, props.onView)
-  const [adding, setAdding] = useState<string | null>(null)
+  const [adding, setAdding] = useState<string[]>([])
+  const [selected, setSelected] = useState<Set<string>>(new Set())
+  const name = (id: string) => props.view.names[id] ?? '?'
   const counts = rsvpSchema.options.map(
     (r) => `${t(`communities.rsvp.${r}`)} ${g.attendees.filter((a) => a.rsvp === r).length}`,
   )
+  const seatedBefore = new Set(g.seating.map((s) => s.personId))
+
+  /** Saves the new list and says whose seat a "no" freed. */
+  const saveAttendees = async (attendees: Attendee[]) => {
+    try {
+      const view = await api['gatherings.update']({ id: g.id, patch: { attendees } })
+      props.onView(view)
+      const seatedAfter = new Set(view.gathering.seating.map((s) => s.personId))
+      const freed = [...seatedBefore].filter((id) => id !== ME_ID && !seatedAfter.has(id))
+      if (freed.length > 0) {
+        notifications.show({
+          color: 'blue',
+          message: t('communities.guests.seatFreed', {
+            count: freed.length,
+            names: formatList(freed.map(name), i18n.language),
+          }),
+        })
+      }
+    } catch (caught) {
+      notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
+    }
+  }
+  const setReply = (ids: Set<string>, rsvp: Attendee['rsvp']) =>
+    saveAttendees(g.attendees.map((x) => (ids.has(x.contactId) ? { ...x, rsvp } : x)))
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(selected)
+    if (on) next.add(id)
+    else next.delete(id)
+    setSelected(next)
+  }
+  const replyOptions = rsvpSchema.options.map((value) => ({
+    value,
+    label: t(`communities.rsvp.${value}`),
+  }))
+  const allSelected = g.attendees.length > 0 && g.attendees.every((a) => selected.has(a.contactId))
+
   return (
     <Stack gap="xs">
       <Text size="sm" c="dimmed">
         {counts.join(' · ')}
       </Text>
+      {selected.size > 0 && (
+        <Group gap="xs" data-testid="guest-bulk">
+          <Text size="sm">{t('communities.guests.selected', { count: selected.size })}</Text>
+          <Select
+            size="xs"
+            w={140}
+            aria-label={t('communities.guests.setReply')}
+            placeholder={t('communities.guests.setReply')}
+            data={replyOptions}
+            value={null}
+            onChange={(value) => {
+              if (!value) return
+              void setReply(selected, value as Attendee['rsvp'])
+              setSelected(new Set())
+            }}
+          />
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            color="gray"
+            onClick={() => {
+              void saveAttendees(g.attendees.filter((x) => !selected.has(x.contactId)))
+              setSelected(new Set())
+            }}
+          >
+            {t('communities.guests.removeSelected')}
+          </Button>
+        </Group>
+      )}
       {g.attendees.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('communities.guests.empty')}
         </Text>
       ) : (
         <Table aria-label={t('communities.guests.title')} fz="sm" verticalSpacing={2}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={32}>
+                <Checkbox
+                  size="xs"
+                  aria-label={t('communities.guests.selectAll')}
+                  checked={allSelected}
+                  indeterminate={selected.size > 0 && !allSelected}
+                  onChange={(e) =>
+                    setSelected(
+                      e.currentTarget.checked
+                        ? new Set(g.attendees.map((a) => a.contactId))
+                        : new Set(),
+                    )
+                  }
+                />
+              </Table.Th>
+              <Table.Th>{t('communities.guests.title')}</Table.Th>
+              <Table.Th w={150}>{t('communities.guests.setReply')}</Table.Th>
+              <Table.Th w={60} />
+            </Table.Tr>
+          </Table.Thead>
           <Table.Tbody>
             {g.attendees.map((a) => (
               <Table.Tr key={a.contactId}>
-                <Table.Td>{props.view.names[a.contactId] ?? '?'}</Table.Td>
-                <Table.Td w={150}>
+                <Table.Td>
+                  <Checkbox
+                    size="xs"
+                    aria-label={t('communities.guests.select', { name: name(a.contactId) })}
+                    checked={selected.has(a.contactId)}
+                    onChange={(e) => toggle(a.contactId, e.currentTarget.checked)}
+                  />
+                </Table.Td>
+                <Table.Td>{name(a.contactId)}</Table.Td>
+                <Table.Td>
                   <Select
                     size="xs"
-                    aria-label={t('communities.guests.rsvpOf', {
-                      name: props.view.names[a.contactId] ?? '',
-                    })}
-                    data={rsvpSchema.options.map((value) => ({
-                      value,
-                      label: t(`communities.rsvp.${value}`),
-                    }))}
+                    aria-label={t('communities.guests.rsvpOf', { name: name(a.contactId) })}
+                    data={replyOptions}
                     value={a.rsvp}
                     allowDeselect={false}
                     onChange={(value) =>
-                      value &&
-                      void update({
-                        attendees: g.attendees.map((x) =>
-                          x.contactId === a.contactId ? { ...x, rsvp: value as typeof a.rsvp } : x,
-                        ),
-                      })
+                      value && void setReply(new Set([a.contactId]), value as Attendee['rsvp'])
                     }
                   />
                 </Table.Td>
-                <Table.Td w={60}>
+                <Table.Td>
                   <Button
                     size="compact-xs"
                     variant="subtle"
                     color="gray"
                     onClick={() =>
-                      void update({
-                        attendees: g.attendees.filter((x) => x.contactId !== a.contactId),
-                      })
+                      void saveAttendees(g.attendees.filter((x) => x.contactId !== a.contactId))
                     }
                   >
                     {t('common.delete')}
@@ -191,7 +284,7 @@ export function GuestList(props: { view: GatheringView; onView: (v: GatheringVie
       )}
       <Group align="flex-end" gap="xs">
         <div style={{ flex: 1 }}>
-          <ContactPicker
+          <ContactMultiPicker
             label={t('communities.guests.add')}
             value={adding}
             names={props.view.names}
@@ -200,11 +293,16 @@ export function GuestList(props: { view: GatheringView; onView: (v: GatheringVie
         </div>
         <Button
           variant="light"
-          disabled={!adding || g.attendees.some((a) => a.contactId === adding)}
+          disabled={adding.every((id) => g.attendees.some((a) => a.contactId === id))}
           onClick={() => {
-            if (!adding) return
-            void update({ attendees: [...g.attendees, { contactId: adding, rsvp: 'invited' }] })
-            setAdding(null)
+            const fresh = adding.filter((id) => !g.attendees.some((a) => a.contactId === id))
+            void update({
+              attendees: [
+                ...g.attendees,
+                ...fresh.map((contactId) => ({ contactId, rsvp: 'invited' as const })),
+              ],
+            })
+            setAdding([])
           }}
         >
           {t('communities.guests.addButton')}

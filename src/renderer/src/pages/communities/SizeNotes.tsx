@@ -70,7 +70,7 @@ export function SizeNotes(props: { view: GatheringView; onView: (v: GatheringVie
           variant="light"
           title={t(
             `communities.size.${note.kind}.title`,
-            note.kind === 'tooMany' ? { count: note.guests } : {},
+            note.kind === 'tooMany' ? { count: note.people } : {},
           )}
           data-testid={`size-note-${note.kind}`}
         >
