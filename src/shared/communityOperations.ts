@@ -74,6 +74,8 @@ const gatheringFields = {
   startsAt: isoDateTimeSchema,
   timeZone,
   venue: shortText.optional(),
+  /** 15 minutes to a day; three hours when not given. */
+  durationMinutes: z.number().int().min(15).max(1440).optional(),
   budgetPerPerson: z.number().min(0).max(10_000_000).nullable().optional(),
   currency: z
     .string()

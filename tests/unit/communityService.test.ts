@@ -174,6 +174,19 @@ describe('communities and gatherings through the contract', () => {
     expect(view.sizeNotes.filter((n) => n.kind === 'tooMany')).toEqual([])
   })
 
+  it('gives a gathering three hours unless told otherwise, and refuses an impossible length', async () => {
+    const { c, gathering } = await setUp(2)
+    expect(gathering.durationMinutes).toBe(180)
+    const view = await call<GatheringView>(c, 'gatherings.update', {
+      id: gathering.id,
+      patch: { durationMinutes: 150 },
+    })
+    expect(view.gathering.durationMinutes).toBe(150)
+    await expect(
+      call(c, 'gatherings.update', { id: gathering.id, patch: { durationMinutes: 5 } }),
+    ).rejects.toMatchObject({ code: 'VALIDATION' })
+  })
+
   it('frees a seat as soon as its guest declines', async () => {
     const { c, gathering, people } = await setUp(6)
     await call(c, 'gatherings.update', {

@@ -115,6 +115,7 @@ function gathering(id: string, fields: Partial<Gathering> = {}): Gathering {
     startsAt: '2025-10-27T18:00:00.000Z',
     timeZone: 'Europe/Berlin',
     venue: 'Mitte',
+    durationMinutes: 180,
     bill: { mode: 'own', items: [], settledIds: [] },
     attendees: [],
     tables: [{ shape: 'long', seatsPerSide: 8 }],
@@ -282,9 +283,9 @@ describe('exportIcs: calendar structure', () => {
     )
   })
 
-  it('gives events a display alarm 10 minutes before the start, and nothing else one', () => {
-    for (const id of ['e1', 'e2']) {
-      const alarms = byUid(calendar, `event-${id}@rapport.local`).getAllSubcomponents('valarm')
+  it('gives events and gatherings a display alarm 10 minutes before the start, and follow-ups none', () => {
+    for (const uid of ['event-e1', 'event-e2', 'gathering-g1']) {
+      const alarms = byUid(calendar, `${uid}@rapport.local`).getAllSubcomponents('valarm')
       expect(alarms).toHaveLength(1)
       const alarm = alarms[0]!
       expect(alarm.getFirstPropertyValue('action')).toBe('DISPLAY')
@@ -292,9 +293,7 @@ describe('exportIcs: calendar structure', () => {
       expect((alarm.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds()).toBe(-600)
       expect(String(alarm.getFirstPropertyValue('description'))).not.toBe('')
     }
-    for (const uid of ['followup-f1@rapport.local', 'gathering-g1@rapport.local']) {
-      expect(byUid(calendar, uid).getAllSubcomponents('valarm')).toEqual([])
-    }
+    expect(byUid(calendar, 'followup-f1@rapport.local').getAllSubcomponents('valarm')).toEqual([])
   })
 
   it('writes events and gatherings in their own zone', () => {
@@ -307,6 +306,10 @@ describe('exportIcs: calendar structure', () => {
     const g1 = byUid(calendar, 'gathering-g1@rapport.local')
     expect(g1.getFirstProperty('dtstart')!.toICALString()).toBe(
       'DTSTART;TZID=Europe/Berlin:20251027T190000',
+    )
+    // A dinner lasts its duration (three hours unless changed), so calendars show 19:00–22:00.
+    expect(g1.getFirstProperty('dtend')!.toICALString()).toBe(
+      'DTEND;TZID=Europe/Berlin:20251027T220000',
     )
   })
 })

@@ -62,6 +62,13 @@ export const gatheringSchema = z.object({
   startsAt: isoDateTimeSchema,
   timeZone: z.string().min(1).max(64),
   venue: shortText.default(''),
+  /** How long it lasts (since v6); calendars show the end and ring before the start. */
+  durationMinutes: z
+    .number()
+    .int()
+    .min(15)
+    .max(24 * 60)
+    .default(180),
   /** Told to guests in advance. */
   budgetPerPerson: z.number().min(0).optional(),
   currency: z.string().length(3).optional(),

@@ -232,7 +232,7 @@ function collect(
   }
   if (options.include.gatherings) {
     for (const gathering of data.gatherings) {
-      add(cached(gathering, undefined, () => renderGathering(gathering)))
+      add(cached(gathering, undefined, () => renderGathering(gathering, options)))
     }
   }
   const head = `BEGIN:VEVENT\r\nDTSTAMP:${utcStamp(wholeSeconds(now.getTime()))}\r\n`
@@ -369,18 +369,24 @@ function renderEvent(event: RapportEvent, language: Language): Rendered | null {
   return { body, tzid: times.tzid, firstDay: times.days[0]!, lastDay: times.days.at(-1)! }
 }
 
-function renderGathering(gathering: Gathering): Rendered | null {
+/** A gathering has an end (its duration) and the same alarm as an event, 10 minutes before. */
+function renderGathering(gathering: Gathering, options: CompiledOptions): Rendered | null {
   const start = wholeSeconds(Date.parse(gathering.startsAt))
   if (!Number.isFinite(start)) return null
-  const times = localTimes(gathering.timeZone, [start])
+  const end = start + gathering.durationMinutes * MINUTE_MS
+  const times = localTimes(gathering.timeZone, [start, end])
   const body =
     opening('gathering', gathering) +
     `DTSTART${times.values[0]}\r\n` +
+    `DTEND${times.values[1]}\r\n` +
     textLine('SUMMARY', gathering.title) +
     optionalText('LOCATION', gathering.venue.trim()) +
     optionalText('DESCRIPTION', gathering.notes.trim()) +
-    footer(gathering)
-  return { body, tzid: times.tzid, firstDay: times.days[0]!, lastDay: times.days[0]! }
+    footer(gathering, false) +
+    'BEGIN:VALARM\r\nACTION:DISPLAY\r\n' +
+    textLine('DESCRIPTION', TEXTS[options.language].alarm(gathering.title)) +
+    'TRIGGER:-PT10M\r\nEND:VALARM\r\nEND:VEVENT\r\n'
+  return { body, tzid: times.tzid, firstDay: times.days[0]!, lastDay: times.days.at(-1)! }
 }
 
 interface Stamped {

@@ -32,7 +32,8 @@ export const migrations: Migration[] = [
   },
   // v5: events, communities and gatherings as their workflows need them; map positions.
   { from: 4, up: migrateToV5 },
-  // v6: titles Rapport generated are stored as their kind, so they read in the interface language.
+  // v6: titles Rapport generated are stored as their kind, so they read in the interface language;
+  // gatherings have a duration.
   { from: 5, up: migrateToV6 },
 ]
 
@@ -46,6 +47,11 @@ const v5GeneratedTitles: Record<string, string> = {
 function migrateToV6(doc: Raw): Raw {
   return {
     ...doc,
+    // Gatherings gain a duration: three hours, the length of a dinner.
+    gatherings: ((doc.gatherings as Raw[] | undefined) ?? []).map((g) => ({
+      durationMinutes: 180,
+      ...g,
+    })),
     followUps: ((doc.followUps as Raw[] | undefined) ?? []).map((f) => {
       const reason = String(f.reason)
       // A title the user edited or typed is theirs, even when the reason is a generated one.

@@ -51,6 +51,9 @@ export function DetailsForm(props: { view: GatheringView; onView: (v: GatheringV
   const [budget, setBudget] = useState<number | string>(g.budgetPerPerson ?? '')
   const [currency, setCurrency] = useState(g.currency ?? '')
   const [notes, setNotes] = useState(g.notes)
+  const [hours, setHours] = useState<number | string>(g.durationMinutes / 60)
+  const durationMinutes = typeof hours === 'number' ? Math.round(hours * 60) : NaN
+  const durationOk = durationMinutes >= 15 && durationMinutes <= 1440
   const zoneOk = isTimeZone(timeZone)
   const startsAt = zoneOk ? fromZonedInput(when, timeZone) : null
   const currencyOk = currency === '' || /^[A-Z]{3}$/.test(currency)
@@ -61,6 +64,7 @@ export function DetailsForm(props: { view: GatheringView; onView: (v: GatheringV
       startsAt,
       timeZone,
       venue,
+      durationMinutes,
       budgetPerPerson: typeof budget === 'number' ? budget : null,
       currency: currency || null,
       notes,
@@ -89,11 +93,23 @@ export function DetailsForm(props: { view: GatheringView; onView: (v: GatheringV
           error={zoneOk ? undefined : t('communities.gathering.badTimeZone')}
         />
       </Group>
-      <TextInput
-        label={t('communities.gathering.venue')}
-        value={venue}
-        onChange={(e) => setVenue(e.currentTarget.value)}
-      />
+      <Group grow>
+        <TextInput
+          label={t('communities.gathering.venue')}
+          value={venue}
+          onChange={(e) => setVenue(e.currentTarget.value)}
+        />
+        <NumberInput
+          label={t('communities.gathering.duration')}
+          value={hours}
+          onChange={setHours}
+          min={0.25}
+          max={24}
+          step={0.5}
+          decimalScale={2}
+          error={durationOk ? undefined : t('communities.gathering.badDuration')}
+        />
+      </Group>
       <Group grow>
         <NumberInput
           label={t('communities.gathering.budget')}
@@ -120,7 +136,7 @@ export function DetailsForm(props: { view: GatheringView; onView: (v: GatheringV
         minRows={2}
       />
       <Group justify="flex-end">
-        <Button onClick={save} disabled={!title.trim() || !startsAt || !currencyOk}>
+        <Button onClick={save} disabled={!title.trim() || !startsAt || !currencyOk || !durationOk}>
           {t('common.save')}
         </Button>
       </Group>
