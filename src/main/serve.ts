@@ -55,7 +55,9 @@ async function main(): Promise<void> {
   }
   process.once('SIGINT', () => void stop())
   process.once('SIGTERM', () => void stop())
-  console.log(`Rapport is running at ${server.url}`)
+  // The address carries a one-time key: whoever opens it first gets in, nobody else does.
+  console.log(`Rapport is running at ${server.launchUrl}`)
+  console.log('Open that address in your browser; it works once. Restart Rapport for a new one.')
   console.log(`Data folder: ${dataDir}`)
   console.log('Press Ctrl+C to stop.')
 }
