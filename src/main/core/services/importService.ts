@@ -18,6 +18,8 @@ const PREVIEW_TTL_MS = 30 * 60 * 1000
 const MAX_PREVIEWS = 4
 /** More than LinkedIn's 30,000 connections with room to spare; beyond it a file is a mistake. */
 export const MAX_IMPORT_ROWS = 50_000
+/** The most columns the mapping step takes (the contract's limit on a mapping sent back). */
+export const MAX_IMPORT_COLUMNS = 500
 
 interface PendingImport {
   preview: ImportPreview
@@ -30,6 +32,18 @@ interface PendingImport {
 function isVCard(fileName: string, bytes: Buffer): boolean {
   if (/\.(vcf|vcard)$/i.test(fileName)) return true
   return /^\uFEFF?\s*BEGIN:VCARD/i.test(bytes.subarray(0, 64).toString('latin1'))
+}
+
+/** A file named .vcf that holds no card at all: say what it is rather than "0 new". */
+function notAVCard(fileName: string, bytes: Buffer): RapportError {
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
+  return new RapportError(
+    'VALIDATION',
+    zip
+      ? `${fileName} is a ZIP archive, not a vCard file. Unzip it and import the .vcf file inside.`
+      : `${fileName} is not a vCard file: no contact card (BEGIN:VCARD) was found in it.`,
+    { reason: zip ? 'zipNotVCard' : 'notVCard', file: fileName },
+  )
 }
 
 /**
@@ -57,8 +71,23 @@ export function createImportService(store: DataStore, photos: PhotoStore, clock:
       const kind = isVCard(fileName, bytes) ? 'vcard' : 'csv'
       if (kind === 'vcard') {
         rows = parseVCards(bytes)
+        if (rows.length === 0) throw notAVCard(fileName, bytes)
       } else {
         const table = readCsv(bytes)
+        if (table.headers.length > MAX_IMPORT_COLUMNS) {
+          // Refused before guessing: the user could not map, nor send back, so many columns.
+          throw new RapportError(
+            'VALIDATION',
+            `${fileName} has ${table.headers.length} columns; Rapport imports files with at ` +
+              `most ${MAX_IMPORT_COLUMNS} columns. Remove the columns you do not need and try again.`,
+            {
+              reason: 'tooManyColumns',
+              file: fileName,
+              columns: table.headers.length,
+              limit: MAX_IMPORT_COLUMNS,
+            },
+          )
+        }
         headers = table.headers
         used = mapping ?? suggestMapping(table.headers)
         encoding = table.encoding

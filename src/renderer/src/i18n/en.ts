@@ -550,6 +550,14 @@ export const en = {
     file: 'File: {{file}}',
     reason: 'Reason: {{reason}}',
     required: 'Required',
+    /** Errors the core names by `details.reason`, in the user's words. */
+    reasons: {
+      notVCard: '{{file}} is not a vCard file: no contact card (BEGIN:VCARD) was found in it.',
+      zipNotVCard:
+        '{{file}} is a ZIP archive, not a vCard file. Unzip it and import the .vcf file inside.',
+      tooManyColumns:
+        '{{file}} has {{columns}} columns; Rapport imports files with at most {{limit}} columns. Remove the columns you do not need and try again.',
+    },
   },
 }
 

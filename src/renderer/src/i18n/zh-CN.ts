@@ -519,5 +519,11 @@ export const zhCN: Messages = {
     file: '文件：{{file}}',
     reason: '原因：{{reason}}',
     required: '必填',
+    reasons: {
+      notVCard: '{{file}} 不是 vCard 文件：其中找不到任何联系人名片。',
+      zipNotVCard: '{{file}} 是 ZIP 压缩包，不是 vCard 文件。请先解压，再导入其中的 .vcf 文件。',
+      tooManyColumns:
+        '{{file}} 有 {{columns}} 列，而 Rapport 最多只能导入 {{limit}} 列的文件。请删掉用不到的列后再试。',
+    },
   },
 }
