@@ -10,7 +10,8 @@ import {
   SPLIT_COLUMNS,
   valueHeadersCsv,
 } from '../../bench/hostileInput'
-import type { ImportPreview, PeopleImportResult } from '../../src/shared/contract'
+import type { ImportPreview } from '../../src/shared/contract'
+import type { PeopleImportResult } from '../../src/shared/eventViews'
 import { parseVCards } from '../../src/main/core/import/vcardImport'
 import { call, quietCore, tempDir } from './helpers'
 
