@@ -2,7 +2,14 @@ import type { TFunction } from 'i18next'
 import { RapportError, type ValidationIssue } from '../../../shared/errors'
 
 /** Reasons the core gives in `details.reason` that have their own sentence in both languages. */
-const REASONS = new Set(['notVCard', 'zipNotVCard', 'tooManyColumns'])
+const REASONS = new Set([
+  'notVCard',
+  'zipNotVCard',
+  'tooManyColumns',
+  ...['notAbsolute', 'notIcs', 'outsideFolders', 'symlink', 'notAFile', 'notOurs', 'noFolder'].map(
+    (reason) => `autoExport.${reason}`,
+  ),
+])
 
 /** The user's words for an error: a sentence by code, plus the fields that failed, if any. */
 export function errorText(t: TFunction, error: unknown): string {
