@@ -631,6 +631,7 @@ function mapCard(props: Prop[], line: number, warnings: string[], ours: boolean)
   let n: string[] | undefined
   let title: string | undefined
   let role: string | undefined
+  let uid: string | undefined
 
   for (const p of props) {
     const value = (p.parts[0] ?? '').trim()
@@ -644,6 +645,10 @@ function mapCard(props: Prop[], line: number, warnings: string[], ours: boolean)
     switch (p.name) {
       case 'FN':
         if (value) fn ??= value
+        break
+      case 'UID':
+        // Rapport writes its contact id here; X-RAPPORT-* links of other cards name it.
+        if (value) uid ??= value.replace(/^urn:uuid:/i, '')
         break
       case 'N':
         if (p.parts.some((x) => x.trim())) n ??= p.parts
@@ -771,7 +776,8 @@ function mapCard(props: Prop[], line: number, warnings: string[], ours: boolean)
   d.role = title ?? role
   // Outlook's "profession" lands in ROLE next to the job title; it says what they do.
   if (title && role && role !== title) d.whatTheyDo = role
-  return finishRow(line, d)
+  const row = finishRow(line, d)
+  return uid ? { ...row, sourceId: uid } : row
 }
 
 /* ------------------------------------------------------------------------------------ */

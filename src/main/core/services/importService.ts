@@ -198,23 +198,38 @@ export function createImportService(store: DataStore, photos: PhotoStore, clock:
       )
       const result = await store.update((tx) => {
         const existing = new Map(tx.data.contacts.map((c) => [c.id, c]))
+        // Each record's id in the file → the contact it becomes here, so that links between
+        // cards of one file (introduced by, mutual acquaintances) point at the new contacts.
+        const newIds = plan.map((step) => (step === 'create' ? newId() : undefined))
+        const byFileId = new Map<string, string>()
+        job.rows.forEach((row, i) => {
+          const here = newIds[i] ?? (plan[i] === 'merge' ? job.mergeInto[i] : undefined)
+          if (row.sourceId && here) byFileId.set(row.sourceId.toLowerCase(), here)
+        })
+        // A link to a card of this file, else to a contact that exists here; anything else
+        // (an id of another store's contact not in this file) means nothing here.
+        const resolve = (id: string) =>
+          byFileId.get(id.toLowerCase()) ?? (existing.has(id) ? id : undefined)
         let created = 0
         let merged = 0
         job.rows.forEach((row, i) => {
           const photo = photoRefs[i]
-          // Ids from another store's export mean nothing here.
           const { introducedById, mutualIds, ...rest } = row.fields
+          const introducer = introducedById ? resolve(introducedById) : undefined
+          const mutuals = [
+            ...new Set((mutualIds ?? []).map(resolve).filter((id) => id !== undefined)),
+          ]
           const fields = {
             ...rest,
-            ...(introducedById && existing.has(introducedById) ? { introducedById } : {}),
-            mutualIds: (mutualIds ?? []).filter((id) => existing.has(id)),
+            ...(introducer ? { introducedById: introducer } : {}),
+            mutualIds: mutuals,
             ...(photo ? { photo } : {}),
           }
           if (plan[i] === 'create') {
             const now = nextTimestamp(clock)
             tx.put(
               'contacts',
-              contactSchema.parse({ ...fields, id: newId(), createdAt: now, updatedAt: now }),
+              contactSchema.parse({ ...fields, id: newIds[i]!, createdAt: now, updatedAt: now }),
             )
             created += 1
           } else if (plan[i] === 'merge') {
