@@ -60,6 +60,29 @@ type NoticeInput = StoreNotice extends infer N
     : never
   : never
 
+/** Errors that mean the folder cannot be written at all (permissions, a read-only disk). */
+const READ_ONLY_CODES = new Set(['EACCES', 'EPERM', 'EROFS'])
+
+/**
+ * Creating the folder and taking its lock are the first writes: when they fail for lack of
+ * permission or a read-only disk, say so in words instead of a stack trace.
+ */
+async function withWritableFolder<T>(dir: string, first: () => Promise<T>): Promise<T> {
+  try {
+    return await first()
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (!code || !READ_ONLY_CODES.has(code)) throw error
+    const why = code === 'EROFS' ? 'it is on a read-only disk' : 'you may not write to it'
+    throw new RapportError(
+      'STORE_UNAVAILABLE',
+      `Rapport cannot write to its data folder ${dir}: ${why} (${code}). Nothing was changed. ` +
+        'Make the folder writable, or choose another with --data DIR.',
+      { folder: dir, reason: `the data folder is read-only (${code})`, code },
+    )
+  }
+}
+
 function stamp(date: Date): string {
   return date.toISOString().replace(/[:.]/g, '-')
 }
@@ -84,8 +107,10 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
       at: now().toISOString(),
     } as StoreNotice)
 
-  await makePrivateDir(dir)
-  const lock = await acquireFolderLock(dir, options.holder)
+  const lock = await withWritableFolder(dir, async () => {
+    await makePrivateDir(dir)
+    return acquireFolderLock(dir, options.holder)
+  })
   try {
     await removeLeftoverTempFiles(dir)
     await tightenDataFolder(dir)

@@ -43,10 +43,20 @@ export async function tightenDataFolder(dir: string): Promise<void> {
   }
 }
 
+/**
+ * Takes away what group and others may do, and gives the owner `mode` where it is missing
+ * except write: a folder or file the user made read-only stays read-only.
+ */
 async function tighten(path: string, mode: number): Promise<void> {
   if (!posix) return
   // lstat, and never chmod a symlink: chmod follows it to a file that may not be ours.
   const stats = await lstat(path).catch(() => null)
   if (!stats || stats.isSymbolicLink()) return
-  if ((stats.mode & 0o777) !== mode) await chmod(path, mode)
+  const current = stats.mode & 0o777
+  const wanted = (current & 0o700) | (mode & 0o500)
+  if (current === wanted) return
+  // A read-only disk cannot be changed; the first write then says what is wrong.
+  await chmod(path, wanted).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EROFS' && error.code !== 'EPERM') throw error
+  })
 }
