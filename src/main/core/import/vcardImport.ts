@@ -788,6 +788,8 @@ interface RawCard {
   closed: boolean
 }
 
+const CARD_MARKER = /^\s*(BEGIN|END):VCARD\s*$/i
+
 function splitCards(bin: string): RawCard[] {
   // iOS ends lines with \r\r\n; a lone \r inside a value (Thunderbird) is not a line break.
   const physical = bin.split(/\r*\n/)
@@ -798,7 +800,9 @@ function splitCards(bin: string): RawCard[] {
     // An indented line continues the one before (a folded NOTE may put "END:VCARD" there);
     // only outside a card is a stray indent forgiven.
     const indented = text.startsWith(' ') || text.startsWith('\t')
-    const word = indented && depth > 0 ? '' : text.trim().toUpperCase()
+    // Tested, not trimmed and upper-cased: that made two copies of every line of a large file.
+    const marker = indented && depth > 0 ? null : CARD_MARKER.exec(text)
+    const word = marker ? `${marker[1]!.toUpperCase()}:VCARD` : ''
     if (word === 'BEGIN:VCARD') {
       depth++
       if (depth === 1) {
