@@ -4,7 +4,9 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { openCore, type Core } from '../../src/main/core/openCore'
+import { emptyStoreData } from '../../src/shared/model'
 import { call, tempDir } from './helpers'
+import { contact, open as openStore } from './storeTestKit'
 
 /**
  * Other accounts on the same computer must not read anything Rapport keeps: the data folder,
@@ -59,6 +61,16 @@ async function livedInFolder(): Promise<{ root: string; dataDir: string }> {
   core = await open(dataDir)
   await call(core, 'contacts.create', { name: 'After Restore' })
   await core.close()
+  // Another program (a sync client) writes its own version, readable by all, while ours has
+  // changes of its own: theirs is set aside as a conflict copy.
+  const store = await openStore(dataDir)
+  await store.update((tx) => tx.put('contacts', contact('ours')))
+  const theirs = join(dataDir, 'rapport.json')
+  await writeFile(theirs, JSON.stringify({ ...emptyStoreData(), contacts: [contact('theirs')] }))
+  await chmod(theirs, 0o644)
+  await store.checkExternalChange()
+  expect(store.notices()).toMatchObject([{ kind: 'externalChangeSetAside' }])
+  await store.close()
   return { root, dataDir }
 }
 
@@ -75,6 +87,7 @@ describe.skipIf(!posix)('file modes of the data folder', () => {
         'backups',
         expect.stringMatching(/^backups\/rapport-.*\.json$/),
         expect.stringMatching(/^rapport\.corrupt-.*\.json$/),
+        expect.stringMatching(/^rapport\.conflict-.*\.json$/),
         'photos',
         expect.stringMatching(/^photos\/[0-9a-f]{64}\.png$/),
       ]),
