@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: the journaled store at a typical and a large size against plain lowdb, then
- * search-as-you-type over 30,000 contacts, then importing a 30,000-row CSV, then the reminder
+ * search-as-you-type over 30,000 contacts, then importing a 30,000-row CSV and four hostile
+ * input shapes at 1 to 10 MB, then the reminder
  * scheduler and the calendar export, then the relationship map (in Node and in Chromium), with
  * the issues' targets checked. BENCH_QUICK=1 runs
  * the store at the typical size only and types fewer search rounds (search stays at 30,000).
@@ -13,6 +14,7 @@ import { arch, availableParallelism, cpus, loadavg, platform, release, totalmem 
 import type { BenchFigure } from './figures'
 import { runIcsBench } from './icsBench'
 import { runMapBench } from './mapBench'
+import { runHostileInputBench } from './hostileInput'
 import { runImportBench } from './importBench'
 import { runSchedulerBench } from './schedulerBench'
 import { runSearchBench } from './searchBench'
@@ -121,6 +123,7 @@ async function main(): Promise<void> {
     ...(await runStoreBench()),
     ...(await runSearchBench()),
     ...(await runImportBench()),
+    ...(await runHostileInputBench()),
     ...(await runSchedulerBench()),
     ...(await runIcsBench()),
     ...(await runMapBench()),

@@ -1,4 +1,5 @@
-import { dirname, join } from 'node:path'
+import { stat } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { version } from '../../package.json'
 import { languageFromLocale } from '../shared/language'
@@ -9,6 +10,7 @@ import { startHttpServer } from './transport/httpServer'
 /**
  * Browser mode: the same core services as the desktop app, in plain Node, behind the HTTP
  * transport on 127.0.0.1. Usage: npm run serve -- [--data DIR] [--port N] [--lang zh-CN|en]
+ * [--export-dir DIR] (a folder besides the data folder for the calendar file kept up to date)
  */
 async function main(): Promise<void> {
   const argv = process.argv.slice(2)
@@ -24,8 +26,18 @@ async function main(): Promise<void> {
       process.env.LANG ??
       Intl.DateTimeFormat().resolvedOptions().locale,
   )
+  // A folder besides the data folder where the calendar auto-export may be written.
+  const exportDirArg = argValue(argv, 'export-dir')
+  const exportFolders: string[] = []
+  if (exportDirArg !== undefined) {
+    const folder = resolve(exportDirArg)
+    const stats = await stat(folder).catch(() => null)
+    if (!stats?.isDirectory()) fail(`--export-dir ${exportDirArg}: no such folder.`)
+    exportFolders.push(folder)
+  }
   const core = await openCore({
     dataDir,
+    exportFolders,
     version,
     systemLanguage,
     demoOnFirstLaunch: true,
@@ -55,7 +67,9 @@ async function main(): Promise<void> {
   }
   process.once('SIGINT', () => void stop())
   process.once('SIGTERM', () => void stop())
-  console.log(`Rapport is running at ${server.url}`)
+  // The address carries a one-time key: whoever opens it first gets in, nobody else does.
+  console.log(`Rapport is running at ${server.launchUrl}`)
+  console.log('Open that address in your browser; it works once. Restart Rapport for a new one.')
   console.log(`Data folder: ${dataDir}`)
   console.log('Press Ctrl+C to stop.')
 }

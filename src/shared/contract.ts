@@ -365,6 +365,13 @@ export const contract = {
       })
       .strict(),
   ),
+  /**
+   * The calendar file kept up to date; '' stops it. Only an .ics file that is new or Rapport's
+   * own, inside the data folder or an --export-dir folder; the desktop app uses the dialog below.
+   */
+  'calendar.setAutoExport': op<Settings>()(z.object({ path: z.string().max(4096) }).strict()),
+  /** Desktop app: the save dialog chooses the calendar file (`chosen` false: cancelled). */
+  'calendar.chooseAutoExport': op<{ chosen: boolean; settings: Settings }>()(noInput),
   /** Browser mode's reminder popups: what the scheduler wants shown since the last call. */
   'reminders.take': op<ReminderNotification[]>()(noInput),
   'demo.remove': op<{ removed: number }>()(noInput),

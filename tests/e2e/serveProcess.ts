@@ -2,8 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process'
 
 /**
  * Starts browser mode (`out/main/serve.js`, built by `npm run test:e2e`) on a data folder and
- * answers its address once it prints it. Plain Node, so the benchmark can use it too. `lang` sets
- * the demo network's language on a first launch.
+ * answers the address it prints. Plain Node, so the benchmark can use it too. `lang` sets the
+ * demo network's language on a first launch.
+ *
+ * `url` is the printed launch address with its one-time key: the first browser that opens it
+ * gets the session cookie and is sent on to the app; with that cookie, opening it again (with
+ * any `#/route`) leads to the app too. A browser without the cookie gets only directions.
  */
 export async function startServe(
   dataDir: string,

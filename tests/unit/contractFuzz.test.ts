@@ -11,7 +11,7 @@ import { quietCore, tempDir } from './helpers'
 /** Raw POST through the real HTTP transport, as the browser page would send it. */
 function post(
   port: number,
-  token: string,
+  credentials: { token: string; cookie: string },
   op: string,
   body: string,
 ): Promise<{ status: number; text: string }> {
@@ -22,7 +22,11 @@ function post(
         port,
         path: `/api/${encodeURIComponent(op)}`,
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-rapport-token': token },
+        headers: {
+          'content-type': 'application/json',
+          'x-rapport-token': credentials.token,
+          cookie: credentials.cookie,
+        },
       },
       (res) => {
         let text = ''
@@ -85,7 +89,7 @@ describe('fuzzing every operation through the HTTP transport', () => {
           ),
           async (op, body) => {
             const revision = core.revision()
-            const answer = await post(server.port, server.token, op, body)
+            const answer = await post(server.port, server, op, body)
             const envelope = JSON.parse(answer.text) as { ok: boolean; error?: { code: string } }
             expect(typeof envelope.ok).toBe('boolean')
             if (!envelope.ok) {
@@ -108,7 +112,7 @@ describe('fuzzing every operation through the HTTP transport', () => {
       // Some of them wrote (e.g. a contact with a valid name): the revision check is not vacuous.
       expect(core.revision()).toBeGreaterThan(0)
       expect(({} as Record<string, unknown>).polluted).toBeUndefined()
-      const still = await post(server.port, server.token, 'app.info', '')
+      const still = await post(server.port, server, 'app.info', '')
       expect(still.status).toBe(200)
     } finally {
       await server.close()

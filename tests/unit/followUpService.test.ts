@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { FollowUpQueue } from '../../src/shared/contract'
 import type { FollowUp } from '../../src/shared/model'
-import { call, quietCore, tempDir } from './helpers'
+import { call, quietCore } from './helpers'
 
 const now = new Date('2026-12-01T10:00:00.000Z')
 
@@ -89,10 +89,11 @@ describe('calendar auto-export', () => {
   it('keeps the chosen .ics file up to date after a change', async () => {
     const { readFile } = await import('node:fs/promises')
     const { join } = await import('node:path')
-    const dir = await tempDir()
-    const file = join(dir, 'rapport.ics')
     const { c, f } = await withFollowUp('2026-12-02T10:00:00.000Z')
-    await call(c, 'settings.update', { reminders: { autoExportPath: file } })
+    // Typed-in paths must lie inside the data folder (or an --export-dir folder).
+    const { dataDir } = await call<{ dataDir: string }>(c, 'app.info', undefined)
+    const file = join(dataDir, 'rapport.ics')
+    await call(c, 'calendar.setAutoExport', { path: file })
     await call(c, 'followUps.reschedule', { id: f.id, dueAt: '2026-12-03T10:00:00.000Z' })
     await expect
       .poll(async () => (await readFile(file, 'utf8').catch(() => '')).includes('Send the deck'), {

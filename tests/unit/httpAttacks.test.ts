@@ -1,10 +1,12 @@
 import type * as FsPromises from 'node:fs/promises'
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import type * as Http from 'node:http'
+import { execFile } from 'node:child_process'
 import { request, type Server } from 'node:http'
 import { connect } from 'node:net'
 import { networkInterfaces, tmpdir } from 'node:os'
 import { join, relative, resolve, sep } from 'node:path'
+import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { openCore, type Core } from '../../src/main/core/openCore'
 import { openJournaledStore } from '../../src/main/core/store/journaledStore'
@@ -49,6 +51,8 @@ vi.mock('node:http', async (importOriginal) => {
   }) as typeof actual.createServer
   return { ...actual, createServer, default: { ...actual, createServer } }
 })
+
+const execFileAsync = promisify(execFile)
 
 const SECRET = 'TOP-SECRET-7f3a9c'
 /** A real JPEG header followed by a marker: would be served as a photo if it were ever read. */
@@ -164,7 +168,12 @@ function unchunk(body: string): string {
 }
 
 function get(target: string, headers: Record<string, string> = {}): Promise<RawAnswer> {
-  const all = { host: `127.0.0.1:${server.port}`, connection: 'close', ...headers }
+  const all = {
+    host: `127.0.0.1:${server.port}`,
+    connection: 'close',
+    cookie: server.cookie,
+    ...headers,
+  }
   const lines = Object.entries(all).map(([name, value]) => `${name}: ${value}`)
   return raw(`GET ${target} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n`)
 }
@@ -190,6 +199,7 @@ function api(
         headers: {
           'content-type': 'application/json',
           'x-rapport-token': server.token,
+          cookie: server.cookie,
           ...headers,
         },
       },
@@ -288,7 +298,7 @@ describe('browser mode under attack', () => {
     ]
     for (const target of targets) {
       for (const method of ['GET', 'HEAD']) {
-        const lines = [`Host: 127.0.0.1:${port}`, 'Connection: close']
+        const lines = [`Host: 127.0.0.1:${port}`, `Cookie: ${server.cookie}`, 'Connection: close']
         const answer = await raw(`${method} ${target} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n`)
         const shown = `${method} ${target}`
         expect(answer.body, shown).not.toContain(SECRET)
@@ -302,6 +312,109 @@ describe('browser mode under attack', () => {
     expect(nul.body).not.toContain(SECRET)
     expect(nul.status === 0 || nul.status === 400).toBe(true)
   }, 30_000)
+
+  it('gives nothing but directions to a browser that did not open the launch address', async () => {
+    const before = dispatched.length
+    const strangers: Record<string, string>[] = [
+      { cookie: '' },
+      { cookie: `${server.cookie}x` },
+      { cookie: server.cookie.replace(/=.*/, '=guess') },
+      // The right value under another port's name (another Rapport's cookie) does not count.
+      { cookie: server.cookie.replace(/-\d+=/, `-${server.port + 1}=`) },
+      { cookie: `x-rapport-token=${server.token}` },
+    ]
+    for (const headers of strangers) {
+      for (const target of ['/', '/index.html', '/app.js', `/?launch=${server.token}`]) {
+        const answer = await get(target, headers)
+        const shown = `${target} ${JSON.stringify(headers)}`
+        expect(answer.status, shown).toBe(403)
+        expect(answer.body, shown).toContain('Open Rapport with the link from its launch')
+        // The raw reader keeps bytes as latin1.
+        const text = Buffer.from(answer.body, 'latin1').toString('utf8')
+        expect(text, shown).toContain('请用启动时给出的链接打开 Rapport')
+        expect(answer.body, shown).not.toContain(server.token)
+        expect(answer.body, shown).not.toContain('console.log')
+        expect(answer.head, shown).not.toMatch(/set-cookie/i)
+      }
+      const call = await api('contacts.create', { name: 'intruder' }, headers)
+      expect(call.status).toBe(403)
+      expect(call.json.error?.code).toBe('FORBIDDEN')
+    }
+    expect(dispatched.length).toBe(before)
+  })
+
+  it('trades the launch secret once for an HttpOnly, SameSite=Strict cookie', async () => {
+    const launch = new URL(server.launchUrl)
+    expect(launch.origin + launch.pathname).toBe(server.url)
+    const secret = launch.searchParams.get('launch')!
+    expect(secret.length).toBeGreaterThanOrEqual(40)
+    const wrong = await get(`/?launch=${secret.slice(0, -1)}`, { cookie: '' })
+    expect(wrong.status).toBe(403)
+    expect(wrong.head).not.toMatch(/set-cookie/i)
+
+    const first = await get(launch.pathname + launch.search, { cookie: '' })
+    expect(first.status).toBe(303)
+    expect(first.head).toMatch(/^location: \/$/im)
+    const setCookie = /^set-cookie: (.*)$/im.exec(first.head)?.[1] ?? ''
+    expect(setCookie.split(';')[0]).toBe(server.cookie)
+    expect(setCookie).toMatch(/;\s*HttpOnly/i)
+    expect(setCookie).toMatch(/;\s*SameSite=Strict/i)
+    // The cookie opens the app; the spent secret opens nothing any more.
+    const page = await get('/', { cookie: setCookie.split(';')[0]! })
+    expect(page.status).toBe(200)
+    expect(page.body).toContain(server.token)
+    const again = await get(launch.pathname + launch.search, { cookie: '' })
+    expect(again.status).toBe(403)
+    expect(again.head).not.toMatch(/set-cookie/i)
+    expect(again.body).not.toContain(server.token)
+    // With the cookie, the old address just leads to the app.
+    const signedIn = await get(launch.pathname + launch.search)
+    expect(signedIn.status).toBe(303)
+    expect(signedIn.head).not.toMatch(/set-cookie/i)
+  })
+
+  it.skipIf(process.getuid?.() !== 0)(
+    'another OS user (nobody) can neither read the token nor call the API',
+    async () => {
+      const before = dispatched.length
+      // What a neighbour on the same computer can try: the page, the launch address without
+      // its secret, guessed cookies, and the API with every header it could think of.
+      const script = `
+        const base = 'http://127.0.0.1:${server.port}'
+        const out = {}
+        for (const path of ['/', '/index.html', '/?launch=', '/app.js']) {
+          const r = await fetch(base + path, { redirect: 'manual' })
+          out[path] = { status: r.status, body: await r.text(), cookie: r.headers.get('set-cookie') }
+        }
+        const api = await fetch(base + '/api/contacts.list', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-rapport-token': 'guess',
+            cookie: '${server.cookie.replace(/=.*/, '=guess')}' },
+          body: '{}',
+        })
+        out.api = { status: api.status, body: await api.text() }
+        console.log(JSON.stringify(out))
+      `
+      const { stdout } = await execFileAsync(
+        'setpriv',
+        ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', script],
+        { cwd: '/' },
+      )
+      const seen = JSON.parse(stdout) as Record<
+        string,
+        { status: number; body: string; cookie?: string | null }
+      >
+      for (const [path, answer] of Object.entries(seen)) {
+        expect(answer.status, path).toBe(403)
+        expect(answer.body, path).not.toContain(server.token)
+        expect(answer.body, path).not.toContain(server.cookie.split('=')[1])
+        expect(answer.cookie ?? null, path).toBeNull()
+      }
+      expect(seen['/']!.body).toContain('Open Rapport with the link from its launch')
+      expect(dispatched.length).toBe(before)
+    },
+    30_000,
+  )
 
   it('gives the page (and its token) only to its own Host and Origin', async () => {
     const port = server.port
@@ -361,7 +474,8 @@ describe('browser mode under attack', () => {
     // The token only counts in its header: not in the query, nor in a cookie.
     const elsewhere = await raw(
       `POST /api/contacts.create?token=${token} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n` +
-        `Cookie: x-rapport-token=${token}\r\nContent-Type: application/json\r\n` +
+        `Cookie: ${server.cookie}; x-rapport-token=${token}\r\n` +
+        'Content-Type: application/json\r\n' +
         'Content-Length: 19\r\nConnection: close\r\n\r\n{"name":"intruder"}',
     )
     expect(elsewhere.status).toBe(403)
@@ -401,6 +515,7 @@ describe('browser mode under attack', () => {
             headers: {
               'content-type': 'application/json',
               'x-rapport-token': server.token,
+              cookie: server.cookie,
               ...(chunked ? {} : { 'content-length': String(Buffer.byteLength(huge)) }),
             },
           },
@@ -449,7 +564,8 @@ describe('browser mode under attack', () => {
         const dribbler = open()
         dribbler.write(
           `POST /api/contacts.create HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n` +
-            `X-Rapport-Token: ${server.token}\r\nContent-Type: application/json\r\n` +
+            `X-Rapport-Token: ${server.token}\r\nCookie: ${server.cookie}\r\n` +
+            'Content-Type: application/json\r\n' +
             'Content-Length: 100000\r\n\r\n{"name":"slow',
         )
         timers.push(setInterval(() => dribbler.write('w'), 50))
@@ -467,7 +583,8 @@ describe('browser mode under attack', () => {
       const quitter = open()
       quitter.write(
         `POST /api/contacts.create HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n` +
-          `X-Rapport-Token: ${server.token}\r\nContent-Type: application/json\r\n` +
+          `X-Rapport-Token: ${server.token}\r\nCookie: ${server.cookie}\r\n` +
+          'Content-Type: application/json\r\n' +
           'Content-Length: 50\r\n\r\n{"name":"quit',
       )
       quitter.destroy()

@@ -28,7 +28,8 @@ function call(
         port: server.port,
         path,
         method: options.method ?? 'POST',
-        headers: { 'content-type': 'application/json', ...options.headers },
+        // Signed in (the launch secret traded) unless a test says otherwise.
+        headers: { 'content-type': 'application/json', cookie: server.cookie, ...options.headers },
       },
       (res) => {
         let text = ''
@@ -48,6 +49,14 @@ describe('the HTTP transport of browser mode', () => {
 
   it('refuses a call without the token', async () => {
     const answer = await call('/api/contacts.list')
+    expect(answer.status).toBe(403)
+    expect(answer.json.error?.code).toBe('FORBIDDEN')
+  })
+
+  it('refuses a call with the right token but without the session cookie', async () => {
+    const answer = await call('/api/contacts.list', {
+      headers: { 'x-rapport-token': server.token, cookie: '' },
+    })
     expect(answer.status).toBe(403)
     expect(answer.json.error?.code).toBe('FORBIDDEN')
   })

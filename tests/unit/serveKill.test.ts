@@ -69,7 +69,9 @@ class Serve {
     let gone: Exit | null = null
     void this.exited.then((exit) => (gone = exit))
     for (;;) {
-      const match = /Rapport is running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(this.stdout)
+      const match = /Rapport is running at (http:\/\/127\.0\.0\.1:\d+\/\?launch=\S+)/.exec(
+        this.stdout,
+      )
       if (match) return match[1]!
       if (gone || Date.now() > deadline) {
         this.child.kill('SIGKILL')
@@ -88,18 +90,32 @@ class Serve {
   }
 }
 
-/** The per-launch token, as the page carries it. */
-async function pageToken(url: string): Promise<string> {
-  const html = await (await fetch(url)).text()
-  const token = /<meta name="rapport-token" content="([^"]+)">/.exec(html)?.[1]
-  if (!token) throw new Error(`no token in the page:\n${html.slice(0, 500)}`)
-  return token
+/** What a signed-in browser holds: the session cookie and the token its page carries. */
+interface Session {
+  token: string
+  cookie: string
 }
 
-async function callApi<T>(url: string, token: string, name: string, input: unknown) {
+/** Opens the printed launch address as a browser would, then reads the token from the page. */
+async function signIn(launchUrl: string): Promise<{ url: string; session: Session }> {
+  const opened = await fetch(launchUrl, { redirect: 'manual' })
+  const cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0]
+  if (opened.status !== 303 || !cookie) throw new Error(`launch answered ${opened.status}`)
+  const url = new URL('/', launchUrl).href
+  const html = await (await fetch(url, { headers: { cookie } })).text()
+  const token = /<meta name="rapport-token" content="([^"]+)">/.exec(html)?.[1]
+  if (!token) throw new Error(`no token in the page:\n${html.slice(0, 500)}`)
+  return { url, session: { token, cookie } }
+}
+
+async function callApi<T>(url: string, session: Session, name: string, input: unknown) {
   const response = await fetch(`${url}api/${name}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-rapport-token': token },
+    headers: {
+      'content-type': 'application/json',
+      'x-rapport-token': session.token,
+      cookie: session.cookie,
+    },
     body: JSON.stringify(input),
   })
   return (await response.json()) as Envelope<T>
@@ -110,7 +126,7 @@ async function callApi<T>(url: string, token: string, name: string, input: unkno
  * than one page (5,000) over the rounds, and a single page sorted by name would cut off the
  * highest names and read as lost writes.
  */
-async function storedNames(url: string, token: string): Promise<Set<string>> {
+async function storedNames(url: string, token: Session): Promise<Set<string>> {
   const names = new Set<string>()
   for (let offset = 0; ; offset += 5000) {
     const answer = await callApi<ContactSearchResult>(url, token, 'contacts.search', {
@@ -151,8 +167,7 @@ describe('serve under SIGKILL', () => {
       for (let round = 0; round < ROUNDS; round++) {
         const serve = new Serve(dir)
         running = serve
-        const url = await serve.url()
-        const token = await pageToken(url)
+        const { url, session: token } = await signIn(await serve.url())
 
         // Every earlier acknowledged write survived the last kill and the takeover of its lock.
         const names = await storedNames(url, token)
@@ -199,8 +214,7 @@ describe('serve under SIGKILL', () => {
       // Once more, then a clean stop.
       const last = new Serve(dir)
       running = last
-      const url = await last.url()
-      const token = await pageToken(url)
+      const { url, session: token } = await signIn(await last.url())
       const names = await storedNames(url, token)
       expect(everAcked.filter((name) => !names.has(name))).toEqual([])
       last.child.kill('SIGTERM')

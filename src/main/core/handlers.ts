@@ -24,6 +24,8 @@ export interface CoreContext {
   dataDir: string
   systemLanguage: AppInfo['systemLanguage']
   clock: Clock
+  exportFolders?: string[]
+  chooseAutoExportFile?: () => Promise<string | null>
 }
 
 export interface CoreServices {
@@ -51,7 +53,10 @@ export function createHandlers(
     const preference = store.read().settings.language
     return preference === 'system' ? context.systemLanguage : preference
   }
-  const calendar = createCalendarService(store, context.clock, language)
+  const calendar = createCalendarService(store, context.clock, language, {
+    allowedFolders: [context.dataDir, ...(context.exportFolders ?? [])],
+    ...(context.chooseAutoExportFile ? { chooseFile: context.chooseAutoExportFile } : {}),
+  })
   const handlers: Handlers = {
     ...createEventHandlers(store, context),
     ...createCommunityHandlers(store, context),
@@ -108,6 +113,8 @@ export function createHandlers(
     'followUps.drop': (input) => followUps.drop(input),
     'followUps.reopen': (input) => followUps.reopen(input),
     'calendar.export': (input) => calendar.export(input),
+    'calendar.setAutoExport': ({ path }) => calendar.setAutoExport(path),
+    'calendar.chooseAutoExport': () => calendar.chooseAutoExport(),
     'reminders.take': () => reminders.take(),
     'demo.remove': () => demo.remove(),
     'store.dismissNotice': ({ id }) => {

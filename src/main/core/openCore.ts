@@ -27,6 +27,10 @@ export interface CoreOptions {
   reminders?: boolean
   /** Operations the host answers itself (the desktop app's printToPDF), over the core's own. */
   hostHandlers?: Partial<Handlers>
+  /** Folders besides the data folder where a typed-in calendar auto-export may go (--export-dir). */
+  exportFolders?: string[]
+  /** The desktop app's save dialog for the calendar auto-export; null when cancelled. */
+  chooseAutoExportFile?: () => Promise<string | null>
 }
 
 export interface Core {

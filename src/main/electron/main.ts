@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { app, BrowserWindow, ipcMain, powerMonitor, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, session, shell } from 'electron'
 import type { ReminderNotification } from '../../shared/contract'
 import type { ReminderSink } from '../core/reminders/reminderHost'
 import { languageFromLocale } from '../../shared/language'
@@ -95,6 +95,17 @@ async function start(): Promise<void> {
       onCount: (count) => sink?.onCount?.(count),
     },
     hostHandlers: { 'events.saveDossierPdf': (input) => saveDossierPdf(mainWindow, input) },
+    // The calendar file is one the user picked here, never a path the page typed in.
+    chooseAutoExportFile: async () => {
+      const options = {
+        defaultPath: 'rapport.ics',
+        filters: [{ name: 'iCalendar', extensions: ['ics'] }],
+      }
+      const { canceled, filePath } = mainWindow
+        ? await dialog.showSaveDialog(mainWindow, options)
+        : await dialog.showSaveDialog(options)
+      return canceled || !filePath ? null : filePath
+    },
   })
   const zh = languageFromLocale(app.getLocale()) === 'zh-CN'
   sink = createTray({

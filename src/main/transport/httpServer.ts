@@ -7,6 +7,7 @@ import type { ErrorCode } from '../../shared/errors'
 import { RapportError, type Envelope } from '../../shared/errors'
 import type { Dispatch } from '../core/dispatch'
 import { RENDERER_CSP_HEADER } from './contentSecurityPolicy'
+import { createLaunchSession, LAUNCH_PARAM, SIGN_IN_PAGE } from './launchSession'
 import { isAllowedHost, isAllowedOrigin, isValidToken, TOKEN_HEADER } from './requestGuard'
 
 export interface HttpServerOptions {
@@ -20,9 +21,14 @@ export interface HttpServerOptions {
 }
 
 export interface RunningHttpServer {
+  /** The clean address; it answers only a browser that has opened `launchUrl`. */
   url: string
+  /** The address to print at launch: it carries the one-time secret that lets a browser in. */
+  launchUrl: string
   port: number
   token: string
+  /** The session cookie (`name=value`) a browser gets for the launch secret. */
+  cookie: string
   close(): Promise<void>
 }
 
@@ -55,6 +61,7 @@ const CONTENT_TYPES: Record<string, string> = {
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const token = options.token ?? randomBytes(32).toString('base64url')
   let port = options.port
+  const session = createLaunchSession(() => port)
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -73,9 +80,36 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       )
       return
     }
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const path = url.pathname
+    const launch = url.searchParams.get(LAUNCH_PARAM)
+    const isRead = req.method === 'GET' || req.method === 'HEAD'
+    if (path === '/' && launch !== null && isRead) {
+      const setCookie = session.trade(launch)
+      if (setCookie !== null || session.isSignedIn(req.headers.cookie)) {
+        // To the clean address, so the spent secret does not stay in the address bar.
+        res.writeHead(303, {
+          location: '/',
+          'cache-control': 'no-store',
+          'referrer-policy': 'no-referrer',
+          ...(setCookie !== null ? { 'set-cookie': setCookie } : {}),
+        })
+        res.end()
+        return
+      }
+    }
+    if (!session.isSignedIn(req.headers.cookie)) {
+      if (path.startsWith(API_PREFIX)) {
+        send(
+          res,
+          403,
+          failure('FORBIDDEN', 'Open Rapport with the address printed when it was started'),
+        )
+      } else sendSignInPage(res, req.method === 'HEAD')
+      return
+    }
     if (path.startsWith(API_PREFIX)) return handleApi(req, res, path.slice(API_PREFIX.length))
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
+    if (!isRead) {
       send(res, 405, failure('NOT_FOUND', 'Method not allowed'))
       return
     }
@@ -169,17 +203,32 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     })
   })
   port = (server.address() as AddressInfo).port
+  const url = `http://127.0.0.1:${port}/`
 
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url,
+    launchUrl: `${url}?${LAUNCH_PARAM}=${session.launchSecret}`,
     port,
     token,
+    cookie: session.cookie,
     close: () =>
       new Promise<void>((resolveClose) => {
         server.closeAllConnections()
         server.close(() => resolveClose())
       }),
   }
+}
+
+function sendSignInPage(res: ServerResponse, headOnly: boolean): void {
+  res.writeHead(403, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+  })
+  res.end(headOnly ? undefined : SIGN_IN_PAGE)
 }
 
 function failure(code: ErrorCode, message: string): Envelope<never> {

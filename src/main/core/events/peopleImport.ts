@@ -50,13 +50,26 @@ export function parsePeople(input: Uint8Array | string, mapping?: ColumnTarget[]
   return { headers: table.headers, mapping: used, encoding: table.encoding, people, skipped }
 }
 
+/**
+ * `local@domain.tld` with no whitespace and one @, as /^[^\s@]+@[^\s@]+\.[^\s@]+$/ says,
+ * checked without that pattern's backtracking over a long run of dots.
+ */
+function looksLikeEmail(cell: string): boolean {
+  if (/[\s]/.test(cell)) return false
+  const at = cell.indexOf('@')
+  if (at <= 0 || at !== cell.lastIndexOf('@')) return false
+  const dot = cell.indexOf('.', at + 2)
+  return dot > 0 && dot < cell.length - 1
+}
+
 function pastedLines(text: string): ParsedPeople {
   const people: PersonDraft[] = []
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = raw.trim()
     if (!line) return
-    const cells = line.split(/\t|\s*[,，]\s*/).map((c) => c.trim())
-    const email = cells.find((c) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c)) ?? ''
+    // Split, then trim: `\s*[,，]\s*` backtracks quadratically on a long run of spaces.
+    const cells = line.split(/[\t,，]/).map((c) => c.trim())
+    const email = cells.find(looksLikeEmail) ?? ''
     const linkedinUrl = cells.find((c) => /linkedin\.com\//i.test(c)) ?? ''
     const rest = cells.filter((c) => c && c !== email && c !== linkedinUrl)
     if (!rest[0]) return

@@ -278,7 +278,8 @@ const BY_WORD = new Map<string, ColumnTarget>(
  */
 export function suggestMapping(headers: string[]): ColumnTarget[] {
   const normalised = headers.map(normaliseHeader)
-  const has = (word: string) => normalised.includes(word)
+  const present = new Set(normalised)
+  const has = (word: string) => present.has(word)
   const taken = new Set<ColumnTarget>()
   return normalised.map((h) => {
     let target: ColumnTarget = BY_WORD.get(h) ?? 'ignore'
@@ -312,23 +313,49 @@ function labelFromHeader(header: string): string {
   return ''
 }
 
-/** Google's "E-mail 1 - Value" has its label in the "E-mail 1 - Type"/"- Label" column. */
-function labelColumn(headers: string[], index: number): number {
-  const m = headers[index]!.match(/^(.*?)\s*-\s*value$/i)
-  if (!m) return -1
-  const prefix = m[1]!.toLowerCase()
-  return headers.findIndex((h) => {
-    const other = h.toLowerCase().match(/^(.*?)\s*-\s*(type|label)$/)
-    return other?.[1] === prefix
+/**
+ * Google's "E-mail 1 - Value" has its label in the "E-mail 1 - Type"/"- Label" column. One pass
+ * over the headers: a file with thousands of columns must not compare each with every other.
+ */
+function labelColumns(headers: string[]): number[] {
+  const labelAt = new Map<string, number>()
+  headers.forEach((h, i) => {
+    const prefix = suffixPrefix(h, ['type', 'label'])
+    if (prefix !== null && !labelAt.has(prefix)) labelAt.set(prefix, i)
+  })
+  return headers.map((h) => {
+    const prefix = suffixPrefix(h, ['value'])
+    return prefix === null ? -1 : (labelAt.get(prefix) ?? -1)
   })
 }
 
+/**
+ * "E-mail 1 - Value" → "e-mail 1" for the suffix "value": the text before the last " - ",
+ * lower-cased. Plain string work, not a backtracking pattern, so long headers stay linear.
+ */
+function suffixPrefix(header: string, suffixes: string[]): string | null {
+  const lower = header.toLowerCase()
+  const dash = lower.lastIndexOf('-')
+  // Only whitespace may stand between the dash and the suffix.
+  if (dash < 0 || !suffixes.includes(lower.slice(dash + 1).trimStart())) return null
+  return lower.slice(0, dash).trimEnd()
+}
+
+/**
+ * Splits on separators and trims each piece, which removes the whitespace around every
+ * separator as `\s*SEP\s*` would, without that pattern's quadratic backtracking on a long run
+ * of spaces. `cell` is already trimmed.
+ */
+function splitTrimmed(cell: string, separators: RegExp): string[] {
+  return cell.split(separators).map((piece) => piece.trim())
+}
+
 /** Google joins several values in one cell with " ::: ". */
-const splitMulti = (cell: string) => cell.split(/\s*:::\s*/)
+const splitMulti = (cell: string) => splitTrimmed(cell, /:::/)
 
 export function csvToRows(table: CsvTable, mapping: ColumnTarget[]): ImportRow[] {
   const { headers } = table
-  const labelColumns = headers.map((_, i) => labelColumn(headers, i))
+  const labelColumnOf = labelColumns(headers)
   return table.rows.map(({ line, cells, problem }) => {
     const d = newDraft()
     if (problem) d.warnings.push(problem)
@@ -338,7 +365,7 @@ export function csvToRows(table: CsvTable, mapping: ColumnTarget[]): ImportRow[]
     mapping.forEach((target, i) => {
       const cell = (cells[i] ?? '').trim()
       if (!cell || target === 'ignore') return
-      const labelCell = labelColumns[i]! >= 0 ? (cells[labelColumns[i]!] ?? '').trim() : ''
+      const labelCell = labelColumnOf[i]! >= 0 ? (cells[labelColumnOf[i]!] ?? '').trim() : ''
       const label =
         labelCell.replace(/^\*\s*/, '').toLowerCase() || labelFromHeader(headers[i] ?? '')
       switch (target) {
@@ -355,7 +382,7 @@ export function csvToRows(table: CsvTable, mapping: ColumnTarget[]): ImportRow[]
           d.nickname ??= cell
           break
         case 'email':
-          for (const value of cell.split(/\s*(?::::|[;,；，\s])\s*/)) {
+          for (const value of splitTrimmed(cell, /:::|[;,；，\s]/)) {
             if (value) d.emails.push({ label, value })
           }
           break
@@ -385,7 +412,7 @@ export function csvToRows(table: CsvTable, mapping: ColumnTarget[]): ImportRow[]
         case 'tags':
           // "* myContacts" and "* starred" are Google's own groups, not the user's.
           d.tags.push(
-            ...cell.split(/\s*(?::::|[,;，；、])\s*/).filter((t) => t && !t.startsWith('*')),
+            ...splitTrimmed(cell, /:::|[,;，；、]/).filter((t) => t && !t.startsWith('*')),
           )
           break
         case 'birthday':

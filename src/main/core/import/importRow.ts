@@ -13,6 +13,11 @@ export interface ImportRow {
   /** `name` is always set when `errors` is empty. */
   fields: Partial<ContactFields>
   photo?: { bytes: Uint8Array; mime: string }
+  /**
+   * The record's id in the file (a vCard UID): links between records of the same file
+   * (introduced by, mutual acquaintances) name it, and the import maps it to the new contact.
+   */
+  sourceId?: string
   /** Human-readable English; a row with errors is not imported. */
   errors: string[]
   warnings: string[]

@@ -192,31 +192,56 @@ function isBase64(params: Map<string, string[]>): boolean {
 }
 
 /**
+ * The start of a property that a broken quoted-printable value must not swallow: a known vCard
+ * name (or an X- extension), optionally grouped, followed by `;` or `:`.
+ */
+const PROPERTY_START =
+  /^(?:[A-Za-z0-9-]+\.)?(BEGIN|END|VERSION|N|FN|TEL|EMAIL|ADR|ORG|TITLE|ROLE|NOTE|URL|BDAY|PHOTO|CATEGORIES|NICKNAME|UID|REV|LABEL|X-[A-Za-z0-9-]+)[;:]/i
+
+/**
  * Joins physical lines into content lines: folded lines, quoted-printable soft breaks, and
  * 2.1 base64 blocks that run on without indentation until a blank line.
  */
-function contentLines(lines: PhysicalLine[]): string[] {
-  const out: { text: string; qp: boolean; base64: boolean }[] = []
+function contentLines(lines: PhysicalLine[], warnings: string[] = []): string[] {
+  // Pieces are joined once at the end: re-concatenating the whole value at every soft break
+  // made a value with many of them take quadratic time.
+  const out: { pieces: string[]; qp: boolean; base64: boolean }[] = []
   // A blank line ends a property: nothing after it continues the one before.
   let open = false
   for (const { text } of lines) {
     const cur = open ? out[out.length - 1] : undefined
-    if (cur?.qp && cur.text.endsWith('=')) {
-      cur.text = cur.text.slice(0, -1) + text
+    const last = cur?.pieces[cur.pieces.length - 1]
+    const swallows = cur?.qp && last?.endsWith('=') ? PROPERTY_START.exec(text) : null
+    if (swallows) {
+      // Invalid quoted-printable: a soft break before the next property. Keep them apart.
+      const name = cur!.pieces[0]!.slice(0, Math.max(0, headEnd(cur!.pieces[0]!))).split(';')[0]
+      warnings.push(
+        `the quoted-printable ${name || 'value'} ends in a soft line break right before ` +
+          `${swallows[1]!.toUpperCase()}; they were read as two properties`,
+      )
+      cur!.pieces[cur!.pieces.length - 1] = last!.slice(0, -1)
+    }
+    if (cur?.qp && last?.endsWith('=') && !swallows) {
+      cur.pieces[cur.pieces.length - 1] = last.slice(0, -1)
+      cur.pieces.push(text)
     } else if (cur && (text.startsWith(' ') || text.startsWith('\t'))) {
-      cur.text += cur.base64 ? text.trim() : text.slice(1)
+      cur.pieces.push(cur.base64 ? text.trim() : text.slice(1))
     } else if (cur?.base64 && /^[A-Za-z0-9+/=]+$/.test(text)) {
-      cur.text += text
+      cur.pieces.push(text)
     } else if (text.trim() === '') {
       open = false
     } else {
       const end = headEnd(text)
       const { params } = parseHead(end >= 0 ? text.slice(0, end) : text, false)
-      out.push({ text, qp: encodingOf(params) === 'QUOTED-PRINTABLE', base64: isBase64(params) })
+      out.push({
+        pieces: [text],
+        qp: encodingOf(params) === 'QUOTED-PRINTABLE',
+        base64: isBase64(params),
+      })
       open = true
     }
   }
-  return out.map((c) => c.text)
+  return out.map((c) => c.pieces.join(''))
 }
 
 /** The line parser: used for vCard 2.1 and whenever ical.js gives up. */
@@ -229,7 +254,7 @@ function parseOwn(
 ): Prop[] {
   const props: Prop[] = []
   const caretEscapes = version !== '2.1'
-  for (const text of contentLines(lines)) {
+  for (const text of contentLines(lines, warnings)) {
     const end = headEnd(text)
     if (end < 0) continue
     const { group, name, params } = parseHead(text.slice(0, end), caretEscapes)
@@ -606,6 +631,7 @@ function mapCard(props: Prop[], line: number, warnings: string[], ours: boolean)
   let n: string[] | undefined
   let title: string | undefined
   let role: string | undefined
+  let uid: string | undefined
 
   for (const p of props) {
     const value = (p.parts[0] ?? '').trim()
@@ -619,6 +645,10 @@ function mapCard(props: Prop[], line: number, warnings: string[], ours: boolean)
     switch (p.name) {
       case 'FN':
         if (value) fn ??= value
+        break
+      case 'UID':
+        // Rapport writes its contact id here; X-RAPPORT-* links of other cards name it.
+        if (value) uid ??= value.replace(/^urn:uuid:/i, '')
         break
       case 'N':
         if (p.parts.some((x) => x.trim())) n ??= p.parts
@@ -746,7 +776,8 @@ function mapCard(props: Prop[], line: number, warnings: string[], ours: boolean)
   d.role = title ?? role
   // Outlook's "profession" lands in ROLE next to the job title; it says what they do.
   if (title && role && role !== title) d.whatTheyDo = role
-  return finishRow(line, d)
+  const row = finishRow(line, d)
+  return uid ? { ...row, sourceId: uid } : row
 }
 
 /* ------------------------------------------------------------------------------------ */
@@ -756,6 +787,8 @@ interface RawCard {
   lines: PhysicalLine[]
   closed: boolean
 }
+
+const CARD_MARKER = /^\s*(BEGIN|END):VCARD\s*$/i
 
 function splitCards(bin: string): RawCard[] {
   // iOS ends lines with \r\r\n; a lone \r inside a value (Thunderbird) is not a line break.
@@ -767,7 +800,9 @@ function splitCards(bin: string): RawCard[] {
     // An indented line continues the one before (a folded NOTE may put "END:VCARD" there);
     // only outside a card is a stray indent forgiven.
     const indented = text.startsWith(' ') || text.startsWith('\t')
-    const word = indented && depth > 0 ? '' : text.trim().toUpperCase()
+    // Tested, not trimmed and upper-cased: that made two copies of every line of a large file.
+    const marker = indented && depth > 0 ? null : CARD_MARKER.exec(text)
+    const word = marker ? `${marker[1]!.toUpperCase()}:VCARD` : ''
     if (word === 'BEGIN:VCARD') {
       depth++
       if (depth === 1) {

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
 import { RapportError } from '../../../shared/errors'
 import { syncFolder, writeFileDurably } from '../store/durableJsonFile'
+import { makePrivateDir } from '../store/ownerOnly'
 
 export type ImageMime = 'image/jpeg' | 'image/png' | 'image/webp'
 
@@ -173,7 +174,7 @@ export class PhotoStore {
   }
 
   private async ensureFolder(): Promise<void> {
-    const created = await mkdir(this.folder, { recursive: true })
+    const created = await makePrivateDir(this.folder)
     // A new folder's own entry must reach the disk too, or a crash could lose every photo in it.
     if (created !== undefined) await syncFolder(dirname(this.folder))
   }

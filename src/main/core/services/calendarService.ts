@@ -1,6 +1,8 @@
-import type { Language } from '../../../shared/model'
+import type { Language, Settings } from '../../../shared/model'
 import type { ParsedInputOf } from '../../../shared/contract'
-import { exportIcs, IcsAutoExporter, writeIcsFile } from '../calendar/icsExport'
+import { RapportError } from '../../../shared/errors'
+import { checkAutoExportTarget, writeAutoExport } from '../calendar/autoExportTarget'
+import { exportIcs, IcsAutoExporter } from '../calendar/icsExport'
 import type { Clock } from '../clock'
 import type { JournaledStore } from '../store/journaledStore'
 
@@ -11,6 +13,12 @@ export function createCalendarService(
   store: JournaledStore,
   clock: Clock,
   language: () => Language,
+  target: {
+    /** Where a typed-in path may point: the data folder and any --export-dir. */
+    allowedFolders: string[]
+    /** The desktop app's save dialog; absent in browser mode. */
+    chooseFile?: () => Promise<string | null>
+  },
 ) {
   const everything = { followUps: true, events: true, gatherings: true }
   let auto: { exporter: IcsAutoExporter; language: Language } | null = null
@@ -25,7 +33,27 @@ export function createCalendarService(
       const options = { include: everything, calendarName: 'Rapport', language: wanted }
       auto = { exporter: new IcsAutoExporter(options), language: wanted }
     }
-    await writeIcsFile(path, auto.exporter.renderBytes(store.read(), clock.now()))
+    await writeAutoExport(path, auto.exporter.renderBytes(store.read(), clock.now()))
+  }
+
+  /** Checks the file, keeps the path and writes the calendar at once, so a problem shows now. */
+  const useAutoExportPath = async (path: string, fromDialog: boolean): Promise<Settings> => {
+    if (path !== '') {
+      await checkAutoExportTarget(path, {
+        // A file the user picked in the save dialog may be anywhere they can write.
+        allowedFolders: fromDialog ? null : target.allowedFolders,
+      })
+    }
+    const settings = await store.update((tx) => {
+      const next = {
+        ...tx.data.settings,
+        reminders: { ...tx.data.settings.reminders, autoExportPath: path },
+      }
+      tx.setSettings(next)
+      return next
+    })
+    await autoExport()
+    return settings
   }
   const unsubscribe = store.onChange(() => {
     clearTimeout(timer)
@@ -54,6 +82,18 @@ export function createCalendarService(
       return { fileName: `rapport-${now.toISOString().slice(0, 10)}.ics`, text }
     },
     autoExportNow: autoExport,
+    setAutoExport: (path: string) => useAutoExportPath(path.trim(), false),
+    async chooseAutoExport(): Promise<{ chosen: boolean; settings: Settings }> {
+      if (!target.chooseFile) {
+        throw new RapportError(
+          'UNSUPPORTED',
+          'Choosing the calendar file with a dialog works in the desktop app only',
+        )
+      }
+      const path = await target.chooseFile()
+      if (path === null) return { chosen: false, settings: store.read().settings }
+      return { chosen: true, settings: await useAutoExportPath(path, true) }
+    },
     stop() {
       clearTimeout(timer)
       unsubscribe()

@@ -18,6 +18,8 @@ const PREVIEW_TTL_MS = 30 * 60 * 1000
 const MAX_PREVIEWS = 4
 /** More than LinkedIn's 30,000 connections with room to spare; beyond it a file is a mistake. */
 export const MAX_IMPORT_ROWS = 50_000
+/** The most columns the mapping step takes (the contract's limit on a mapping sent back). */
+export const MAX_IMPORT_COLUMNS = 500
 
 interface PendingImport {
   preview: ImportPreview
@@ -30,6 +32,18 @@ interface PendingImport {
 function isVCard(fileName: string, bytes: Buffer): boolean {
   if (/\.(vcf|vcard)$/i.test(fileName)) return true
   return /^\uFEFF?\s*BEGIN:VCARD/i.test(bytes.subarray(0, 64).toString('latin1'))
+}
+
+/** A file named .vcf that holds no card at all: say what it is rather than "0 new". */
+function notAVCard(fileName: string, bytes: Buffer): RapportError {
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
+  return new RapportError(
+    'VALIDATION',
+    zip
+      ? `${fileName} is a ZIP archive, not a vCard file. Unzip it and import the .vcf file inside.`
+      : `${fileName} is not a vCard file: no contact card (BEGIN:VCARD) was found in it.`,
+    { reason: zip ? 'zipNotVCard' : 'notVCard', file: fileName },
+  )
 }
 
 /**
@@ -57,8 +71,23 @@ export function createImportService(store: DataStore, photos: PhotoStore, clock:
       const kind = isVCard(fileName, bytes) ? 'vcard' : 'csv'
       if (kind === 'vcard') {
         rows = parseVCards(bytes)
+        if (rows.length === 0) throw notAVCard(fileName, bytes)
       } else {
         const table = readCsv(bytes)
+        if (table.headers.length > MAX_IMPORT_COLUMNS) {
+          // Refused before guessing: the user could not map, nor send back, so many columns.
+          throw new RapportError(
+            'VALIDATION',
+            `${fileName} has ${table.headers.length} columns; Rapport imports files with at ` +
+              `most ${MAX_IMPORT_COLUMNS} columns. Remove the columns you do not need and try again.`,
+            {
+              reason: 'tooManyColumns',
+              file: fileName,
+              columns: table.headers.length,
+              limit: MAX_IMPORT_COLUMNS,
+            },
+          )
+        }
         headers = table.headers
         used = mapping ?? suggestMapping(table.headers)
         encoding = table.encoding
@@ -169,23 +198,38 @@ export function createImportService(store: DataStore, photos: PhotoStore, clock:
       )
       const result = await store.update((tx) => {
         const existing = new Map(tx.data.contacts.map((c) => [c.id, c]))
+        // Each record's id in the file → the contact it becomes here, so that links between
+        // cards of one file (introduced by, mutual acquaintances) point at the new contacts.
+        const newIds = plan.map((step) => (step === 'create' ? newId() : undefined))
+        const byFileId = new Map<string, string>()
+        job.rows.forEach((row, i) => {
+          const here = newIds[i] ?? (plan[i] === 'merge' ? job.mergeInto[i] : undefined)
+          if (row.sourceId && here) byFileId.set(row.sourceId.toLowerCase(), here)
+        })
+        // A link to a card of this file, else to a contact that exists here; anything else
+        // (an id of another store's contact not in this file) means nothing here.
+        const resolve = (id: string) =>
+          byFileId.get(id.toLowerCase()) ?? (existing.has(id) ? id : undefined)
         let created = 0
         let merged = 0
         job.rows.forEach((row, i) => {
           const photo = photoRefs[i]
-          // Ids from another store's export mean nothing here.
           const { introducedById, mutualIds, ...rest } = row.fields
+          const introducer = introducedById ? resolve(introducedById) : undefined
+          const mutuals = [
+            ...new Set((mutualIds ?? []).map(resolve).filter((id) => id !== undefined)),
+          ]
           const fields = {
             ...rest,
-            ...(introducedById && existing.has(introducedById) ? { introducedById } : {}),
-            mutualIds: (mutualIds ?? []).filter((id) => existing.has(id)),
+            ...(introducer ? { introducedById: introducer } : {}),
+            mutualIds: mutuals,
             ...(photo ? { photo } : {}),
           }
           if (plan[i] === 'create') {
             const now = nextTimestamp(clock)
             tx.put(
               'contacts',
-              contactSchema.parse({ ...fields, id: newId(), createdAt: now, updatedAt: now }),
+              contactSchema.parse({ ...fields, id: newIds[i]!, createdAt: now, updatedAt: now }),
             )
             created += 1
           } else if (plan[i] === 'merge') {

@@ -1,4 +1,5 @@
 import type { ParsedInputOf } from '../../../shared/contract'
+import { RapportError } from '../../../shared/errors'
 import { settingsSchema, type Settings } from '../../../shared/model'
 import type { DataStore } from '../store/dataStore'
 
@@ -14,6 +15,19 @@ export function createSettingsService(store: DataStore) {
     update({ language, me, reminders }: ParsedInputOf<'settings.update'>): Promise<Settings> {
       return store.update((tx) => {
         const current = tx.data.settings
+        if (
+          reminders?.autoExportPath !== undefined &&
+          reminders.autoExportPath !== current.reminders.autoExportPath
+        ) {
+          // A file Rapport replaces again and again is chosen only where it is checked.
+          throw new RapportError(
+            'VALIDATION',
+            'The calendar file is chosen with calendar.setAutoExport or the save dialog, not here',
+            {
+              issues: [{ path: 'reminders.autoExportPath', message: 'use calendar.setAutoExport' }],
+            },
+          )
+        }
         const positioning = me?.positioning
           ? { ...current.me.positioning, ...definedOnly(me.positioning) }
           : current.me.positioning

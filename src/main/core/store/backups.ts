@@ -1,8 +1,9 @@
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
+import { readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { backupInfoSchema, type BackupInfo } from '../../../shared/storeNotice'
 import type { StoreData } from '../../../shared/model'
 import { copyFileDurably, writeFileDurably } from './durableJsonFile'
+import { makePrivateDir } from './ownerOnly'
 import { countRecords, readSnapshot } from './snapshot'
 
 export const BACKUP_DIR = 'backups'
@@ -25,7 +26,7 @@ export async function createBackup(
   now: Date,
 ): Promise<BackupInfo> {
   const dir = join(dataDir, BACKUP_DIR)
-  await mkdir(dir, { recursive: true })
+  await makePrivateDir(dir)
   const { data: dataName, meta } = names(now)
   const target = join(dir, dataName)
   await copyFileDurably(snapshotFile, target)

@@ -53,6 +53,8 @@ export async function copyFileDurably(source: string, target: string): Promise<v
   await copyFile(source, temp)
   const handle = await open(temp, 'r+')
   try {
+    // copyFile keeps the source's mode, which may be wider than owner-only.
+    if (process.platform !== 'win32') await handle.chmod(0o600)
     await handle.sync()
   } finally {
     await handle.close()

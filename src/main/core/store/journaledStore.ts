@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { RapportError } from '../../../shared/errors'
 import type { StoreData } from '../../../shared/model'
@@ -9,6 +9,7 @@ import { writeFileDurably } from './durableJsonFile'
 import { decodeJournal, encodeEntry } from './journal'
 import { JournalWriter } from './journalWriter'
 import { acquireFolderLock } from './lock'
+import { makePrivateDir, makePrivateFile, tightenDataFolder } from './ownerOnly'
 import { countRecords, parseSnapshot, readSnapshot, SnapshotError, writeSnapshot } from './snapshot'
 import { StoreState, validateOp } from './storeState'
 
@@ -59,6 +60,29 @@ type NoticeInput = StoreNotice extends infer N
     : never
   : never
 
+/** Errors that mean the folder cannot be written at all (permissions, a read-only disk). */
+const READ_ONLY_CODES = new Set(['EACCES', 'EPERM', 'EROFS'])
+
+/**
+ * Creating the folder and taking its lock are the first writes: when they fail for lack of
+ * permission or a read-only disk, say so in words instead of a stack trace.
+ */
+async function withWritableFolder<T>(dir: string, first: () => Promise<T>): Promise<T> {
+  try {
+    return await first()
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (!code || !READ_ONLY_CODES.has(code)) throw error
+    const why = code === 'EROFS' ? 'it is on a read-only disk' : 'you may not write to it'
+    throw new RapportError(
+      'STORE_UNAVAILABLE',
+      `Rapport cannot write to its data folder ${dir}: ${why} (${code}). Nothing was changed. ` +
+        'Make the folder writable, or choose another with --data DIR.',
+      { folder: dir, reason: `the data folder is read-only (${code})`, code },
+    )
+  }
+}
+
 function stamp(date: Date): string {
   return date.toISOString().replace(/[:.]/g, '-')
 }
@@ -83,10 +107,13 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
       at: now().toISOString(),
     } as StoreNotice)
 
-  await mkdir(dir, { recursive: true })
-  const lock = await acquireFolderLock(dir, options.holder)
+  const lock = await withWritableFolder(dir, async () => {
+    await makePrivateDir(dir)
+    return acquireFolderLock(dir, options.holder)
+  })
   try {
     await removeLeftoverTempFiles(dir)
+    await tightenDataFolder(dir)
 
     // Load: parse → migrate → validate the snapshot, falling back to the newest good backup.
     let data: StoreData
@@ -118,7 +145,12 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
       }
       const damaged = join(dir, `rapport.corrupt-${stamp(now())}.json`)
       await rename(snapshotFile, damaged)
-      await rename(journalFile, damaged.replace(/\.json$/, '.journal')).catch(() => undefined)
+      await makePrivateFile(damaged)
+      const damagedJournal = damaged.replace(/\.json$/, '.journal')
+      await rename(journalFile, damagedJournal).then(
+        () => makePrivateFile(damagedJournal),
+        () => undefined,
+      )
       if (backup) {
         data = backup.data
         notice({
@@ -144,7 +176,9 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
       // A journal without its snapshot belongs to no known state: keep it aside, never replay it.
       const orphan = await stat(journalFile).catch(() => null)
       if (orphan && orphan.size > 0) {
-        await rename(journalFile, join(dir, `rapport.journal.orphan-${stamp(now())}`))
+        const orphanFile = join(dir, `rapport.journal.orphan-${stamp(now())}`)
+        await rename(journalFile, orphanFile)
+        await makePrivateFile(orphanFile)
       } else await rm(journalFile, { force: true })
     }
     const journal = decodeJournal(journalText)
@@ -270,7 +304,11 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
       }
       // Ours has changes theirs lacks (or theirs is unreadable): keep both, never merge.
       const setAside = join(dir, `rapport.conflict-${stamp(now())}.json`)
-      await rename(snapshotFile, setAside).catch(() => undefined)
+      // Theirs may have been written readable by all; the copy set aside is ours to keep private.
+      await rename(snapshotFile, setAside).then(
+        () => makePrivateFile(setAside),
+        () => undefined,
+      )
       await compact()
       notice({ kind: 'externalChangeSetAside', file: snapshotFile, setAsideFile: setAside })
     }

@@ -12,14 +12,46 @@ export function RemindersCard() {
   const api = useApi()
   const { settings, setSettings } = useAppState()
   const [draft, setDraft] = useState(settings.reminders)
+  // The calendar file is set on its own, where the core checks it (or the desktop dialog picks it).
+  const [typedPath, setTypedPath] = useState(settings.reminders.autoExportPath)
+  const desktop = Boolean(window.rapport)
+  const failed = (caught: unknown) =>
+    notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
   const save = async () => {
     try {
-      setSettings(await api['settings.update']({ reminders: draft }))
+      const { autoExportPath: _unchanged, ...rest } = draft
+      setSettings(await api['settings.update']({ reminders: rest }))
       notifications.show({ color: 'teal', message: t('reminders.saved') })
     } catch (caught) {
-      notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
+      failed(caught)
     }
   }
+  const applyAutoExport = async (path: string) => {
+    try {
+      const next = await api['calendar.setAutoExport']({ path })
+      setSettings(next)
+      setDraft({ ...draft, autoExportPath: next.reminders.autoExportPath })
+      setTypedPath(next.reminders.autoExportPath)
+      notifications.show({
+        color: 'teal',
+        message: path ? t('calendar.autoSaved') : t('calendar.autoStopped'),
+      })
+    } catch (caught) {
+      failed(caught)
+    }
+  }
+  const chooseAutoExport = async () => {
+    try {
+      const { chosen, settings: next } = await api['calendar.chooseAutoExport']()
+      if (!chosen) return
+      setSettings(next)
+      setDraft({ ...draft, autoExportPath: next.reminders.autoExportPath })
+      notifications.show({ color: 'teal', message: t('calendar.autoSaved') })
+    } catch (caught) {
+      failed(caught)
+    }
+  }
+  const current = settings.reminders.autoExportPath
   return (
     <Card withBorder>
       <Title order={2} size="h4" mb="sm">
@@ -56,12 +88,40 @@ export function RemindersCard() {
         <Text size="xs" c="dimmed">
           {t('calendar.autoBody')}
         </Text>
-        <TextInput
-          label={t('calendar.autoPath')}
-          placeholder="/home/me/Calendars/rapport.ics"
-          value={draft.autoExportPath}
-          onChange={(e) => setDraft({ ...draft, autoExportPath: e.currentTarget.value })}
-        />
+        <Text size="sm" data-testid="auto-export-current">
+          {current ? t('calendar.autoCurrent', { file: current }) : t('calendar.autoNone')}
+        </Text>
+        {desktop ? (
+          <Group gap="xs">
+            <Button variant="light" onClick={() => void chooseAutoExport()}>
+              {t('calendar.autoChoose')}
+            </Button>
+            {current && (
+              <Button variant="subtle" color="gray" onClick={() => void applyAutoExport('')}>
+                {t('calendar.autoStop')}
+              </Button>
+            )}
+          </Group>
+        ) : (
+          <Group gap="xs" align="flex-end">
+            <TextInput
+              style={{ flex: 1 }}
+              label={t('calendar.autoPath')}
+              description={t('calendar.autoBrowserHint')}
+              placeholder="/home/me/.config/Rapport/rapport.ics"
+              value={typedPath}
+              onChange={(e) => setTypedPath(e.currentTarget.value)}
+            />
+            <Button variant="light" onClick={() => void applyAutoExport(typedPath.trim())}>
+              {t('calendar.autoUse')}
+            </Button>
+            {current && (
+              <Button variant="subtle" color="gray" onClick={() => void applyAutoExport('')}>
+                {t('calendar.autoStop')}
+              </Button>
+            )}
+          </Group>
+        )}
         <Group justify="flex-end">
           <Button onClick={() => void save()}>{t('common.save')}</Button>
         </Group>

@@ -1,9 +1,23 @@
 import type { TFunction } from 'i18next'
 import { RapportError, type ValidationIssue } from '../../../shared/errors'
 
+/** Reasons the core gives in `details.reason` that have their own sentence in both languages. */
+const REASONS = new Set([
+  'notVCard',
+  'zipNotVCard',
+  'tooManyColumns',
+  ...['notAbsolute', 'notIcs', 'outsideFolders', 'symlink', 'notAFile', 'notOurs', 'noFolder'].map(
+    (reason) => `autoExport.${reason}`,
+  ),
+])
+
 /** The user's words for an error: a sentence by code, plus the fields that failed, if any. */
 export function errorText(t: TFunction, error: unknown): string {
   if (!(error instanceof RapportError)) return t('errors.INTERNAL')
+  const details = error.details as Record<string, unknown> | undefined
+  if (typeof details?.reason === 'string' && REASONS.has(details.reason)) {
+    return t(`errors.reasons.${details.reason}`, details)
+  }
   const headline = t(`errors.${error.code}`)
   const issues = (error.details as { issues?: ValidationIssue[] } | undefined)?.issues
   if (error.code === 'VALIDATION' && issues?.length) {

@@ -305,6 +305,14 @@ export const en = {
       'Rapport rewrites this .ics file after every change, so a calendar app subscribed to it stays current.',
     autoPath: 'File path',
     autoSaved: 'Auto-export set',
+    autoChoose: 'Choose file…',
+    autoUse: 'Use this file',
+    autoStop: 'Stop updating',
+    autoStopped: 'The calendar file is no longer updated',
+    autoNone: 'No file chosen',
+    autoCurrent: 'Updating {{file}}',
+    autoBrowserHint:
+      'A new .ics file, or one Rapport wrote, inside the data folder or a folder given with --export-dir when Rapport was started.',
   },
   reminders: {
     title: 'Reminders',
@@ -561,6 +569,25 @@ export const en = {
     file: 'File: {{file}}',
     reason: 'Reason: {{reason}}',
     required: 'Required',
+    /** Errors the core names by `details.reason`, in the user's words. */
+    reasons: {
+      notVCard: '{{file}} is not a vCard file: no contact card (BEGIN:VCARD) was found in it.',
+      zipNotVCard:
+        '{{file}} is a ZIP archive, not a vCard file. Unzip it and import the .vcf file inside.',
+      tooManyColumns:
+        '{{file}} has {{columns}} columns; Rapport imports files with at most {{limit}} columns. Remove the columns you do not need and try again.',
+      autoExport: {
+        notAbsolute: '{{file}} is not a full path. Give the whole path of the file.',
+        notIcs: '{{file}} does not end in .ics. Rapport only keeps .ics calendar files.',
+        outsideFolders:
+          '{{file}} is outside the data folder. Choose a file there, or start Rapport with --export-dir and a folder of your choice.',
+        symlink: '{{file}} is a symbolic link. Rapport does not write through links.',
+        notAFile: '{{file}} is not a file.',
+        notOurs:
+          '{{file}} already exists and is not a calendar Rapport wrote, so Rapport will not replace it. Choose a new file name.',
+        noFolder: 'The folder of {{file}} does not exist.',
+      },
+    },
   },
 }
 

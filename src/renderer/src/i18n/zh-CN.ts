@@ -286,6 +286,14 @@ export const zhCN: Messages = {
     autoBody: '每次修改后，Rapport 都会重写这个 .ics 文件，订阅了它的日历应用就能保持同步。',
     autoPath: '文件路径',
     autoSaved: '已设置自动导出',
+    autoChoose: '选择文件…',
+    autoUse: '使用这个文件',
+    autoStop: '停止更新',
+    autoStopped: '不再更新日历文件',
+    autoNone: '还没有选择文件',
+    autoCurrent: '正在更新 {{file}}',
+    autoBrowserHint:
+      '请填写一个新的 .ics 文件，或 Rapport 自己写过的文件；它必须位于数据文件夹里，或启动 Rapport 时用 --export-dir 指定的文件夹里。',
   },
   reminders: {
     title: '提醒',
@@ -530,5 +538,22 @@ export const zhCN: Messages = {
     file: '文件：{{file}}',
     reason: '原因：{{reason}}',
     required: '必填',
+    reasons: {
+      notVCard: '{{file}} 不是 vCard 文件：其中找不到任何联系人名片。',
+      zipNotVCard: '{{file}} 是 ZIP 压缩包，不是 vCard 文件。请先解压，再导入其中的 .vcf 文件。',
+      tooManyColumns:
+        '{{file}} 有 {{columns}} 列，而 Rapport 最多只能导入 {{limit}} 列的文件。请删掉用不到的列后再试。',
+      autoExport: {
+        notAbsolute: '{{file}} 不是完整路径。请填写文件的完整路径。',
+        notIcs: '{{file}} 的扩展名不是 .ics。Rapport 只维护 .ics 日历文件。',
+        outsideFolders:
+          '{{file}} 不在数据文件夹里。请在数据文件夹里选择文件，或在启动 Rapport 时用 --export-dir 指定一个文件夹。',
+        symlink: '{{file}} 是符号链接。Rapport 不会通过链接写入文件。',
+        notAFile: '{{file}} 不是文件。',
+        notOurs:
+          '{{file}} 已经存在，而且不是 Rapport 写的日历，所以 Rapport 不会覆盖它。请换一个新文件名。',
+        noFolder: '{{file}} 所在的文件夹不存在。',
+      },
+    },
   },
 }
