@@ -151,9 +151,12 @@ export const eventOperations = {
       })
       .strict(),
   ),
-  /** A prospect from the people list becomes a contact, in one click. */
+  /**
+   * A person on the event's list becomes a contact, in one click; with `asTarget`, also the last
+   * of the event's targets, in the same change (a speaker chosen straight from the list).
+   */
   'events.promotePerson': op<Contact>()(
-    z.object({ eventId: idSchema, personId: idSchema }).strict(),
+    z.object({ eventId: idSchema, personId: idSchema, asTarget: z.boolean().optional() }).strict(),
   ),
   /** The ranked target list, in order; rank follows the order given. */
   'events.setTargets': op<RapportEvent>()(

@@ -120,6 +120,37 @@ describe('speakers and attendees', () => {
     expect(later.people.find((p) => p.id === grace.id)?.contactId).toBe(promoted.id)
   })
 
+  it('makes someone on the list a target in one step, becoming a contact on the way', async () => {
+    const { c, event } = await withEvent()
+    await call(c, 'events.importPeople', {
+      eventId: event.id,
+      role: 'speaker',
+      text: '孙强，红杉中国，合伙人\nAda Lovelace, Analytical Engines, Founder',
+      commit: true,
+    })
+    const listed = (await call<EventView>(c, 'events.get', { id: event.id })).people
+    for (const person of listed) {
+      await call(c, 'events.promotePerson', {
+        eventId: event.id,
+        personId: person.id,
+        asTarget: true,
+      })
+    }
+    // Twice for the same person: still one target.
+    await call(c, 'events.promotePerson', {
+      eventId: event.id,
+      personId: listed[0]!.id,
+      asTarget: true,
+    })
+    const view = await call<EventView>(c, 'events.get', { id: event.id })
+    expect(view.targets.map((t) => view.contacts[t.contactId]?.name)).toEqual([
+      '孙强',
+      'Ada Lovelace',
+    ])
+    expect(view.targets.map((t) => t.rank)).toEqual([1, 2])
+    expect(view.people.every((p) => p.contactId)).toBe(true)
+  })
+
   it('reads a GBK (GB18030) file as contact import does', async () => {
     const { c, event } = await withEvent()
     // "姓名,公司\n王小明,极客会展" in GBK.

@@ -16,6 +16,7 @@ import {
   type Contact,
   type Encounter,
   type EventPerson,
+  type EventTarget,
   type FollowUp,
   type Mention,
   type RapportEvent,
@@ -333,14 +334,34 @@ export function createEventService(store: DataStore, clock: Clock) {
       })
     },
 
-    promotePerson({ eventId, personId }: ParsedInputOf<'events.promotePerson'>): Promise<Contact> {
+    promotePerson({
+      eventId,
+      personId,
+      asTarget,
+    }: ParsedInputOf<'events.promotePerson'>): Promise<Contact> {
       return store.update((tx) => {
         const event = findEvent(tx.data, eventId)
         const person = event.people.find((p) => p.id === personId)
         if (!person) throw notFound('person', personId)
+        const targeted = (contactId: string): EventTarget[] =>
+          !asTarget || event.targets.some((t) => t.contactId === contactId)
+            ? event.targets
+            : [
+                ...event.targets,
+                {
+                  contactId,
+                  rank: event.targets.length + 1,
+                  talkingPoints: '',
+                  mustMeet: false,
+                  stage: 'researching',
+                },
+              ]
         if (person.contactId) {
           const existing = tx.data.contacts.find((c) => c.id === person.contactId)
-          if (existing) return existing
+          if (existing) {
+            if (asTarget) putEvent(tx, event, { targets: targeted(existing.id) })
+            return existing
+          }
         }
         const now = nextTimestamp(clock)
         const contact = contactSchema.parse({
@@ -359,6 +380,7 @@ export function createEventService(store: DataStore, clock: Clock) {
           people: event.people.map((p) =>
             p.id === personId ? { ...p, contactId: contact.id } : p,
           ),
+          targets: targeted(contact.id),
         })
         return contact
       })

@@ -79,9 +79,25 @@ export function TargetsPanel({ view, onChange }: { view: EventView; onChange: ()
     if (!contactId || targets.some((x) => x.contactId === contactId)) return
     void save([...targets, { contactId, talkingPoints: '', mustMeet: false, stage: 'researching' }])
   }
+  // Anyone on the event's list can be chosen: someone not yet a contact becomes one on the way.
   const listed = view.people.filter(
-    (p) => p.contactId && !targets.some((x) => x.contactId === p.contactId),
+    (p) => !p.contactId || !targets.some((x) => x.contactId === p.contactId),
   )
+  const addListed = async (personId: string | null) => {
+    const person = listed.find((p) => p.id === personId)
+    if (!person) return
+    if (person.contactId) return add(person.contactId)
+    try {
+      await api['events.promotePerson']({
+        eventId: view.event.id,
+        personId: person.id,
+        asTarget: true,
+      })
+      onChange()
+    } catch (caught) {
+      fail(caught)
+    }
+  }
   const count = targets.length
   return (
     <Stack>
@@ -116,12 +132,15 @@ export function TargetsPanel({ view, onChange }: { view: EventView; onChange: ()
             <Select
               label={t('events.targetList.addListed')}
               searchable
-              data={listed.map((p) => ({
-                value: p.contactId!,
-                label: p.organization ? `${p.name} · ${p.organization}` : p.name,
-              }))}
+              data={listed.map((p) => {
+                const who = p.organization ? `${p.name} · ${p.organization}` : p.name
+                return {
+                  value: p.id,
+                  label: p.contactId ? who : t('events.targetList.becomesContact', { who }),
+                }
+              })}
               value={null}
-              onChange={add}
+              onChange={(personId) => void addListed(personId)}
               nothingFoundMessage={t('events.targetList.noneListed')}
             />
           </Grid.Col>
