@@ -285,6 +285,13 @@ describe('timeline', () => {
         eventId: 'ev1',
         deep: true,
         seed: 'A job lead',
+        answers: {
+          howCanIHelp: '',
+          theirAdvice: '',
+          whomShouldTheyMeet: '',
+          whomShouldIMeet: '',
+          seed: 'A job lead',
+        },
       },
       // 09:00 in Shanghai is 01:00 UTC, before the conversation.
       {
