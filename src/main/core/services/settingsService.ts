@@ -1,3 +1,4 @@
+import { assertFreshEdit } from '../edits/freshEdit'
 import type { ParsedInputOf } from '../../../shared/contract'
 import { settingsSchema, type Settings } from '../../../shared/model'
 import type { DataStore } from '../store/dataStore'
@@ -11,9 +12,16 @@ export function createSettingsService(store: DataStore) {
     get(): Settings {
       return store.read().settings
     },
-    update({ language, me, reminders }: ParsedInputOf<'settings.update'>): Promise<Settings> {
+    update({ language, me, reminders, base }: ParsedInputOf<'settings.update'>): Promise<Settings> {
       return store.update((tx) => {
         const current = tx.data.settings
+        assertFreshEdit({
+          kind: 'settings',
+          current,
+          patch: { language, me, reminders },
+          base,
+          mergedPaths: ['me', 'me.positioning', 'reminders'],
+        })
         const positioning = me?.positioning
           ? { ...current.me.positioning, ...definedOnly(me.positioning) }
           : current.me.positioning
