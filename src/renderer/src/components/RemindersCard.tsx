@@ -1,21 +1,25 @@
 import { Button, Card, Group, Stack, Switch, Text, TextInput, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useApi } from '../api/ApiContext'
-import { useAppState } from '../AppContext'
+import { useSettingsEdit } from '../edits/useSettingsEdit'
 import { errorText } from './errorText'
 
 /** Settings → Reminders: popups, quiet hours, the tray, and the auto-exported calendar file. */
 export function RemindersCard() {
   const { t } = useTranslation()
-  const api = useApi()
-  const { settings, setSettings } = useAppState()
-  const [draft, setDraft] = useState(settings.reminders)
+  const labels: Record<string, string> = {
+    'reminders.enabled': t('reminders.enabled'),
+    'reminders.quietFrom': t('reminders.quietFrom'),
+    'reminders.quietTo': t('reminders.quietTo'),
+    'reminders.closeToTray': t('reminders.closeToTray'),
+    'reminders.autoExportPath': t('calendar.autoPath'),
+  }
+  const edit = useSettingsEdit('reminders', Object.keys(labels), labels)
+  const draft = edit.draft
+  const setDraft = (next: typeof draft) => edit.setDraft(() => next)
   const save = async () => {
     try {
-      setSettings(await api['settings.update']({ reminders: draft }))
-      notifications.show({ color: 'teal', message: t('reminders.saved') })
+      if (await edit.save()) notifications.show({ color: 'teal', message: t('reminders.saved') })
     } catch (caught) {
       notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
     }
@@ -62,6 +66,7 @@ export function RemindersCard() {
           value={draft.autoExportPath}
           onChange={(e) => setDraft({ ...draft, autoExportPath: e.currentTarget.value })}
         />
+        {edit.conflictNotice}
         <Group justify="flex-end">
           <Button onClick={() => void save()}>{t('common.save')}</Button>
         </Group>

@@ -32,6 +32,10 @@ export function ConflictNotice(props: {
         .map((item) => describe(props.names?.[String(item)] ?? item))
         .join(t('common.listSeparator'))
     }
+    // A member or guest entry reads as the person's name.
+    if (isPlainObject(value) && typeof value.contactId === 'string') {
+      return props.names?.[value.contactId] ?? value.contactId
+    }
     if (isPlainObject(value)) {
       const parts = Object.values(value).filter(
         (v) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0),
