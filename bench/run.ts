@@ -17,6 +17,7 @@ import { runImportBench } from './importBench'
 import { runSchedulerBench } from './schedulerBench'
 import { runSearchBench } from './searchBench'
 import { runStoreBench } from './storeBench'
+import { runWriteCostBench } from './writeCostBench'
 
 const RESULTS = new URL('./results.md', import.meta.url)
 
@@ -122,6 +123,7 @@ async function main(): Promise<void> {
     ...(await runSearchBench()),
     ...(await runImportBench()),
     ...(await runSchedulerBench()),
+    ...(await runWriteCostBench()),
     ...(await runIcsBench()),
     ...(await runMapBench()),
   ]
