@@ -6,6 +6,8 @@ import { openJournaledStore } from '../../src/main/core/store/journaledStore'
 import { expect, startServe, stopServe, test } from './serveFixture'
 
 const PEOPLE = 5_600
+const ONE_PIXEL_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
 
 test('the contacts list scrolls to its last row past 5,000, fetching windows, and selects all', async ({
   page,
@@ -115,6 +117,15 @@ test('card edits survive archiving and a new photo, and leaving asks first', asy
 
   await page.getByRole('button', { name: 'Archive', exact: true }).click()
   await expect(page.getByText('Archived', { exact: true })).toBeVisible()
+  await expect(whatTheyDo).toHaveValue('Runs the Shanghai founders dinner')
+
+  // A new photo reloads the card too; the typing stays.
+  await page.getByTestId('photo-input').setInputFiles({
+    name: 'face.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from(ONE_PIXEL_PNG, 'base64'),
+  })
+  await expect(page.getByText('Photo saved')).toBeVisible()
   await expect(whatTheyDo).toHaveValue('Runs the Shanghai founders dinner')
 
   // Leaving by the sidebar asks; staying keeps the text.
