@@ -3,19 +3,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { generateStore } from '../../bench/generateStore'
 import { openJournaledStore } from '../../src/main/core/store/journaledStore'
+import type { StoreData } from '../../src/shared/model'
 import { expect, startServe, stopServe, test } from './serveFixture'
 
 const PEOPLE = 5_600
-const ONE_PIXEL_PNG =
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
 
-test('the contacts list scrolls to its last row past 5,000, fetching windows, and selects all', async ({
-  page,
-}) => {
-  test.setTimeout(120_000)
+/** Browser mode over a store written beforehand, as a big import or years of use leave it. */
+async function serveStore(data: StoreData) {
   const dataDir = await mkdtemp(join(tmpdir(), 'rapport-e2e-lists-'))
-  const data = generateStore({ contacts: PEOPLE, encounters: 0, followUps: 0 }, 11)
-  data.contacts = data.contacts.map((c) => ({ ...c, archived: false }))
   const store = await openJournaledStore({
     dir: dataDir,
     initialData: () => data,
@@ -24,7 +19,18 @@ test('the contacts list scrolls to its last row past 5,000, fetching windows, an
     watchIntervalMs: 0,
   })
   await store.close()
-  const { url, child } = await startServe(dataDir, 'en', 30_000)
+  return { ...(await startServe(dataDir, 'en', 30_000)), dataDir }
+}
+const ONE_PIXEL_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
+
+test('the contacts list scrolls to its last row past 5,000, fetching windows, and selects all', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  const data = generateStore({ contacts: PEOPLE, encounters: 0, followUps: 0 }, 11)
+  data.contacts = data.contacts.map((c) => ({ ...c, archived: false }))
+  const { url, child, dataDir } = await serveStore(data)
   try {
     const windows: { offset?: number; limit?: number }[] = []
     page.on('request', (request) => {
@@ -142,4 +148,41 @@ test('card edits survive archiving and a new photo, and leaving asks first', asy
   await expect(whatTheyDo).toHaveValue('Runs the Shanghai founders dinner')
   await page.getByRole('link', { name: 'Today' }).first().click()
   await expect(page).toHaveURL(/#\/today/)
+})
+
+test('Today with 3,000 overdue follow-ups draws only what is on screen, and undo stays to be used', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  const data = generateStore({ contacts: 3_000, encounters: 0, followUps: 3_000 }, 13)
+  data.followUps = data.followUps.map((f) => ({ ...f, status: 'open' as const }))
+  const { url, child, dataDir } = await serveStore(data)
+  try {
+    await page.goto(`${url}#/today`)
+    const items = page.locator('[data-followup]')
+    await expect(items.first()).toBeVisible({ timeout: 20_000 })
+    // Thousands in the queue, a screenful in the page.
+    expect(await items.count()).toBeLessThan(100)
+
+    // The end of the overdue list is reachable.
+    const overdue = page.getByTestId('virtual-stack').first()
+    await overdue.evaluate((el) => el.scrollTo({ top: el.scrollHeight }))
+    await expect(items.last()).toBeVisible()
+
+    const first = items.first()
+    const title = (await first.innerText()).split('\n')[0]!
+    await first.focus()
+    await page.keyboard.press('x')
+    const toast = page.getByText(/^Dropped: /)
+    await expect(toast).toBeVisible()
+    // Still there after five seconds: time to read it and reach Undo.
+    await page.waitForTimeout(5_000)
+    await expect(toast).toBeVisible()
+    await page.getByRole('button', { name: 'Undo' }).click()
+    await expect(toast).toBeHidden()
+    await expect(page.locator('[data-followup]').filter({ hasText: title }).first()).toBeAttached()
+  } finally {
+    await stopServe(child)
+    await rm(dataDir, { recursive: true, force: true })
+  }
 })

@@ -13,6 +13,12 @@ import { formatDateTime } from '../components/formatDate'
 import { PageHeader } from '../components/PageHeader'
 import { QueryError } from '../components/QueryError'
 import { useQuery } from '../hooks/useQuery'
+import { VirtualStack } from '../lists/VirtualStack'
+
+/** Above this many follow-ups a section is virtualised. */
+const VIRTUAL_FROM = 40
+/** Long enough to read the toast and reach its Undo button. */
+const UNDO_TOAST_MS = 10_000
 
 const percent = (rate: HabitRate) =>
   rate.share === null ? '—' : `${Math.round(rate.share * 100)}%`
@@ -32,6 +38,7 @@ export function TodayPage() {
     notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
   const withUndo = (message: string, item: FollowUpView) => {
     const id = notifications.show({
+      autoClose: UNDO_TOAST_MS,
       message: (
         <Group justify="space-between" wrap="nowrap">
           <Text size="sm">{message}</Text>
@@ -108,16 +115,28 @@ export function TodayPage() {
           {items.length}
         </Text>
       </Group>
-      <Stack gap="xs">
-        {items.length === 0 && (
-          <Text size="sm" c="dimmed">
-            {empty}
-          </Text>
-        )}
-        {items.map((item) => (
-          <FollowUpItem key={item.id} item={item} actions={actions} tone={tone} />
-        ))}
-      </Stack>
+      {items.length > VIRTUAL_FROM ? (
+        // Thousands of open follow-ups: only those on screen are in the page.
+        <VirtualStack
+          items={items}
+          keyOf={(item) => item.id}
+          estimate={64}
+          maxHeight="70vh"
+          gap={10}
+          renderItem={(item) => <FollowUpItem item={item} actions={actions} tone={tone} />}
+        />
+      ) : (
+        <Stack gap="xs">
+          {items.length === 0 && (
+            <Text size="sm" c="dimmed">
+              {empty}
+            </Text>
+          )}
+          {items.map((item) => (
+            <FollowUpItem key={item.id} item={item} actions={actions} tone={tone} />
+          ))}
+        </Stack>
+      )}
     </Card>
   )
 
