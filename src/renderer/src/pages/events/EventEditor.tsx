@@ -147,6 +147,16 @@ export function EventEditor(props: {
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string>()
   const dirty = started ? !sameDraft(draftOf(started), d) : false
+  // A newer copy of the event (a checklist tick, new targets, a save here) replaces the form
+  // only when nothing is typed; otherwise the typing stays and the save is checked against it.
+  const [seen, setSeen] = useState(props.event)
+  if (seen !== props.event) {
+    setSeen(props.event)
+    if (!dirty) {
+      setStarted(props.event)
+      setD(draftOf(props.event))
+    }
+  }
   const full = !!props.event
   const names = props.names ?? {}
   const set = <K extends keyof typeof d>(key: K, value: (typeof d)[K]) =>
@@ -178,7 +188,11 @@ export function EventEditor(props: {
       }
       setConflict(null)
       notifications.show({ color: 'teal', message: t('events.form.saved', { name: saved.name }) })
-      setStarted(saved)
+      if (from) {
+        // What was saved, as stored (upper-case currency, the time as the core keeps it).
+        setStarted(saved)
+        setD(draftOf(saved))
+      }
       props.onSaved(saved)
     } catch (caught) {
       const refused = editConflictOf(caught)
