@@ -186,3 +186,23 @@ test('Today with 3,000 overdue follow-ups draws only what is on screen, and undo
     await rm(dataDir, { recursive: true, force: true })
   }
 })
+
+test('an event’s people list reaches its last person past 500', async ({ page, served }) => {
+  const rows = Array.from(
+    { length: 620 },
+    (_, i) => `Guest,Number ${i + 1},guest${i + 1}@example.org,Expo Partners`,
+  )
+  await page.goto(`${served.url}#/events/demo-event-upcoming`)
+  await page.getByRole('tab', { name: /Speakers and attendees/ }).click()
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'attendees.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(['First Name,Last Name,Email,Company', ...rows].join('\n')),
+  })
+  await page.getByRole('button', { name: 'Add 620 people' }).click()
+  await expect(page.getByText('620 people added.')).toBeVisible()
+  const list = page.getByRole('table', { name: /On the list/ })
+  await list.getByRole('rowgroup').evaluate((el) => el.scrollTo({ top: el.scrollHeight }))
+  await expect(list.getByText('Guest Number 620', { exact: true })).toBeVisible()
+  expect(await list.getByRole('row').count()).toBeLessThan(80)
+})
