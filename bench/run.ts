@@ -19,6 +19,7 @@ import { runImportBench } from './importBench'
 import { runSchedulerBench } from './schedulerBench'
 import { runSearchBench } from './searchBench'
 import { runStoreBench } from './storeBench'
+import { runWriteCostBench } from './writeCostBench'
 
 const RESULTS = new URL('./results.md', import.meta.url)
 
@@ -125,6 +126,7 @@ async function main(): Promise<void> {
     ...(await runImportBench()),
     ...(await runHostileInputBench()),
     ...(await runSchedulerBench()),
+    ...(await runWriteCostBench()),
     ...(await runIcsBench()),
     ...(await runMapBench()),
   ]

@@ -14,6 +14,7 @@ import {
   type Gathering,
 } from './model'
 import { noInput, op } from './operation'
+import { versionedEditShape } from './edits/versionedEdit'
 import {
   deletedCommunitySchema,
   deletedGatheringSchema,
@@ -191,6 +192,8 @@ const byId = z.object({ id: idSchema }).strict()
 /** Communities and their gatherings. */
 export const communityOperations = {
   'communities.list': op<Community[]>()(noInput),
+  /** Only ids and names: what a filter menu needs, without member lists and activity logs. */
+  'communities.names': op<{ id: string; name: string }[]>()(noInput),
   /** Every community with its health check, the ones I run first. */
   'communities.summaries': op<CommunitySummary[]>()(
     z.object({ now: isoDateTimeSchema.optional() }).strict(),
@@ -200,7 +203,13 @@ export const communityOperations = {
   ),
   'communities.create': op<Community>()(communityFieldsSchema),
   'communities.update': op<Community>()(
-    z.object({ id: idSchema, patch: communityFieldsSchema.partial().strict() }).strict(),
+    z
+      .object({
+        id: idSchema,
+        patch: communityFieldsSchema.partial().strict(),
+        ...versionedEditShape,
+      })
+      .strict(),
   ),
   'communities.logActivity': op<Community>()(
     z
@@ -221,7 +230,7 @@ export const communityOperations = {
   'gatherings.view': op<GatheringView>()(byId),
   'gatherings.create': op<Gathering>()(gatheringInputSchema),
   'gatherings.update': op<GatheringView>()(
-    z.object({ id: idSchema, patch: gatheringPatchSchema }).strict(),
+    z.object({ id: idSchema, patch: gatheringPatchSchema, ...versionedEditShape }).strict(),
   ),
   /**
    * Above 15 guests: the later half of the guest list moves to a copy of the gathering on

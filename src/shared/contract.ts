@@ -32,6 +32,7 @@ import { communityOperations } from './communityOperations'
 import { eventOperations } from './eventOperations'
 import { mapOperations } from './mapOperations'
 import { noInput, op } from './operation'
+import { versionedEditShape } from './edits/versionedEdit'
 
 export const contactInputSchema = z.object(contactFieldsShape).strict()
 export const contactPatchSchema = patchSchemaOf(contactFieldsShape)
@@ -66,10 +67,14 @@ export const contactQuerySchema = z
       })
       .optional(),
     offset: z.number().int().min(0).optional(),
+    /** One window of the list; the interface asks for the next window by offset. */
     limit: z.number().int().min(1).max(5000).optional(),
   })
   .strict()
 export type ContactQueryInput = z.input<typeof contactQuerySchema>
+
+/** The same filters without the window: "select all" means every contact that matches. */
+export const contactMatchSchema = contactQuerySchema.omit({ offset: true, limit: true })
 
 export interface ContactSearchResult {
   total: number
@@ -206,6 +211,8 @@ export const contract = {
         language: languagePreferenceSchema.optional(),
         me: patchSchemaOf(meSchema.shape).optional(),
         reminders: patchSchemaOf(remindersSchema.shape).optional(),
+        /** Settings carry no version: the changed fields' values when the page opened. */
+        base: versionedEditShape.base,
       })
       .strict(),
   ),
@@ -225,14 +232,29 @@ export const contract = {
       .object({
         id: idSchema,
         patch: contactPatchSchema,
-        /** When given, the update is refused with CONFLICT if the card changed since. */
-        expectedUpdatedAt: isoDateTimeSchema.optional(),
+        /** When given, a write over a change made elsewhere is refused with CONFLICT. */
+        ...versionedEditShape,
       })
       .strict(),
+  ),
+  /** One change to many contacts (all that "select all" matched), in one transaction. */
+  'contacts.bulkUpdate': op<{ updated: number }>()(
+    z
+      .object({
+        ids: z.array(idSchema).min(1).max(100_000),
+        archived: z.boolean().optional(),
+        addTags: z.array(z.string().trim().min(1).max(60)).min(1).max(20).optional(),
+      })
+      .strict()
+      .refine((input) => input.archived !== undefined || input.addTags !== undefined, {
+        message: 'say what to change: archived or addTags',
+      }),
   ),
   'contacts.delete': op<DeletedContact>()(z.object({ id: idSchema }).strict()),
   'contacts.restore': op<Contact>()(deletedContactSchema),
   'contacts.search': op<ContactSearchResult>()(contactQuerySchema),
+  /** The ids of every contact a search matches, in list order: what "select all" selects. */
+  'contacts.matchingIds': op<string[]>()(contactMatchSchema),
   'contacts.card': op<CardView>()(z.object({ id: idSchema }).strict()),
   'contacts.duplicates': op<DuplicateGroup[]>()(noInput),
   'contacts.merge': op<Contact>()(

@@ -25,6 +25,7 @@ import {
   type RapportEvent,
 } from './model'
 import { noInput, op } from './operation'
+import { versionedEditShape } from './edits/versionedEdit'
 import { deletedEventSchema, type DeletedEvent } from './removals'
 
 /** An IANA zone the runtime knows, such as "Asia/Shanghai" or "Europe/Paris". */
@@ -118,10 +119,14 @@ export const captureInputSchema = z
 /** The events workflow's operations (before, during and after an event). */
 export const eventOperations = {
   'events.list': op<EventListItem[]>()(noInput),
+  /** Only ids and names, soonest first: what a filter menu needs, without whole records. */
+  'events.names': op<{ id: string; name: string }[]>()(noInput),
   'events.get': op<EventView>()(z.object({ id: idSchema }).strict()),
   'events.create': op<RapportEvent>()(eventFieldsSchema),
   'events.update': op<RapportEvent>()(
-    z.object({ id: idSchema, patch: eventFieldsSchema.partial().strict() }).strict(),
+    z
+      .object({ id: idSchema, patch: eventFieldsSchema.partial().strict(), ...versionedEditShape })
+      .strict(),
   ),
   /** Speakers or attendees from a pasted list or a platform export; previews unless `commit`. */
   'events.importPeople': op<PeopleImportResult>()(

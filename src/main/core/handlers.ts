@@ -77,9 +77,11 @@ export function createHandlers(
     'contacts.get': (input) => contacts.get(input),
     'contacts.create': (input) => contacts.create(input),
     'contacts.update': (input) => contacts.update(input),
+    'contacts.bulkUpdate': (input) => contacts.bulkUpdate(input),
     'contacts.delete': (input) => contacts.delete(input),
     'contacts.restore': (input) => contacts.restore(input),
     'contacts.search': (input) => views.search(input),
+    'contacts.matchingIds': (input) => views.matchingIds(input),
     'contacts.card': (input) => views.card(input),
     'contacts.duplicates': () => views.duplicates(),
     'contacts.merge': ({ keepId, removeId, choice }) =>

@@ -1,7 +1,13 @@
 import { Center, Loader, MantineProvider, createTheme } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
 import { useCallback, useEffect, useState } from 'react'
-import { HashRouter, Navigate, Route, Routes } from 'react-router-dom'
+import {
+  createHashRouter,
+  createRoutesFromElements,
+  Navigate,
+  Route,
+  RouterProvider,
+} from 'react-router-dom'
 import type { AppInfo, RapportApi } from '../../shared/contract'
 import type { Settings } from '../../shared/model'
 import { ApiContext } from './api/ApiContext'
@@ -26,6 +32,31 @@ const theme = createTheme({
     'system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif',
   defaultRadius: 'md',
 })
+
+/** A data router, so that an editor with unsaved changes can hold a navigation and ask. */
+function AppRoutes() {
+  const [router] = useState(() =>
+    createHashRouter(
+      createRoutesFromElements(
+        <Route element={<AppLayout />}>
+          <Route index element={<Navigate to="/today" replace />} />
+          <Route path="today" element={<TodayPage />} />
+          <Route path="events/*" element={<EventsSection />} />
+          <Route path="contacts" element={<ContactsPage />} />
+          <Route path="contacts/review" element={<ReviewPage />} />
+          <Route path="contacts/duplicates" element={<DuplicatesPage />} />
+          <Route path="contacts/:id" element={<ContactCardPage />} />
+          <Route path="map/*" element={<MapSection />} />
+          <Route path="communities/*" element={<CommunitiesSection />} />
+          <Route path="settings" element={<SettingsPage />} />
+          <Route path="capture" element={<CapturePage />} />
+          <Route path="*" element={<Navigate to="/today" replace />} />
+        </Route>,
+      ),
+    ),
+  )
+  return <RouterProvider router={router} />
+}
 
 export function App({ api }: { api: RapportApi }) {
   const [info, setInfo] = useState<AppInfo>()
@@ -57,24 +88,7 @@ export function App({ api }: { api: RapportApi }) {
   else
     content = (
       <AppContext.Provider value={{ info, settings, setSettings, refreshInfo }}>
-        <HashRouter>
-          <Routes>
-            <Route element={<AppLayout />}>
-              <Route index element={<Navigate to="/today" replace />} />
-              <Route path="today" element={<TodayPage />} />
-              <Route path="events/*" element={<EventsSection />} />
-              <Route path="contacts" element={<ContactsPage />} />
-              <Route path="contacts/review" element={<ReviewPage />} />
-              <Route path="contacts/duplicates" element={<DuplicatesPage />} />
-              <Route path="contacts/:id" element={<ContactCardPage />} />
-              <Route path="map/*" element={<MapSection />} />
-              <Route path="communities/*" element={<CommunitiesSection />} />
-              <Route path="settings" element={<SettingsPage />} />
-              <Route path="capture" element={<CapturePage />} />
-              <Route path="*" element={<Navigate to="/today" replace />} />
-            </Route>
-          </Routes>
-        </HashRouter>
+        <AppRoutes />
       </AppContext.Provider>
     )
 

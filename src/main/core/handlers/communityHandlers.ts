@@ -22,6 +22,7 @@ export function createCommunityHandlers(
     'gatherings.delete': (input) => removals.deleteGathering(input),
     'gatherings.restore': (input) => removals.restoreGathering(input),
     'communities.list': () => store.read().communities,
+    'communities.names': () => store.read().communities.map(({ id, name }) => ({ id, name })),
     'communities.summaries': (input) => communities.summaries(input),
     'communities.view': (input) => communities.view(input),
     'communities.create': (input) => communities.createCommunity(input),

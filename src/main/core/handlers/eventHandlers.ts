@@ -19,6 +19,10 @@ export function createEventHandlers(
     'events.delete': (input) => removals.deleteEvent(input),
     'events.restore': (input) => removals.restoreEvent(input),
     'events.list': () => events.list(),
+    'events.names': () =>
+      [...store.read().events]
+        .sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt))
+        .map(({ id, name }) => ({ id, name })),
     'events.get': (input) => events.get(input),
     'events.create': (input) => events.create(input),
     'events.update': (input) => events.update(input),

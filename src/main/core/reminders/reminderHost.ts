@@ -41,18 +41,24 @@ export function startReminderHost(
     return preference === 'system' ? systemLanguage : preference
   }
   const waiting: ReminderNotification[] = []
+  // Names are looked up when a reminder is shown, not for every open follow-up at each load;
+  // titles are worded in the language chosen in Settings.
   const dueItems = () => {
-    const data = store.read()
-    const names = new Map(data.contacts.map((c) => [c.id, c.name]))
     const words = language()
-    return data.followUps
-      .filter((f) => f.status === 'open' || f.status === 'snoozed')
+    return store
+      .read()
+      .followUps.filter((f) => f.status === 'open' || f.status === 'snoozed')
       .map((f) => ({
         id: f.id,
         dueAt: f.snoozedUntil && f.snoozedUntil > f.dueAt ? f.snoozedUntil : f.dueAt,
         title: followUpTitle(f, words),
-        contactName: names.get(f.contactId) ?? '',
+        contactName: '',
       }))
+  }
+  const contactNameOf = (followUpId: string) => {
+    const data = store.read()
+    const contactId = data.followUps.find((f) => f.id === followUpId)?.contactId
+    return data.contacts.find((c) => c.id === contactId)?.name ?? ''
   }
   const scheduler = new ReminderScheduler({
     now: () => clock.now(),
@@ -63,7 +69,9 @@ export function startReminderHost(
     },
     clearTimer: (handle) => clearTimeout(handle as NodeJS.Timeout),
     dueItems,
-    notify: (notification) => {
+    notify: (shown) => {
+      const notification: ReminderNotification =
+        shown.kind === 'single' ? { ...shown, body: contactNameOf(shown.id) } : shown
       if (sink) sink.notify(notification)
       else waiting.push(notification)
     },
@@ -81,17 +89,27 @@ export function startReminderHost(
   void applyRules()
   const rulesTimer = setInterval(() => void applyRules(), RULES_EVERY_MS)
   rulesTimer.unref?.()
-  const unsubscribe = store.onChange(() => scheduler.refresh())
+  const unsubscribe = store.onChange((change) => {
+    // Re-reading every open follow-up is for changes to follow-ups: a contact edit, the
+    // commonest write, does not pay for it (it made each edit slower as the store grew).
+    if (change.touched && !change.touched.has('followUps') && !change.touched.has('settings'))
+      return
+    scheduler.refresh()
+  })
   scheduler.start()
 
   return {
     take: () => waiting.splice(0),
     pauseFor: (ms) => scheduler.pauseFor(ms),
     wake: () => scheduler.tick(),
-    nextDue: (count) =>
-      dueItems()
+    nextDue: (count) => {
+      const names = new Map(store.read().contacts.map((c) => [c.id, c.name]))
+      const contactOf = new Map(store.read().followUps.map((f) => [f.id, f.contactId]))
+      return dueItems()
         .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
-        .slice(0, count),
+        .slice(0, count)
+        .map((item) => ({ ...item, contactName: names.get(contactOf.get(item.id) ?? '') ?? '' }))
+    },
     stop() {
       clearInterval(rulesTimer)
       unsubscribe()

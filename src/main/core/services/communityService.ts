@@ -1,3 +1,4 @@
+import { assertFreshEdit } from '../edits/freshEdit'
 import type {
   CommunitySummary,
   CommunityView,
@@ -312,9 +313,15 @@ export function createCommunityService(
       })
     },
 
-    updateCommunity({ id, patch }: ParsedInputOf<'communities.update'>): Promise<Community> {
+    updateCommunity({
+      id,
+      patch,
+      expectedUpdatedAt,
+      base,
+    }: ParsedInputOf<'communities.update'>): Promise<Community> {
       return store.update((tx) => {
         const current = findCommunity(tx.data, id)
+        assertFreshEdit({ kind: 'community', id, current, patch, expectedUpdatedAt, base })
         if (patch.members) {
           const ids = patch.members.map((m) => m.contactId)
           noDuplicates(ids, 'members')
@@ -399,8 +406,14 @@ export function createCommunityService(
       })
     },
 
-    updateGathering({ id, patch }: ParsedInputOf<'gatherings.update'>): Promise<GatheringView> {
+    updateGathering({
+      id,
+      patch,
+      expectedUpdatedAt,
+      base,
+    }: ParsedInputOf<'gatherings.update'>): Promise<GatheringView> {
       return changeGathering(id, (tx, current) => {
+        assertFreshEdit({ kind: 'gathering', id, current, patch, expectedUpdatedAt, base })
         const attendees = patch.attendees ?? current.attendees
         checkGatheringRefs(
           tx.data,

@@ -1,8 +1,12 @@
+import { assertFreshEdit } from '../edits/freshEdit'
 import type { DeletedContact, ParsedInputOf } from '../../../shared/contract'
 import { RapportError } from '../../../shared/errors'
 import { contactSchema, type Contact, type StoreData } from '../../../shared/model'
 import { newId, nextTimestamp, type Clock } from '../clock'
 import type { DataStore } from '../store/dataStore'
+
+/** The card's own limit on tags (see the contact schema). */
+const MAX_TAGS = 50
 
 export function notFound(kind: string, id: string): RapportError {
   return new RapportError('NOT_FOUND', `No ${kind} with id ${id}`, { kind, id })
@@ -66,16 +70,15 @@ export function createContactService(store: DataStore, clock: Clock) {
       })
     },
 
-    update({ id, patch, expectedUpdatedAt }: ParsedInputOf<'contacts.update'>): Promise<Contact> {
+    update({
+      id,
+      patch,
+      expectedUpdatedAt,
+      base,
+    }: ParsedInputOf<'contacts.update'>): Promise<Contact> {
       return store.update((tx) => {
         const current = findContact(tx.data, id)
-        if (expectedUpdatedAt && expectedUpdatedAt !== current.updatedAt) {
-          throw new RapportError('CONFLICT', `Contact ${id} changed since it was opened`, {
-            kind: 'contact',
-            id,
-            updatedAt: current.updatedAt,
-          })
-        }
+        assertFreshEdit({ kind: 'contact', id, current, patch, expectedUpdatedAt, base })
         const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
         const updated = contactSchema.parse({
           ...current,
@@ -84,6 +87,50 @@ export function createContactService(store: DataStore, clock: Clock) {
         })
         tx.put('contacts', updated)
         return updated
+      })
+    },
+
+    bulkUpdate({
+      ids,
+      archived,
+      addTags,
+    }: ParsedInputOf<'contacts.bulkUpdate'>): Promise<{ updated: number }> {
+      return store.update((tx) => {
+        const byId = new Map(tx.data.contacts.map((c) => [c.id, c]))
+        // Every id is checked before anything changes: one unknown id changes nothing.
+        const contacts = [...new Set(ids)].map((id) => {
+          const contact = byId.get(id)
+          if (!contact) throw notFound('contact', id)
+          return contact
+        })
+        let updated = 0
+        for (const current of contacts) {
+          const known = new Set(current.tags.map((tag) => tag.toLocaleLowerCase()))
+          const newTags = (addTags ?? []).filter((tag) => !known.has(tag.toLocaleLowerCase()))
+          const archiveChanges = archived !== undefined && archived !== current.archived
+          if (!archiveChanges && newTags.length === 0) continue
+          if (current.tags.length + newTags.length > MAX_TAGS) {
+            throw new RapportError(
+              'VALIDATION',
+              `${current.name} would have more than ${MAX_TAGS} tags; nothing was changed`,
+              {
+                id: current.id,
+                issues: [{ path: 'addTags', message: `at most ${MAX_TAGS} tags` }],
+              },
+            )
+          }
+          tx.put(
+            'contacts',
+            contactSchema.parse({
+              ...current,
+              ...(archived !== undefined ? { archived } : {}),
+              tags: [...current.tags, ...newTags],
+              updatedAt: nextTimestamp(clock, current.updatedAt),
+            }),
+          )
+          updated += 1
+        }
+        return { updated }
       })
     },
 

@@ -114,7 +114,7 @@ export function createContactViewService(store: DataStore, clock: Clock) {
   })
 
   /** Contacts an event, a community or the overdue filter narrows the search to. */
-  function preFilter(query: ParsedInputOf<'contacts.search'>): Set<string> | undefined {
+  function preFilter(query: ParsedInputOf<'contacts.matchingIds'>): Set<string> | undefined {
     const data = store.read()
     let ids: Set<string> | undefined
     const narrow = (next: Iterable<string>) => {
@@ -154,6 +154,13 @@ export function createContactViewService(store: DataStore, clock: Clock) {
         items: result.items.map((c) => listItem(c, overdue)),
         facets: { tags: facets.tags, tiers: facets.tiers },
       }
+    },
+
+    matchingIds(query: ParsedInputOf<'contacts.matchingIds'>): string[] {
+      const ids = preFilter(query)
+      return searchContacts(store.read().contacts, { ...query, ...(ids ? { ids } : {}) }).items.map(
+        (c) => c.id,
+      )
     },
 
     card({ id }: ParsedInputOf<'contacts.card'>): CardView {

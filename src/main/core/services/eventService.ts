@@ -1,3 +1,4 @@
+import { assertFreshEdit } from '../edits/freshEdit'
 import type { ParsedInputOf } from '../../../shared/contract'
 import { RapportError } from '../../../shared/errors'
 import type {
@@ -232,9 +233,15 @@ export function createEventService(store: DataStore, clock: Clock) {
       })
     },
 
-    update({ id, patch }: ParsedInputOf<'events.update'>): Promise<RapportEvent> {
+    update({
+      id,
+      patch,
+      expectedUpdatedAt,
+      base,
+    }: ParsedInputOf<'events.update'>): Promise<RapportEvent> {
       return store.update((tx) => {
         const current = findEvent(tx.data, id)
+        assertFreshEdit({ kind: 'event', id, current, patch, expectedUpdatedAt, base })
         const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
         const merged = eventSchema.parse({ ...current, ...defined })
         checkTimes(merged.startsAt, merged.endsAt)

@@ -1,3 +1,4 @@
+import { assertFreshEdit } from '../edits/freshEdit'
 import type { ParsedInputOf } from '../../../shared/contract'
 import { RapportError } from '../../../shared/errors'
 import { settingsSchema, type Settings } from '../../../shared/model'
@@ -12,7 +13,7 @@ export function createSettingsService(store: DataStore) {
     get(): Settings {
       return store.read().settings
     },
-    update({ language, me, reminders }: ParsedInputOf<'settings.update'>): Promise<Settings> {
+    update({ language, me, reminders, base }: ParsedInputOf<'settings.update'>): Promise<Settings> {
       return store.update((tx) => {
         const current = tx.data.settings
         if (
@@ -28,6 +29,13 @@ export function createSettingsService(store: DataStore) {
             },
           )
         }
+        assertFreshEdit({
+          kind: 'settings',
+          current,
+          patch: { language, me, reminders },
+          base,
+          mergedPaths: ['me', 'me.positioning', 'reminders'],
+        })
         const positioning = me?.positioning
           ? { ...current.me.positioning, ...definedOnly(me.positioning) }
           : current.me.positioning

@@ -46,11 +46,18 @@ export interface JournaledStore extends DataStore {
   /** Resolves when the start-up compaction and backup are done. */
   ready(): Promise<void>
   /** Calls `listener` after every durable change (and reload); returns the unsubscribe. */
-  onChange(listener: () => void): () => void
+  onChange(listener: (change: StoreChange) => void): () => void
   /** For tests and the benchmark: fsyncs so far and the journal's current size. */
   stats(): { fsyncs: number; journalBytes: number }
   /** Looks for a change made by another program now (also done on a timer). */
   checkExternalChange(): Promise<void>
+}
+
+/** What a change touched, so that a listener can skip work a change cannot affect. */
+export interface StoreChange {
+  /** The collections (and "settings") one write changed; absent after a reload or a restore,
+   * when anything may differ. */
+  touched?: ReadonlySet<string>
 }
 
 /** A notice without the fields the store fills in, kept per kind. */
@@ -196,11 +203,11 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
 
     let closed = false
     let revision = 0
-    const listeners = new Set<() => void>()
-    const changed = () => {
+    const listeners = new Set<(change: StoreChange) => void>()
+    const changed = (change: StoreChange = {}) => {
       for (const listener of listeners) {
         try {
-          listener()
+          listener(change)
         } catch (error) {
           console.error('Rapport: a change listener failed', error)
         }
@@ -363,7 +370,9 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
         return writer.append(encodeEntry({ seq: lastSeq, ops })).then(
           () => {
             afterCommit()
-            changed()
+            changed({
+              touched: new Set(ops.map((op) => (op.t === 'settings' ? 'settings' : op.c))),
+            })
             return result
           },
           (error: unknown) => {

@@ -1,9 +1,10 @@
 import { Button, Card, Group, Stack, Switch, Text, TextInput, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useState } from 'react'
 import { useApi } from '../api/ApiContext'
 import { useAppState } from '../AppContext'
+import { useSettingsEdit } from '../edits/useSettingsEdit'
 import { errorText } from './errorText'
 
 /** Settings → Reminders: popups, quiet hours, the tray, and the auto-exported calendar file. */
@@ -11,17 +12,23 @@ export function RemindersCard() {
   const { t } = useTranslation()
   const api = useApi()
   const { settings, setSettings } = useAppState()
-  const [draft, setDraft] = useState(settings.reminders)
   // The calendar file is set on its own, where the core checks it (or the desktop dialog picks it).
+  const labels: Record<string, string> = {
+    'reminders.enabled': t('reminders.enabled'),
+    'reminders.quietFrom': t('reminders.quietFrom'),
+    'reminders.quietTo': t('reminders.quietTo'),
+    'reminders.closeToTray': t('reminders.closeToTray'),
+  }
+  const edit = useSettingsEdit('reminders', Object.keys(labels), labels)
+  const draft = edit.draft
+  const setDraft = (next: typeof draft) => edit.setDraft(() => next)
   const [typedPath, setTypedPath] = useState(settings.reminders.autoExportPath)
   const desktop = Boolean(window.rapport)
   const failed = (caught: unknown) =>
     notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
   const save = async () => {
     try {
-      const { autoExportPath: _unchanged, ...rest } = draft
-      setSettings(await api['settings.update']({ reminders: rest }))
-      notifications.show({ color: 'teal', message: t('reminders.saved') })
+      if (await edit.save()) notifications.show({ color: 'teal', message: t('reminders.saved') })
     } catch (caught) {
       failed(caught)
     }
@@ -122,6 +129,7 @@ export function RemindersCard() {
             )}
           </Group>
         )}
+        {edit.conflictNotice}
         <Group justify="flex-end">
           <Button onClick={() => void save()}>{t('common.save')}</Button>
         </Group>

@@ -1,4 +1,5 @@
 import { mapEn } from './mapText'
+import { editsEn } from '../edits/editsText'
 import { communitiesEn } from './communitiesText'
 import { eventsEn } from './eventsText'
 import { followUpWords } from '../../../shared/followUpWords'
@@ -64,6 +65,7 @@ export const en = {
   events: eventsEn,
   communities: communitiesEn,
   map: mapEn,
+  edits: editsEn,
   contacts: {
     title: 'Contacts',
     count_one: '{{count}} person',
@@ -140,7 +142,17 @@ export const en = {
     archived: 'Show archived',
     clear: 'Clear filters',
     completeness: 'Card',
-    selectAll: 'Select all shown',
+    selectAll_one: 'Select the {{count}} matching contact',
+    selectAll_other: 'Select all {{count}} matching contacts',
+    loadingRow: 'Loading…',
+    tagSelected_one: 'Tag {{count}} selected',
+    tagSelected_other: 'Tag {{count}} selected',
+    tagName: 'Tag to add',
+    addTag: 'Add tag',
+    archiveSelected_one: 'Archive {{count}} selected',
+    archiveSelected_other: 'Archive {{count}} selected',
+    bulkDone_one: '{{count}} contact changed',
+    bulkDone_other: '{{count}} contacts changed',
     select: 'Select {{name}}',
     circleCounts: 'Circle: {{life}}/5 life · {{close}}/50 close · {{good}}/100 good',
   },

@@ -137,7 +137,6 @@ export const eventsEn = {
     promoted: '{{name}} is now in your contacts.',
     remove: 'Remove {{name}} from the list',
     removed: '{{name}} removed from the list.',
-    more: '…and {{count}} more.',
   },
   targetList: {
     progress: '{{count}} / {{goal}} targets',
@@ -421,7 +420,6 @@ export const eventsZh: typeof eventsEn = {
     promoted: '{{name}} 已加入联系人。',
     remove: '把 {{name}} 从名单中移除',
     removed: '已把 {{name}} 从名单中移除。',
-    more: '……还有 {{count}} 人。',
   },
   targetList: {
     progress: '目标人物 {{count}} / {{goal}}',

@@ -1,4 +1,5 @@
 import { mapZh } from './mapText'
+import { editsZh } from '../edits/editsText'
 import { communitiesZh } from './communitiesText'
 import { eventsZh } from './eventsText'
 import { followUpWords } from '../../../shared/followUpWords'
@@ -65,6 +66,7 @@ export const zhCN: Messages = {
   events: eventsZh,
   communities: communitiesZh,
   map: mapZh,
+  edits: editsZh,
   contacts: {
     title: '联系人',
     count_one: '{{count}} 人',
@@ -130,7 +132,17 @@ export const zhCN: Messages = {
     archived: '显示已归档',
     clear: '清除筛选',
     completeness: '名片',
-    selectAll: '全选当前结果',
+    selectAll_one: '全选符合条件的 {{count}} 人',
+    selectAll_other: '全选符合条件的 {{count}} 人',
+    loadingRow: '正在加载…',
+    tagSelected_one: '给已选的 {{count}} 人加标签',
+    tagSelected_other: '给已选的 {{count}} 人加标签',
+    tagName: '要添加的标签',
+    addTag: '添加标签',
+    archiveSelected_one: '归档已选的 {{count}} 人',
+    archiveSelected_other: '归档已选的 {{count}} 人',
+    bulkDone_one: '已更改 {{count}} 位联系人',
+    bulkDone_other: '已更改 {{count}} 位联系人',
     select: '选择 {{name}}',
     circleCounts: '人脉圈：一生的朋友 {{life}}/5 · 亲密朋友 {{close}}/50 · 好朋友 {{good}}/100',
   },

@@ -8,6 +8,7 @@ import {
   Group,
   Loader,
   MultiSelect,
+  Popover,
   Select,
   Stack,
   Switch,
@@ -19,7 +20,7 @@ import {
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
 import type { ContactListItem } from '../../../shared/cardView'
@@ -34,9 +35,9 @@ import { PageHeader } from '../components/PageHeader'
 import { QueryError } from '../components/QueryError'
 import { usePhoto } from '../hooks/usePhoto'
 import { useQuery } from '../hooks/useQuery'
+import { useWindowedList } from '../lists/useWindowedList'
 
 const TIER_COLORS = { life: 'grape', close: 'teal', good: 'blue', outside: 'gray' } as const
-const PAGE = 200
 const ROW_HEIGHT = 52
 const GRID =
   '36px minmax(170px, 1.2fr) minmax(160px, 1.5fr) 210px minmax(120px, 1fr) minmax(140px, 1fr) 60px'
@@ -72,7 +73,6 @@ export function ContactsPage() {
     by: 'name',
     direction: 'asc',
   })
-  const [pages, setPages] = useState(1)
   const [selected, setSelected] = useState<Set<string>>(new Set())
   const [creating, setCreating] = useState(false)
   const [saving, setSaving] = useState(false)
@@ -89,19 +89,43 @@ export function ContactsPage() {
     overdue: filters.overdue,
     includeArchived: filters.includeArchived,
     sort,
-    limit: PAGE * pages,
   }
-  const { data, error, reload } = useQuery(
-    () => api['contacts.search'](request),
-    JSON.stringify(request),
-  )
+  const requestKey = JSON.stringify(request)
+  const list = useWindowedList(async (offset, limit) => {
+    const { total, items, facets } = await api['contacts.search']({ ...request, offset, limit })
+    return { total, items, meta: facets }
+  }, requestKey)
+  const { total, meta: facets, error, reload } = list
+  // A selection belongs to one search: other filters select afresh.
+  const [selectedFor, setSelectedFor] = useState(requestKey)
+  if (selectedFor !== requestKey) {
+    setSelectedFor(requestKey)
+    setSelected(new Set())
+  }
   const options = useQuery(
     async () => ({
-      events: await api['events.list'](),
-      communities: await api['communities.list'](),
+      events: await api['events.names'](),
+      communities: await api['communities.names'](),
     }),
     'filter-options',
   )
+  const selectAllMatching = async () => {
+    try {
+      setSelected(new Set(await api['contacts.matchingIds'](request)))
+    } catch (caught) {
+      showError(caught)
+    }
+  }
+  const bulkUpdate = async (change: { archived: true } | { addTags: string[] }) => {
+    try {
+      const { updated } = await api['contacts.bulkUpdate']({ ids: [...selected], ...change })
+      notifications.show({ color: 'teal', message: t('list.bulkDone', { count: updated }) })
+      setSelected(new Set())
+      await reload()
+    } catch (caught) {
+      showError(caught)
+    }
+  }
 
   useHotkeys([
     ['mod+N', () => setCreating(true)],
@@ -136,26 +160,19 @@ export function ContactsPage() {
     }
   }
 
-  const setFilter = <K extends keyof Filters>(key: K, value: Filters[K]) => {
+  const setFilter = <K extends keyof Filters>(key: K, value: Filters[K]) =>
     setFilters((f) => ({ ...f, [key]: value }))
-    setPages(1)
-  }
   const toggleSort = (by: SortBy) =>
     setSort((s) => ({ by, direction: s.by === by && s.direction === 'asc' ? 'desc' : 'asc' }))
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS)
-  const loadedAll = !data || data.items.length >= data.total
-  const loadMore = useCallback(() => {
-    if (!loadedAll) setPages((p) => p + 1)
-  }, [loadedAll])
-  const items = data?.items ?? []
 
   return (
     <Stack h="calc(100vh - 2 * var(--mantine-spacing-lg))" gap="sm">
       <PageHeader
         title={t('contacts.title')}
         subtitle={
-          data
-            ? `${t('contacts.count', { count: data.total })} · ${t('list.circleCounts', data.facets.tiers)}`
+          total !== undefined && facets
+            ? `${t('contacts.count', { count: total })} · ${t('list.circleCounts', facets.tiers)}`
             : undefined
         }
         actions={
@@ -169,6 +186,13 @@ export function ContactsPage() {
             <Button size="xs" variant="default" onClick={() => setImporting(true)}>
               {t('list.import')}
             </Button>
+            {selected.size > 0 && (
+              <BulkActions
+                count={selected.size}
+                onArchive={() => void bulkUpdate({ archived: true })}
+                onTag={(tag) => void bulkUpdate({ addTags: [tag] })}
+              />
+            )}
             <Button size="xs" variant="default" onClick={() => void exportVCard()}>
               {selected.size > 0
                 ? t('list.exportSelected', { count: selected.size })
@@ -185,10 +209,7 @@ export function ContactsPage() {
         placeholder={t('contacts.search')}
         aria-label={t('contacts.search')}
         value={query}
-        onChange={(e) => {
-          setQuery(e.currentTarget.value)
-          setPages(1)
-        }}
+        onChange={(e) => setQuery(e.currentTarget.value)}
         onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
       />
       <Group gap="xs" align="flex-end">
@@ -219,7 +240,7 @@ export function ContactsPage() {
           placeholder={t('list.tags')}
           aria-label={t('list.tags')}
           searchable
-          data={(data?.facets.tags ?? [])
+          data={(facets?.tags ?? [])
             .slice(0, 200)
             .map((f) => ({ value: f.tag, label: `${f.tag} (${f.count})` }))}
           value={filters.tags}
@@ -266,11 +287,11 @@ export function ContactsPage() {
 
       {error ? (
         <QueryError error={error} onRetry={reload} />
-      ) : !data ? (
+      ) : total === undefined ? (
         <Center py="xl">
           <Loader />
         </Center>
-      ) : items.length === 0 ? (
+      ) : total === 0 ? (
         <Center py="xl">
           {debouncedQuery || filtered ? (
             <Text c="dimmed">{t('contacts.noMatch', { query: debouncedQuery })}</Text>
@@ -289,14 +310,15 @@ export function ContactsPage() {
         </Center>
       ) : (
         <VirtualContactTable
-          items={items}
-          total={data.total}
+          total={total}
+          rowAt={list.rowAt}
+          onShowRange={list.showRange}
           sort={sort}
           onSort={toggleSort}
           selected={selected}
           onSelect={setSelected}
+          onSelectAll={() => void selectAllMatching()}
           onOpen={(id) => navigate(`/contacts/${id}`)}
-          onNearEnd={loadMore}
         />
       )}
 
@@ -331,36 +353,37 @@ export function ContactsPage() {
 }
 
 function VirtualContactTable(props: {
-  items: ContactListItem[]
   total: number
+  rowAt: (index: number) => ContactListItem | undefined
+  onShowRange: (first: number, last: number) => void
   sort: { by: SortBy; direction: 'asc' | 'desc' }
   onSort: (by: SortBy) => void
   selected: Set<string>
   onSelect: (ids: Set<string>) => void
+  /** Selects every contact the search matches, loaded or not. */
+  onSelectAll: () => void
   onOpen: (id: string) => void
-  onNearEnd: () => void
 }) {
   const { t } = useTranslation()
   const scroller = useRef<HTMLDivElement>(null)
   // The virtualizer hands back functions the React Compiler cannot memoise; that is expected here.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: props.items.length,
+    count: props.total,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   })
   const virtualRows = virtualizer.getVirtualItems()
+  const firstIndex = virtualRows[0]?.index ?? 0
   const lastIndex = virtualRows[virtualRows.length - 1]?.index ?? 0
-  const nearEnd = lastIndex >= props.items.length - 20
-  const { onNearEnd } = props
-  // Load the next page while the user scrolls towards the end of what is loaded.
+  const { onShowRange } = props
+  // Fetch the windows of the rows on screen: a jump to the end asks only for the end.
   useEffect(() => {
-    if (nearEnd) onNearEnd()
-  }, [nearEnd, onNearEnd])
+    onShowRange(firstIndex, lastIndex)
+  }, [firstIndex, lastIndex, onShowRange])
 
-  const allShown =
-    props.items.length > 0 && props.items.every((item) => props.selected.has(item.id))
+  const allSelected = props.total > 0 && props.selected.size >= props.total
   const toggle = (id: string) => {
     const next = new Set(props.selected)
     if (next.has(id)) next.delete(id)
@@ -404,10 +427,12 @@ function VirtualContactTable(props: {
         <span role="columnheader">
           <Checkbox
             size="xs"
-            aria-label={t('list.selectAll')}
-            checked={allShown}
+            aria-label={t('list.selectAll', { count: props.total })}
+            title={t('list.selectAll', { count: props.total })}
+            checked={allSelected}
+            indeterminate={props.selected.size > 0 && !allSelected}
             onChange={() =>
-              props.onSelect(allShown ? new Set() : new Set(props.items.map((i) => i.id)))
+              props.selected.size > 0 ? props.onSelect(new Set()) : props.onSelectAll()
             }
           />
         </span>
@@ -421,7 +446,8 @@ function VirtualContactTable(props: {
       <div ref={scroller} style={{ flex: 1, overflow: 'auto' }} role="rowgroup">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualRows.map((row) => {
-            const item = props.items[row.index]!
+            const item = props.rowAt(row.index)
+            if (!item) return <PendingRow key={`pending-${row.index}`} start={row.start} />
             return (
               <div
                 key={item.id}
@@ -432,7 +458,7 @@ function VirtualContactTable(props: {
                 onClick={() => props.onOpen(item.id)}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter') props.onOpen(item.id)
-                  if (e.key === 'ArrowDown' && row.index + 1 < props.items.length) {
+                  if (e.key === 'ArrowDown' && row.index + 1 < props.total) {
                     e.preventDefault()
                     focusRow(row.index + 1)
                   }
@@ -519,6 +545,82 @@ function VirtualContactTable(props: {
         </div>
       </div>
     </div>
+  )
+}
+
+/** A row whose window is still on its way: same height, so the scroll position holds. */
+function PendingRow({ start }: { start: number }) {
+  const { t } = useTranslation()
+  return (
+    <div
+      role="row"
+      aria-busy="true"
+      style={{
+        position: 'absolute',
+        top: 0,
+        left: 0,
+        right: 0,
+        height: ROW_HEIGHT,
+        transform: `translateY(${start}px)`,
+        display: 'flex',
+        alignItems: 'center',
+        padding: '0 52px',
+        borderBottom: '1px solid var(--mantine-color-gray-2)',
+      }}
+    >
+      <Text size="sm" c="dimmed">
+        {t('list.loadingRow')}
+      </Text>
+    </div>
+  )
+}
+
+function BulkActions(props: {
+  count: number
+  onArchive: () => void
+  onTag: (tag: string) => void
+}) {
+  const { t } = useTranslation()
+  const [tag, setTag] = useState('')
+  const [tagging, setTagging] = useState(false)
+  return (
+    <>
+      <Popover opened={tagging} onChange={setTagging} position="bottom-end" trapFocus>
+        <Popover.Target>
+          <Button size="xs" variant="default" onClick={() => setTagging((o) => !o)}>
+            {t('list.tagSelected', { count: props.count })}
+          </Button>
+        </Popover.Target>
+        <Popover.Dropdown>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault()
+              if (!tag.trim()) return
+              props.onTag(tag.trim())
+              setTag('')
+              setTagging(false)
+            }}
+          >
+            <Group gap="xs">
+              <TextInput
+                size="xs"
+                aria-label={t('list.tagName')}
+                placeholder={t('list.tagName')}
+                value={tag}
+                maxLength={60}
+                onChange={(e) => setTag(e.currentTarget.value)}
+              />
+              <Button size="xs" type="submit" disabled={!tag.trim()}>
+                {t('list.addTag')}
+              </Button>
+            </Group>
+          </form>
+        </Popover.Dropdown>
+      </Popover>
+      <Button size="xs" variant="default" onClick={props.onArchive}>
+        {t('list.archiveSelected', { count: props.count })}
+      </Button>
+    </>
   )
 }
 

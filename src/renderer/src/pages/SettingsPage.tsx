@@ -21,12 +21,29 @@ import { BackupsCard } from '../components/BackupsCard'
 import { RemindersCard } from '../components/RemindersCard'
 import { errorText } from '../components/errorText'
 import { PageHeader } from '../components/PageHeader'
+import { useSettingsEdit } from '../edits/useSettingsEdit'
 
 export function SettingsPage() {
   const { t } = useTranslation()
   const api = useApi()
   const { info, settings, setSettings, refreshInfo } = useAppState()
-  const [me, setMe] = useState(settings.me)
+  const meLabels: Record<string, string> = {
+    'me.name': t('settings.myName'),
+    'me.email': t('settings.myEmail'),
+    'me.phone': t('settings.myPhone'),
+    'me.wechat': t('settings.myWechat'),
+    'me.positioning.whatIWantToDo': t('settings.whatIWantToDo'),
+    'me.positioning.forWhom': t('settings.forWhom'),
+    'me.positioning.whatTheyNeed': t('settings.whatTheyNeed'),
+    'me.positioning.whatChanges': t('settings.whatChanges'),
+    'me.positioning.valueProposition': t('settings.valueProposition'),
+  }
+  const {
+    draft: me,
+    setDraft: setMe,
+    save: saveMeFields,
+    conflictNotice,
+  } = useSettingsEdit('me', Object.keys(meLabels), meLabels)
   const setMeField = (key: 'name' | 'email' | 'phone' | 'wechat') => (value: string) =>
     setMe((m) => ({ ...m, [key]: value }))
   const setPositioning = (key: keyof Settings['me']['positioning']) => (value: string) =>
@@ -44,8 +61,9 @@ export function SettingsPage() {
     run(async () => setSettings(await api['settings.update']({ language })))
   const saveMe = () =>
     run(async () => {
-      setSettings(await api['settings.update']({ me }))
-      notifications.show({ color: 'teal', message: t('settings.savedMe') })
+      if (await saveMeFields()) {
+        notifications.show({ color: 'teal', message: t('settings.savedMe') })
+      }
     })
   const removeDemo = () =>
     run(async () => {
@@ -107,6 +125,7 @@ export function SettingsPage() {
               />
             ))}
           </SimpleGrid>
+          {conflictNotice}
           <Group justify="flex-end">
             <Button onClick={() => void saveMe()}>{t('settings.saveMe')}</Button>
           </Group>

@@ -13,6 +13,12 @@ import { formatDateTime } from '../components/formatDate'
 import { PageHeader } from '../components/PageHeader'
 import { QueryError } from '../components/QueryError'
 import { useQuery } from '../hooks/useQuery'
+import { VirtualStack } from '../lists/VirtualStack'
+
+/** Above this many follow-ups a section is virtualised. */
+const VIRTUAL_FROM = 40
+/** Long enough to read the toast and reach its Undo button. */
+const UNDO_TOAST_MS = 10_000
 
 const percent = (rate: HabitRate) =>
   rate.share === null ? '—' : `${Math.round(rate.share * 100)}%`
@@ -23,6 +29,10 @@ export function TodayPage() {
   const overview = useQuery(() => api['overview.get']({}), 'overview')
   const queue = useQuery(() => api['followUps.queue']({}), 'queue')
   const [exporting, setExporting] = useState(false)
+  // Done and dropped follow-ups leave the queue at once; the reload that follows confirms it.
+  const [gone, setGone] = useState<ReadonlySet<string>>(() => new Set())
+  const hide = (id: string) => setGone((g) => new Set(g).add(id))
+  const unhide = (id: string) => setGone((g) => new Set([...g].filter((other) => other !== id)))
   const navigate = useNavigate()
 
   const reload = async () => {
@@ -32,6 +42,7 @@ export function TodayPage() {
     notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
   const withUndo = (message: string, item: FollowUpView) => {
     const id = notifications.show({
+      autoClose: UNDO_TOAST_MS,
       message: (
         <Group justify="space-between" wrap="nowrap">
           <Text size="sm">{message}</Text>
@@ -40,6 +51,7 @@ export function TodayPage() {
             variant="light"
             onClick={() => {
               notifications.hide(id)
+              unhide(item.id)
               void api['followUps.reopen']({ id: item.id }).then(reload, fail)
             }}
           >
@@ -49,11 +61,17 @@ export function TodayPage() {
       ),
     })
   }
-  const run = async (action: () => Promise<FollowUp>, after: (f: FollowUp) => void) => {
+  const run = async (
+    action: () => Promise<FollowUp>,
+    after: (f: FollowUp) => void,
+    leaving?: FollowUpView,
+  ) => {
+    if (leaving) hide(leaving.id)
     try {
       after(await action())
       await reload()
     } catch (caught) {
+      if (leaving) unhide(leaving.id)
       fail(caught)
     }
   }
@@ -62,6 +80,7 @@ export function TodayPage() {
       void run(
         () => api['followUps.complete']({ id: item.id, channel, note }),
         () => withUndo(t('queue.doneToast', { title: item.title }), item),
+        item,
       ),
     snooze: (item, choice) =>
       void run(
@@ -85,6 +104,7 @@ export function TodayPage() {
       void run(
         () => api['followUps.drop']({ id: item.id }),
         () => withUndo(t('queue.droppedToast', { title: item.title }), item),
+        item,
       ),
   }
 
@@ -95,31 +115,46 @@ export function TodayPage() {
 
   const section = (
     title: string,
-    items: FollowUpView[],
+    all: FollowUpView[],
     empty: string,
     tone: 'red' | 'orange' | 'gray',
-  ) => (
-    <Card withBorder>
-      <Group justify="space-between" mb="sm">
-        <Title order={2} size="h4">
-          {title}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {items.length}
-        </Text>
-      </Group>
-      <Stack gap="xs">
-        {items.length === 0 && (
+  ) => {
+    const items = all.filter((item) => !gone.has(item.id))
+    return (
+      <Card withBorder>
+        <Group justify="space-between" mb="sm">
+          <Title order={2} size="h4">
+            {title}
+          </Title>
           <Text size="sm" c="dimmed">
-            {empty}
+            {items.length}
           </Text>
+        </Group>
+        {items.length > VIRTUAL_FROM ? (
+          // Thousands of open follow-ups: only those on screen are in the page.
+          <VirtualStack
+            items={items}
+            keyOf={(item) => item.id}
+            estimate={64}
+            maxHeight="70vh"
+            gap={10}
+            renderItem={(item) => <FollowUpItem item={item} actions={actions} tone={tone} />}
+          />
+        ) : (
+          <Stack gap="xs">
+            {items.length === 0 && (
+              <Text size="sm" c="dimmed">
+                {empty}
+              </Text>
+            )}
+            {items.map((item) => (
+              <FollowUpItem key={item.id} item={item} actions={actions} tone={tone} />
+            ))}
+          </Stack>
         )}
-        {items.map((item) => (
-          <FollowUpItem key={item.id} item={item} actions={actions} tone={tone} />
-        ))}
-      </Stack>
-    </Card>
-  )
+      </Card>
+    )
+  }
 
   return (
     <Stack>

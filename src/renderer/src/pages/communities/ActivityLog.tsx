@@ -7,6 +7,7 @@ import { useApi } from '../../api/ApiContext'
 import { ContactMultiPicker } from '../../components/ContactPicker'
 import { errorText } from '../../components/errorText'
 import { formatDate } from '../../components/formatDate'
+import { VirtualStack } from '../../lists/VirtualStack'
 
 /** What happened in the community: the health check reads it. Removing an entry can be undone. */
 export function ActivityLog(props: {
@@ -124,10 +125,11 @@ export function ActivityLog(props: {
           {t('communities.activity.empty')}
         </Text>
       ) : (
-        [...props.community.activities]
-          .sort((a, b) => Date.parse(b.at) - Date.parse(a.at))
-          .slice(0, 30)
-          .map((a) => (
+        (() => {
+          const newestFirst = [...props.community.activities].sort(
+            (a, b) => Date.parse(b.at) - Date.parse(a.at),
+          )
+          const row = (a: (typeof newestFirst)[number]) => (
             <Group key={a.id} justify="space-between" wrap="nowrap" align="flex-start">
               <Text size="sm" style={{ flex: 1 }}>
                 {formatDate(a.at, i18n.language)} · {t(`communities.activity.kinds.${a.kind}`)}
@@ -144,7 +146,21 @@ export function ActivityLog(props: {
                 {t('common.delete')}
               </Button>
             </Group>
-          ))
+          )
+          // A long log scrolls in its own box down to its first entry.
+          return newestFirst.length > 30 ? (
+            <VirtualStack
+              items={newestFirst}
+              keyOf={(a) => a.id}
+              estimate={30}
+              maxHeight={420}
+              gap={6}
+              renderItem={row}
+            />
+          ) : (
+            newestFirst.map(row)
+          )
+        })()
       )}
     </Stack>
   )

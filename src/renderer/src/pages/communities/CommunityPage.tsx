@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router-dom'
+import type { InputOf } from '../../../../shared/contract'
 import { memberRoleSchema } from '../../../../shared/model'
 import { useApi } from '../../api/ApiContext'
 import { Panel } from '../../components/Panel'
@@ -161,6 +162,12 @@ export function CommunityPage() {
                                   : x,
                               ),
                             },
+                            // The member list as shown: a change made elsewhere meanwhile is
+                            // refused (and named) rather than overwritten.
+                            expectedUpdatedAt: community.updatedAt,
+                            base: {
+                              members: community.members,
+                            } as InputOf<'communities.update'>['base'],
                           }).then(reload, (caught: unknown) =>
                             notifications.show({
                               color: 'red',

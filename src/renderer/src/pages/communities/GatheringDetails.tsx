@@ -15,27 +15,107 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { GatheringView } from '../../../../shared/communityOperations'
 import { ME_ID, rsvpSchema, type Gathering, type GatheringTable } from '../../../../shared/model'
-
-type Attendee = Gathering['attendees'][number]
+import type { InputOf } from '../../../../shared/contract'
+import { sameValue } from '../../../../shared/edits/versionedEdit'
 import { useApi } from '../../api/ApiContext'
+import { ConflictNotice } from '../../edits/ConflictNotice'
+import { editConflictOf } from '../../edits/editConflict'
 import { ContactMultiPicker } from '../../components/ContactPicker'
 import { errorText } from '../../components/errorText'
 import { formatList } from '../../components/formatList'
 import { fromZonedInput, isTimeZone, toZonedInput } from '../../components/zonedTime'
 
+type Attendee = Gathering['attendees'][number]
 type Patch = Parameters<ReturnType<typeof useApi>['gatherings.update']>[0]['patch']
 
+/**
+ * Saves a change to the gathering as every panel does: only the fields that differ from the
+ * version the page shows, with that version, so a change made meanwhile in another window is
+ * never overwritten. When one is, both values are shown and the user picks per field.
+ */
 export function useGatheringUpdate(view: GatheringView, onView: (v: GatheringView) => void) {
   const { t } = useTranslation()
   const api = useApi()
-  return async (patch: Patch): Promise<boolean> => {
+  const labels: Record<string, string> = {
+    title: t('communities.gathering.title'),
+    startsAt: t('communities.gathering.startsAt'),
+    timeZone: t('communities.gathering.timeZone'),
+    venue: t('communities.gathering.venue'),
+    durationMinutes: t('communities.gathering.duration'),
+    budgetPerPerson: t('communities.gathering.budget'),
+    currency: t('communities.gathering.currency'),
+    notes: t('communities.gathering.notes'),
+    attendees: t('communities.guests.title'),
+    tables: t('communities.tables.title'),
+    bill: t('communities.bill.title'),
+    constraints: t('communities.constraints.title'),
+  }
+  const send = async (
+    patch: Record<string, unknown>,
+    base: Record<string, unknown>,
+    expectedUpdatedAt: string,
+  ): Promise<boolean> => {
     try {
-      onView(await api['gatherings.update']({ id: view.gathering.id, patch }))
+      onView(
+        await api['gatherings.update']({
+          id: view.gathering.id,
+          patch: patch as Patch,
+          expectedUpdatedAt,
+          base: base as InputOf<'gatherings.update'>['base'],
+        }),
+      )
       return true
     } catch (caught) {
-      notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
+      const conflict = editConflictOf(caught)
+      if (!conflict) {
+        notifications.show({
+          color: 'red',
+          title: t('errors.title'),
+          message: errorText(t, caught),
+        })
+        return false
+      }
+      const id = `gathering-conflict-${view.gathering.id}`
+      notifications.show({
+        id,
+        color: 'orange',
+        autoClose: false,
+        message: (
+          <ConflictNotice
+            conflict={conflict}
+            mine={patch}
+            labels={labels}
+            names={view.names}
+            onResolve={(choices) => {
+              notifications.hide(id)
+              // Theirs: the field leaves the change; mine: it is saved over theirs on purpose.
+              const kept = Object.fromEntries(
+                Object.entries(patch).filter(([key]) => choices[key] !== 'theirs'),
+              )
+              const rebased = { ...base, ...conflict.current }
+              void send(
+                kept,
+                Object.fromEntries(Object.keys(kept).map((key) => [key, rebased[key] ?? null])),
+                conflict.updatedAt ?? expectedUpdatedAt,
+              )
+            }}
+          />
+        ),
+      })
       return false
     }
+  }
+  return async (patch: Patch): Promise<boolean> => {
+    const g = view.gathering as unknown as Record<string, unknown>
+    // Only what the panel changed: an unchanged field sent along would be refused for nothing.
+    const changed = Object.fromEntries(
+      Object.entries(patch).filter(
+        ([key, value]) => value !== undefined && !sameValue(value, g[key]),
+      ),
+    )
+    if (Object.keys(changed).length === 0) return true
+    const base = Object.fromEntries(Object.keys(changed).map((key) => [key, g[key] ?? null]))
+    return send(changed, base, view.gathering.updatedAt)
   }
 }
 
@@ -151,36 +231,29 @@ export function DetailsForm(props: { view: GatheringView; onView: (v: GatheringV
 export function GuestList(props: { view: GatheringView; onView: (v: GatheringView) => void }) {
   const { t, i18n } = useTranslation()
   const g = props.view.gathering
-  const api = useApi()
-  const update = useGatheringUpdate(props.view, props.onView)
+  const name = (id: string) => props.view.names[id] ?? '?'
+  const seatedBefore = new Set(g.seating.map((s) => s.personId))
+  // Says whose seat a "no" freed, once the saved gathering comes back.
+  const update = useGatheringUpdate(props.view, (view) => {
+    props.onView(view)
+    const seatedAfter = new Set(view.gathering.seating.map((s) => s.personId))
+    const freed = [...seatedBefore].filter((id) => id !== ME_ID && !seatedAfter.has(id))
+    if (freed.length > 0) {
+      notifications.show({
+        color: 'blue',
+        message: t('communities.guests.seatFreed', {
+          count: freed.length,
+          names: formatList(freed.map(name), i18n.language),
+        }),
+      })
+    }
+  })
   const [adding, setAdding] = useState<string[]>([])
   const [selected, setSelected] = useState<Set<string>>(new Set())
-  const name = (id: string) => props.view.names[id] ?? '?'
   const counts = rsvpSchema.options.map(
     (r) => `${t(`communities.rsvp.${r}`)} ${g.attendees.filter((a) => a.rsvp === r).length}`,
   )
-  const seatedBefore = new Set(g.seating.map((s) => s.personId))
-
-  /** Saves the new list and says whose seat a "no" freed. */
-  const saveAttendees = async (attendees: Attendee[]) => {
-    try {
-      const view = await api['gatherings.update']({ id: g.id, patch: { attendees } })
-      props.onView(view)
-      const seatedAfter = new Set(view.gathering.seating.map((s) => s.personId))
-      const freed = [...seatedBefore].filter((id) => id !== ME_ID && !seatedAfter.has(id))
-      if (freed.length > 0) {
-        notifications.show({
-          color: 'blue',
-          message: t('communities.guests.seatFreed', {
-            count: freed.length,
-            names: formatList(freed.map(name), i18n.language),
-          }),
-        })
-      }
-    } catch (caught) {
-      notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
-    }
-  }
+  const saveAttendees = (attendees: Attendee[]) => update({ attendees })
   const setReply = (ids: Set<string>, rsvp: Attendee['rsvp']) =>
     saveAttendees(g.attendees.map((x) => (ids.has(x.contactId) ? { ...x, rsvp } : x)))
   const toggle = (id: string, on: boolean) => {

@@ -16,10 +16,16 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router-dom'
 import type { CardView } from '../../../../shared/cardView'
+import type { InputOf } from '../../../../shared/contract'
+import { valueAt, type EditConflict } from '../../../../shared/edits/versionedEdit'
+import type { Contact } from '../../../../shared/model'
 import { RapportError, type ValidationIssue } from '../../../../shared/errors'
 import { useApi } from '../../api/ApiContext'
 import { DeleteWithUndo } from '../../components/DeleteWithUndo'
 import { errorText } from '../../components/errorText'
+import { ConflictNotice } from '../../edits/ConflictNotice'
+import { editConflictOf, rebaseOnConflict, type ConflictChoice } from '../../edits/editConflict'
+import { UnsavedChangesPrompt } from '../../edits/UnsavedChangesPrompt'
 import { QueryError } from '../../components/QueryError'
 import { photoUpload } from '../../hooks/usePhoto'
 import { useQuery } from '../../hooks/useQuery'
@@ -73,39 +79,80 @@ export function ContactCardPage() {
         <Loader />
       </Center>
     )
-  return (
-    <CardEditor key={`${data.contact.id}:${data.contact.updatedAt}`} view={data} reload={reload} />
-  )
+  // Keyed by the contact only: archiving, a new photo or a logged conversation brings a newer
+  // card, and the editor keeps what the user is typing across it.
+  return <CardEditor key={data.contact.id} view={data} reload={reload} />
 }
 
 function CardEditor({ view, reload }: { view: CardView; reload: () => Promise<void> }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const api = useApi()
   const navigate = useNavigate()
   const { contact } = view
+  // The card as it was when the typing started: what the draft is compared with and what a
+  // save says it started from.
+  const [started, setStarted] = useState(contact)
   const [draft, setDraft] = useState<CardDraft>(() => draftFromContact(contact))
+  const [conflict, setConflict] = useState<EditConflict | null>(null)
   const [saving, setSaving] = useState(false)
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const patch = changedFields(contact, draft)
+  const patch = changedFields(started, draft)
   const dirty = Object.keys(patch).length > 0
+  // A newer card (after archive, a photo, a conversation) replaces the form only when nothing
+  // is typed; otherwise the draft stays and the save checks it against the newer card.
+  const [seen, setSeen] = useState(contact)
+  if (seen !== contact) {
+    setSeen(contact)
+    if (!dirty) {
+      setStarted(contact)
+      setDraft(draftFromContact(contact))
+    }
+  }
 
   const showError = (caught: unknown) =>
     notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
 
-  const save = async () => {
-    if (!dirty || saving) return
+  const saveFrom = async (from: Contact, next: CardDraft) => {
+    const changes = changedFields(from, next)
+    if (Object.keys(changes).length === 0 || saving) return
     setSaving(true)
     setErrors({})
     try {
-      await api['contacts.update']({ id: contact.id, patch, expectedUpdatedAt: contact.updatedAt })
+      const saved = await api['contacts.update']({
+        id: from.id,
+        patch: changes,
+        expectedUpdatedAt: from.updatedAt,
+        base: Object.fromEntries(
+          Object.keys(changes).map((key) => [key, valueAt(from, key) ?? null]),
+        ) as InputOf<'contacts.update'>['base'],
+      })
+      setConflict(null)
+      // The saved card holds every change just sent, and what changed elsewhere meanwhile
+      // (an archive, a photo): the form now shows exactly it.
+      setStarted(saved)
+      setDraft(draftFromContact(saved))
       notifications.show({ color: 'teal', message: t('card.saved') })
       await reload()
     } catch (caught) {
-      setErrors(fieldErrorsOf(caught))
-      showError(caught)
+      const refused = editConflictOf(caught)
+      if (refused) {
+        setConflict(refused)
+      } else {
+        setErrors(fieldErrorsOf(caught))
+        showError(caught)
+      }
     } finally {
       setSaving(false)
     }
+  }
+  const save = () => saveFrom(started, draft)
+  const resolve = (choices: Record<string, ConflictChoice>) => {
+    if (!conflict) return
+    const next = rebaseOnConflict(started, draft, conflict, choices, draftFromContact)
+    setStarted(next.started)
+    setDraft(next.draft)
+    setConflict(null)
+    void saveFrom(next.started, next.draft)
   }
 
   const setPhoto = async (file: Blob) => {
@@ -183,6 +230,23 @@ function CardEditor({ view, reload }: { view: CardView; reload: () => Promise<vo
         </Group>
       </Group>
 
+      <UnsavedChangesPrompt dirty={dirty} />
+      {conflict && (
+        <ConflictNotice
+          key={conflict.updatedAt}
+          conflict={conflict}
+          mine={draft}
+          labels={Object.fromEntries(
+            conflict.fields.map((field) => [
+              field,
+              i18n.exists(`card.fields.${field}`) ? t(`card.fields.${field}`) : field,
+            ]),
+          )}
+          names={view.names}
+          busy={saving}
+          onResolve={resolve}
+        />
+      )}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <CardForm
@@ -225,7 +289,14 @@ function CardEditor({ view, reload }: { view: CardView; reload: () => Promise<vo
           <Text size="sm" c="dimmed" mr="auto">
             {t('card.unsaved')} · {t('contacts.shortcutHint')}
           </Text>
-          <Button variant="default" onClick={() => setDraft(draftFromContact(contact))}>
+          <Button
+            variant="default"
+            onClick={() => {
+              setStarted(contact)
+              setDraft(draftFromContact(contact))
+              setConflict(null)
+            }}
+          >
             {t('card.discard')}
           </Button>
           <Button onClick={() => void save()} loading={saving}>

@@ -16,12 +16,22 @@ import {
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { InputOf } from '../../../../shared/contract'
 import type { HelperSuggestion } from '../../../../shared/eventViews'
+import { sameValue, type EditConflict } from '../../../../shared/edits/versionedEdit'
 import type { RapportEvent } from '../../../../shared/model'
 import { useApi } from '../../api/ApiContext'
 import { ContactMultiPicker } from '../../components/ContactPicker'
 import { errorText } from '../../components/errorText'
 import { timeZoneOptions } from '../../components/formatDate'
+import { ConflictNotice } from '../../edits/ConflictNotice'
+import {
+  changesOf,
+  editConflictOf,
+  rebaseOnConflict,
+  type ConflictChoice,
+} from '../../edits/editConflict'
+import { UnsavedChangesPrompt } from '../../edits/UnsavedChangesPrompt'
 import {
   fromZonedInput,
   knownTimeZones,
@@ -61,6 +71,64 @@ function draftOf(event?: RapportEvent) {
   }
 }
 
+type Draft = ReturnType<typeof draftOf>
+const sameDraft = (a: Draft, b: Draft) => sameValue(a, b)
+
+/** The record's fields a draft stands for, or undefined when the start time is not valid. */
+function fieldsOf(d: Draft) {
+  const startsAt = fromZonedInput(d.startsAt, d.timeZone)
+  const endsAt = d.endsAt ? fromZonedInput(d.endsAt, d.timeZone) : undefined
+  if (!startsAt || endsAt === null) return undefined
+  return {
+    name: d.name,
+    series: d.series,
+    timeZone: d.timeZone,
+    startsAt,
+    ...(endsAt ? { endsAt } : {}),
+    venue: d.venue,
+    address: d.address,
+    city: d.city,
+    url: d.url,
+    level: d.level,
+    whyItMatters: d.whyItMatters,
+    keyContactIds: d.keyContactIds,
+    stretchesComfortZone: d.stretchesComfortZone,
+    organiser: { organization: d.organization, contactIds: d.organiserIds },
+    ...(d.route
+      ? {
+          access: {
+            route: d.route,
+            status: d.status,
+            ...(d.cost !== '' ? { cost: d.cost } : {}),
+            ...(d.currency ? { currency: d.currency.toUpperCase() } : {}),
+            ...(d.deadline ? { deadline: d.deadline } : {}),
+            helperIds: d.helperIds,
+          },
+        }
+      : {}),
+  }
+}
+type EventFields = NonNullable<ReturnType<typeof fieldsOf>>
+
+/** The record fields the editor can change, each compared on its own for a save. */
+const EVENT_PATHS = [
+  'name',
+  'series',
+  'timeZone',
+  'startsAt',
+  'endsAt',
+  'venue',
+  'address',
+  'city',
+  'url',
+  'level',
+  'whyItMatters',
+  'keyContactIds',
+  'stretchesComfortZone',
+  'organiser',
+  'access',
+] as const
+
 /**
  * The event record and getting in: used to create an event (then only the basics show) and,
  * on the event page, to edit everything.
@@ -74,8 +142,22 @@ export function EventEditor(props: {
   const { t, i18n } = useTranslation()
   const api = useApi()
   const [d, setD] = useState(() => draftOf(props.event))
+  // The version this editor started from; a conflict moves it on to the version saved elsewhere.
+  const [started, setStarted] = useState(props.event)
+  const [conflict, setConflict] = useState<EditConflict | null>(null)
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string>()
+  const dirty = started ? !sameDraft(draftOf(started), d) : false
+  // A newer copy of the event (a checklist tick, new targets, a save here) replaces the form
+  // only when nothing is typed; otherwise the typing stays and the save is checked against it.
+  const [seen, setSeen] = useState(props.event)
+  if (seen !== props.event) {
+    setSeen(props.event)
+    if (!dirty) {
+      setStarted(props.event)
+      setD(draftOf(props.event))
+    }
+  }
   const full = !!props.event
   const names = props.names ?? {}
   const set = <K extends keyof typeof d>(key: K, value: (typeof d)[K]) =>
@@ -84,52 +166,68 @@ export function EventEditor(props: {
     (key: keyof typeof d) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
       set(key, e.currentTarget.value as never)
 
-  const save = async () => {
-    const startsAt = fromZonedInput(d.startsAt, d.timeZone)
-    const endsAt = d.endsAt ? fromZonedInput(d.endsAt, d.timeZone) : undefined
-    if (!d.name.trim()) return setProblem(t('events.form.needName'))
-    if (!startsAt || endsAt === null) return setProblem(t('events.form.needStart'))
+  const saveFrom = async (from: RapportEvent | undefined, draft: Draft) => {
+    const fields = fieldsOf(draft)
+    if (!draft.name.trim()) return setProblem(t('events.form.needName'))
+    if (!fields) return setProblem(t('events.form.needStart'))
     setProblem(undefined)
-    const fields = {
-      name: d.name,
-      series: d.series,
-      timeZone: d.timeZone,
-      startsAt,
-      ...(endsAt ? { endsAt } : {}),
-      venue: d.venue,
-      address: d.address,
-      city: d.city,
-      url: d.url,
-      level: d.level,
-      whyItMatters: d.whyItMatters,
-      keyContactIds: d.keyContactIds,
-      stretchesComfortZone: d.stretchesComfortZone,
-      organiser: { organization: d.organization, contactIds: d.organiserIds },
-      ...(d.route
-        ? {
-            access: {
-              route: d.route,
-              status: d.status,
-              ...(d.cost !== '' ? { cost: d.cost } : {}),
-              ...(d.currency ? { currency: d.currency.toUpperCase() } : {}),
-              ...(d.deadline ? { deadline: d.deadline } : {}),
-              helperIds: d.helperIds,
-            },
-          }
-        : {}),
-    }
     setBusy(true)
     try {
-      const saved = props.event
-        ? await api['events.update']({ id: props.event.id, patch: fields })
-        : await api['events.create'](fields)
+      let saved: RapportEvent
+      if (from) {
+        // Only what this editor changed, with what it started from: a change made meanwhile
+        // in another window to another field is kept, one to the same field is refused.
+        const { patch, base } = changesOf(fieldsOf(draftOf(from)) ?? {}, fields, EVENT_PATHS, from)
+        saved = await api['events.update']({
+          id: from.id,
+          patch: patch as Partial<EventFields>,
+          expectedUpdatedAt: from.updatedAt,
+          base: base as InputOf<'events.update'>['base'],
+        })
+      } else {
+        saved = await api['events.create'](fields)
+      }
+      setConflict(null)
       notifications.show({ color: 'teal', message: t('events.form.saved', { name: saved.name }) })
+      if (from) {
+        // What was saved, as stored (upper-case currency, the time as the core keeps it).
+        setStarted(saved)
+        setD(draftOf(saved))
+      }
       props.onSaved(saved)
     } catch (caught) {
-      setProblem(errorText(t, caught))
+      const refused = editConflictOf(caught)
+      if (refused) setConflict(refused)
+      else setProblem(errorText(t, caught))
     } finally {
       setBusy(false)
     }
+  }
+  const save = () => saveFrom(started, d)
+  const resolve = (choices: Record<string, ConflictChoice>) => {
+    if (!started || !conflict) return
+    const next = rebaseOnConflict(started, d, conflict, choices, draftOf)
+    setStarted(next.started)
+    setD(next.draft)
+    setConflict(null)
+    void saveFrom(next.started, next.draft)
+  }
+  const labels: Record<string, string> = {
+    name: t('events.form.name'),
+    series: t('events.form.series'),
+    timeZone: t('events.form.timeZone'),
+    startsAt: t('events.form.startsAt'),
+    endsAt: t('events.form.endsAt'),
+    venue: t('events.form.venue'),
+    address: t('events.form.address'),
+    city: t('events.form.city'),
+    url: t('events.form.url'),
+    level: t('events.form.level'),
+    whyItMatters: t('events.form.why'),
+    keyContactIds: t('events.form.keyContacts'),
+    stretchesComfortZone: t('events.form.stretch'),
+    organiser: t('events.form.organiser'),
+    access: t('events.access.title'),
   }
 
   return (
@@ -329,6 +427,18 @@ export function EventEditor(props: {
             </Stack>
           )}
         </>
+      )}
+      <UnsavedChangesPrompt dirty={dirty} />
+      {conflict && (
+        <ConflictNotice
+          key={conflict.updatedAt}
+          conflict={conflict}
+          mine={fieldsOf(d) ?? {}}
+          labels={labels}
+          names={names}
+          busy={busy}
+          onResolve={resolve}
+        />
       )}
       {problem && (
         <Text c="red" size="sm" role="alert">

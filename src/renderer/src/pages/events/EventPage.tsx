@@ -129,7 +129,7 @@ export function EventPage() {
             </Card>
             <Card withBorder>
               <EventEditor
-                key={event.updatedAt}
+                key={event.id}
                 event={event}
                 names={names}
                 suggestions={data.helperSuggestions}

@@ -20,6 +20,17 @@ import { Link } from 'react-router-dom'
 import type { EventView, PeopleImportResult } from '../../../../shared/eventViews'
 import { useApi } from '../../api/ApiContext'
 import { errorText } from '../../components/errorText'
+import { VirtualRows } from '../../lists/VirtualRows'
+
+const PERSON_ROW = 44
+const PERSON_GRID = {
+  display: 'grid',
+  gridTemplateColumns: 'minmax(140px, 1.2fr) minmax(160px, 1.6fr) 110px minmax(150px, auto)',
+  gap: 12,
+  alignItems: 'center',
+  padding: '0 8px',
+  borderBottom: '1px solid var(--mantine-color-gray-2)',
+} as const
 
 type Source = { text: string } | { data: string; fileName: string }
 
@@ -223,19 +234,24 @@ export function PeoplePanel({ view, onChange }: { view: EventView; onChange: () 
         {view.people.length === 0 ? (
           <Text c="dimmed">{t('events.people.empty')}</Text>
         ) : (
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('events.people.name')}</Table.Th>
-                <Table.Th>{t('events.people.organization')}</Table.Th>
-                <Table.Th>{t('events.people.role')}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {view.people.slice(0, 500).map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Td>
+          <VirtualRows
+            count={view.people.length}
+            rowHeight={PERSON_ROW}
+            maxHeight={560}
+            label={t('events.people.listTitle', { count: view.people.length })}
+            header={
+              <div role="row" style={{ ...PERSON_GRID, fontWeight: 700, fontSize: 14 }}>
+                <span role="columnheader">{t('events.people.name')}</span>
+                <span role="columnheader">{t('events.people.organization')}</span>
+                <span role="columnheader">{t('events.people.role')}</span>
+                <span role="columnheader" />
+              </div>
+            }
+            renderRow={(index) => {
+              const p = view.people[index]!
+              return (
+                <div style={{ ...PERSON_GRID, height: PERSON_ROW }}>
+                  <Text role="cell" size="sm" truncate>
                     {p.contactId ? (
                       <Anchor component={Link} to={`/contacts/${p.contactId}`}>
                         {p.name}
@@ -243,44 +259,35 @@ export function PeoplePanel({ view, onChange }: { view: EventView; onChange: () 
                     ) : (
                       p.name
                     )}
-                  </Table.Td>
-                  <Table.Td>{[p.title, p.organization].filter(Boolean).join(' · ')}</Table.Td>
-                  <Table.Td>
+                  </Text>
+                  <Text role="cell" size="sm" truncate>
+                    {[p.title, p.organization].filter(Boolean).join(' · ')}
+                  </Text>
+                  <span role="cell">
                     <Badge variant="light" size="sm">
                       {t(`events.people.roles.${p.role}`)}
                     </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap" justify="flex-end">
-                      {p.contactId ? (
-                        <Badge color="teal" variant="outline" size="sm">
-                          {t('events.people.inContacts')}
-                        </Badge>
-                      ) : (
-                        <Button
-                          size="compact-xs"
-                          variant="light"
-                          onClick={() => void promote(p.id)}
-                        >
-                          {t('events.people.promote')}
-                        </Button>
-                      )}
-                      <CloseButton
-                        size="sm"
-                        aria-label={t('events.people.remove', { name: p.name })}
-                        onClick={() => void remove(p.id)}
-                      />
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-        {view.people.length > 500 && (
-          <Text size="sm" c="dimmed" mt="xs">
-            {t('events.people.more', { count: view.people.length - 500 })}
-          </Text>
+                  </span>
+                  <Group role="cell" gap="xs" wrap="nowrap" justify="flex-end">
+                    {p.contactId ? (
+                      <Badge color="teal" variant="outline" size="sm">
+                        {t('events.people.inContacts')}
+                      </Badge>
+                    ) : (
+                      <Button size="compact-xs" variant="light" onClick={() => void promote(p.id)}>
+                        {t('events.people.promote')}
+                      </Button>
+                    )}
+                    <CloseButton
+                      size="sm"
+                      aria-label={t('events.people.remove', { name: p.name })}
+                      onClick={() => void remove(p.id)}
+                    />
+                  </Group>
+                </div>
+              )
+            }}
+          />
         )}
       </Card>
     </Stack>
