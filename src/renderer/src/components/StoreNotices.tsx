@@ -26,6 +26,47 @@ function noticeText(
       return t('store.externalChangeSetAside', { setAsideFile: notice.setAsideFile })
     case 'restoredBackup':
       return t('store.restoredBackup', { backupFile: notice.backupFile })
+    case 'journalLinesSetAside':
+      return t('store.journalLinesSetAside', {
+        count: notice.lines.length,
+        lines: notice.lines.join(language.startsWith('zh') ? '、' : ', '),
+        keptAfter: notice.keptAfter,
+        keptAt: notice.keptAt,
+      })
+    case 'snapshotReplacedAfterCrash':
+      if (notice.rebuiltFrom === 'theirs') return t('store.snapshotReplacedNoBackup', notice)
+      return [
+        t('store.snapshotReplacedFromBackup', {
+          ...notice,
+          backupAt: formatDateTime(notice.backupAt ?? notice.at, language),
+        }),
+        notice.gap ? t('store.snapshotReplacedGap') : '',
+      ].join(language.startsWith('zh') ? '' : ' ')
+    case 'snapshotMissing':
+      return [
+        notice.backupFile
+          ? t('store.snapshotMissingRestored', {
+              ...notice,
+              backupAt: formatDateTime(notice.backupAt ?? notice.at, language),
+            })
+          : t('store.snapshotMissingEmpty', notice),
+        notice.journalSetAside ? t('store.snapshotMissingLogKept', notice) : '',
+      ].join(language.startsWith('zh') ? '' : ' ')
+    case 'saveFailed':
+      return t('store.saveFailed', {
+        file: notice.file,
+        reason: notice.code === 'ENOSPC' ? t('store.diskFull') : notice.reason,
+      })
+    case 'dataFolderGone':
+      return t('store.dataFolderGone', { folder: notice.folder })
+    case 'recordsNeedAttention':
+      return t('store.recordsNeedAttention', {
+        count: notice.records.length,
+        copyAt: notice.copyAt,
+        records: notice.records
+          .map((r) => `${r.name ?? r.id} (${r.problem})`)
+          .join(language.startsWith('zh') ? '；' : '; '),
+      })
   }
 }
 
@@ -58,14 +99,23 @@ export function StoreNotices({
             <Text size="sm" style={{ wordBreak: 'break-word' }}>
               {noticeText(t, i18n.language, notice)}
             </Text>
-            <Button
-              size="compact-sm"
-              variant="subtle"
-              style={{ flexShrink: 0 }}
-              onClick={() => void api['store.dismissNotice']({ id: notice.id }).finally(onChange)}
-            >
-              {t('store.dismiss')}
-            </Button>
+            <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+              {notice.kind === 'dataFolderGone' && (
+                <Button
+                  size="compact-sm"
+                  onClick={() => void api['store.writeAgain']({ confirm: true }).finally(onChange)}
+                >
+                  {t('store.writeAgain')}
+                </Button>
+              )}
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                onClick={() => void api['store.dismissNotice']({ id: notice.id }).finally(onChange)}
+              >
+                {t('store.dismiss')}
+              </Button>
+            </Group>
           </Group>
         </Alert>
       ))}

@@ -1,0 +1,329 @@
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { gunzipSync } from 'node:zlib'
+import { describe, expect, it } from 'vitest'
+import { emptyStoreData, type StoreData } from '../../src/shared/model'
+import type { StoreNotice } from '../../src/shared/storeNotice'
+import { writeFileDurably } from '../../src/main/core/store/durableJsonFile'
+import { tempDir } from './helpers'
+import { contact, forgetLock, ids, open } from './storeTestKit'
+
+/**
+ * The store when the world around it misbehaves (issue 14): files replaced by other programs,
+ * damaged bytes, missing files, clocks that jump. Each case loses nothing and tells the user.
+ */
+
+const snapshotOf = (dir: string) => join(dir, 'rapport.json')
+const journalOf = (dir: string) => join(dir, 'rapport.journal')
+
+function noticeOf<K extends StoreNotice['kind']>(
+  notices: StoreNotice[],
+  kind: K,
+): Extract<StoreNotice, { kind: K }> {
+  const found = notices.find((n) => n.kind === kind)
+  expect(found, `a ${kind} notice among ${JSON.stringify(notices)}`).toBeDefined()
+  return found as Extract<StoreNotice, { kind: K }>
+}
+
+const theirs = (journalSeq: number): StoreData => ({
+  ...emptyStoreData(),
+  journalSeq,
+  contacts: [contact('theirs', 'Their Person')],
+})
+
+/** Ten acknowledged changes, then a crash: they are only in the journal. */
+async function tenChangesThenCrash(dir: string): Promise<string[]> {
+  const store = await open(dir, { backups: true })
+  const written = Array.from({ length: 10 }, (_, i) => `mine${i}`)
+  for (const id of written) await store.update((tx) => tx.put('contacts', contact(id)))
+  await forgetLock(dir)
+  return written
+}
+
+describe('after a crash, the snapshot was replaced by another program', () => {
+  it.each([
+    ['a higher', 100],
+    ['a lower', 0],
+  ])(
+    'with %s sequence: never replays the journal onto it, rebuilds ours, sets both aside and says so',
+    async (_, seq) => {
+      const dir = await tempDir()
+      const written = await tenChangesThenCrash(dir)
+      const journalBefore = await readFile(journalOf(dir), 'utf8')
+      await writeFile(snapshotOf(dir), JSON.stringify(theirs(seq)))
+
+      const store = await open(dir, { backups: true })
+      // Every acknowledged change is there, and nothing of theirs was merged in.
+      expect(ids(store.read())).toEqual([...written].sort())
+      const notice = noticeOf(store.notices(), 'snapshotReplacedAfterCrash')
+      expect(notice).toMatchObject({ rebuiltFrom: 'backup', replayed: 10, gap: false })
+      expect(ids(JSON.parse(await readFile(notice.setAsideFile, 'utf8')))).toEqual(['theirs'])
+      expect(await readFile(notice.journalSetAside, 'utf8')).toBe(journalBefore)
+      // Their version can be chosen from the backups.
+      const other = (await store.listBackups()).find((b) => b.keep === 'otherVersion')
+      expect(other?.counts.contacts).toBe(1)
+      await store.close()
+
+      // Nothing disappeared from the folder, even after compaction and a clean restart.
+      const again = await open(dir, { backups: true })
+      expect(ids(again.read())).toEqual([...written].sort())
+      expect(await readdir(dir)).toEqual(
+        expect.arrayContaining([
+          notice.setAsideFile.split('/').pop(),
+          notice.journalSetAside.split('/').pop(),
+        ]),
+      )
+      await again.close()
+    },
+  )
+
+  it('still replays its own journal after a crash between writing the snapshot and the journal', async () => {
+    const dir = await tempDir()
+    const store = await open(dir)
+    await store.update((tx) => tx.put('contacts', contact('a')))
+    await store.update((tx) => tx.put('contacts', contact('b')))
+    const beforeCompaction = await readFile(journalOf(dir), 'utf8')
+    await store.compact()
+    await store.update((tx) => tx.put('contacts', contact('c')))
+    await forgetLock(dir)
+    // As a crash right after the new snapshot took its name leaves the journal: its old first
+    // line (naming the previous snapshot), the folded changes, and the change made meanwhile.
+    const lineC = (await readFile(journalOf(dir), 'utf8')).split('\n')[1]!
+    await writeFile(journalOf(dir), `${beforeCompaction}${lineC}\n`)
+    const reopened = await open(dir)
+    expect(ids(reopened.read())).toEqual(['a', 'b', 'c'])
+    expect(reopened.notices()).toEqual([])
+    await reopened.close()
+  })
+})
+
+describe('one damaged byte in the middle of the journal', () => {
+  it('keeps every intact change after it, sets the damaged line aside and says which', async () => {
+    const dir = await tempDir()
+    const store = await open(dir)
+    for (let i = 0; i < 20; i += 1)
+      await store.update((tx) => tx.put('contacts', contact(`c${String(i).padStart(2, '0')}`)))
+    await forgetLock(dir)
+    const text = await readFile(journalOf(dir), 'utf8')
+    const lines = text.split('\n')
+    // Line 1 names the snapshot; line 6 is the fifth change (c04). Flip one byte in it.
+    expect(lines[5]).toContain('"c04"')
+    lines[5] = lines[5]!.replace('"c04"', '"c0$"')
+    await writeFile(journalOf(dir), lines.join('\n'))
+
+    const reopened = await open(dir)
+    const expected = Array.from({ length: 20 }, (_, i) => `c${String(i).padStart(2, '0')}`)
+    expect(ids(reopened.read())).toEqual(expected.filter((id) => id !== 'c04'))
+    const notice = noticeOf(reopened.notices(), 'journalLinesSetAside')
+    expect(notice).toMatchObject({ lines: [6], keptAfter: 15 })
+    expect(await readFile(notice.keptAt, 'utf8')).toBe(lines.join('\n'))
+    expect(reopened.notices().some((n) => n.kind === 'journalTailIgnored')).toBe(false)
+    await reopened.close()
+  })
+})
+
+describe('the snapshot replaced shortly before a quit, backup or compaction', () => {
+  it('at quit with changes pending: sets theirs aside as a conflict, never overwrites it', async () => {
+    const dir = await tempDir()
+    const store = await open(dir)
+    await store.update((tx) => tx.put('contacts', contact('ours')))
+    await writeFileDurably(snapshotOf(dir), JSON.stringify(theirs(0)))
+    await store.close()
+    expect(ids(JSON.parse(await readFile(snapshotOf(dir), 'utf8')))).toEqual(['ours'])
+    const conflict = (await readdir(dir)).find((n) => /^rapport\.conflict-.*\.json$/.test(n))
+    expect(conflict).toBeDefined()
+    expect(ids(JSON.parse(await readFile(join(dir, conflict!), 'utf8')))).toEqual(['theirs'])
+  })
+
+  it('at a backup: the compaction before it sets theirs aside and tells the user', async () => {
+    const dir = await tempDir()
+    const store = await open(dir, { backups: true })
+    await store.update((tx) => tx.put('contacts', contact('ours')))
+    await writeFileDurably(snapshotOf(dir), JSON.stringify(theirs(0)))
+    await store.backupNow()
+    const notice = noticeOf(store.notices(), 'externalChangeSetAside')
+    expect(ids(JSON.parse(await readFile(notice.setAsideFile, 'utf8')))).toEqual(['theirs'])
+    await store.close()
+  })
+
+  it('at quit with nothing pending: leaves their file in place', async () => {
+    const dir = await tempDir()
+    const store = await open(dir)
+    await writeFileDurably(snapshotOf(dir), JSON.stringify(theirs(0)))
+    await store.close()
+    expect(ids(JSON.parse(await readFile(snapshotOf(dir), 'utf8')))).toEqual(['theirs'])
+  })
+})
+
+describe('rapport.json missing while backups and a journal are there', () => {
+  it('restores the newest good backup, replays the journal that belongs to it and says so; no demo', async () => {
+    const dir = await tempDir()
+    const demo = () => ({ ...emptyStoreData(), contacts: [contact('demo')] })
+    const first = await open(dir, { backups: true, initialData: emptyStoreData })
+    for (const id of ['a', 'b']) await first.update((tx) => tx.put('contacts', contact(id)))
+    await first.close()
+    const second = await open(dir, { backups: true, initialData: demo })
+    await second.update((tx) => tx.put('contacts', contact('c')))
+    await forgetLock(dir)
+    await rm(snapshotOf(dir))
+
+    const store = await open(dir, { backups: true, initialData: demo })
+    expect(ids(store.read())).toEqual(['a', 'b', 'c'])
+    const notice = noticeOf(store.notices(), 'snapshotMissing')
+    expect(notice.backupFile).toBeDefined()
+    expect(notice.replayed).toBe(1)
+    await store.close()
+  })
+
+  it('never creates a demo network when only backups are left', async () => {
+    const dir = await tempDir()
+    const first = await open(dir, { backups: true })
+    await first.update((tx) => tx.put('contacts', contact('a')))
+    await first.backupNow()
+    await first.close()
+    await rm(snapshotOf(dir))
+    await rm(journalOf(dir))
+    await rm(`${snapshotOf(dir)}.sum`)
+    const store = await open(dir, {
+      backups: true,
+      initialData: () => ({ ...emptyStoreData(), contacts: [contact('demo')] }),
+    })
+    expect(ids(store.read())).toEqual(['a'])
+    noticeOf(store.notices(), 'snapshotMissing')
+    await store.close()
+  })
+})
+
+describe('backups', () => {
+  it('are ordered by the store’s own sequence, not by a clock that was ahead', async () => {
+    const dir = await tempDir()
+    const ahead = new Date('2031-01-01T00:00:00.000Z')
+    const first = await open(dir, { backups: true, now: () => ahead })
+    await first.update((tx) => tx.put('contacts', contact('early')))
+    await first.backupNow()
+    await first.close()
+    const today = new Date('2026-12-06T10:00:00.000Z')
+    const second = await open(dir, { backups: true, now: () => today })
+    await second.update((tx) => tx.put('contacts', contact('late')))
+    await second.backupNow()
+    const [newest] = await second.listBackups()
+    expect(newest!.counts.contacts).toBe(2)
+    await second.close()
+    // A damaged snapshot falls back to the truly newest backup.
+    await writeFile(snapshotOf(dir), '{ damaged')
+    await rm(journalOf(dir))
+    const recovered = await open(dir, { backups: true, now: () => today })
+    expect(ids(recovered.read())).toEqual(['early', 'late'])
+    await recovered.close()
+  })
+
+  it('keep the one taken before a restore until the user deletes it', async () => {
+    const dir = await tempDir()
+    const store = await open(dir, { backups: true })
+    await store.update((tx) => tx.put('contacts', contact('precious')))
+    const early = (await store.listBackups()).at(-1)!
+    await store.restoreBackup(early.file)
+    const kept = (await store.listBackups()).find((b) => b.keep === 'beforeRestore')!
+    expect(kept.counts.contacts).toBe(1)
+    for (let i = 0; i < 15; i += 1) {
+      await store.update((tx) => tx.put('contacts', contact(`n${i}`)))
+      await store.backupNow()
+    }
+    expect((await store.listBackups()).map((b) => b.file)).toContain(kept.file)
+    await store.deleteBackup(kept.file)
+    expect((await store.listBackups()).map((b) => b.file)).not.toContain(kept.file)
+    await store.close()
+  })
+
+  it('are compressed, and taken only when something changed since the last one', async () => {
+    const dir = await tempDir()
+    const store = await open(dir, { backups: true })
+    for (let i = 0; i < 200; i += 1)
+      await store.update((tx) => tx.put('contacts', contact(`p${i}`, `Person number ${i}`)))
+    const made = await store.backupNow()
+    expect(made.file).toMatch(/\.json\.gz$/)
+    const packed = await readFile(made.file)
+    const text = gunzipSync(packed).toString('utf8')
+    expect(JSON.parse(text).contacts).toHaveLength(200)
+    expect(packed.length).toBeLessThan(text.length / 4)
+    const count = (await store.listBackups()).length
+    await store.backupNow()
+    await store.close()
+    const reopened = await open(dir, { backups: true })
+    expect((await reopened.listBackups()).length).toBe(count)
+    await reopened.close()
+  })
+})
+
+describe('a snapshot damaged with its size and time unchanged', () => {
+  it('is caught by its checksum at load, not loaded as if it were good', async () => {
+    const dir = await tempDir()
+    const store = await open(dir)
+    await store.update((tx) => tx.put('contacts', contact('a', '12')))
+    await store.close()
+    const { stat, utimes, open: openFile } = await import('node:fs/promises')
+    const before = await stat(snapshotOf(dir))
+    const text = await readFile(snapshotOf(dir), 'utf8')
+    const damaged = text.replace('"name":"12"', '"name":12  ')
+    expect(damaged.length).toBe(text.length)
+    const handle = await openFile(snapshotOf(dir), 'r+')
+    await handle.write(Buffer.from(damaged), 0, undefined, 0)
+    await handle.close()
+    await utimes(snapshotOf(dir), before.atimeMs / 1000, before.mtimeMs / 1000)
+    const after = await stat(snapshotOf(dir))
+    expect([after.ino, after.size, after.mtimeMs]).toEqual([
+      before.ino,
+      before.size,
+      before.mtimeMs,
+    ])
+    await expect(open(dir)).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' })
+  })
+})
+
+describe('a hand-edited rapport.json', () => {
+  it('accepts a UTF-8 byte-order mark', async () => {
+    const dir = await tempDir()
+    const data = { ...emptyStoreData(), contacts: [contact('a', '林悦')] }
+    await writeFile(snapshotOf(dir), '\uFEFF' + JSON.stringify(data))
+    const store = await open(dir)
+    expect(store.read().contacts.map((c) => c.name)).toEqual(['林悦'])
+    expect(store.notices()).toEqual([])
+    await store.close()
+  })
+})
+
+describe('the data folder deleted while Rapport runs', () => {
+  it('stops acknowledging, says so, rolls the change back and writes everything again on request', async () => {
+    const dir = await tempDir()
+    const store = await open(dir)
+    await store.update((tx) => tx.put('contacts', contact('a')))
+    await rm(dir, { recursive: true, force: true })
+    await expect(store.update((tx) => tx.put('contacts', contact('b')))).rejects.toMatchObject({
+      code: 'STORE_UNAVAILABLE',
+    })
+    expect(ids(store.read())).toEqual(['a'])
+    noticeOf(store.notices(), 'dataFolderGone')
+    await expect(store.update((tx) => tx.put('contacts', contact('b')))).rejects.toMatchObject({
+      code: 'STORE_UNAVAILABLE',
+    })
+
+    await store.writeAgain()
+    expect(store.notices().some((n) => n.kind === 'dataFolderGone')).toBe(false)
+    await store.update((tx) => tx.put('contacts', contact('c')))
+    await forgetLock(dir)
+    const reopened = await open(dir)
+    expect(ids(reopened.read())).toEqual(['a', 'c'])
+    await reopened.close()
+  })
+
+  it('is noticed by the watch even before the next change', async () => {
+    const dir = await tempDir()
+    const store = await open(dir)
+    await rm(dir, { recursive: true, force: true })
+    await store.checkExternalChange()
+    noticeOf(store.notices(), 'dataFolderGone')
+    await expect(store.update((tx) => tx.put('contacts', contact('b')))).rejects.toMatchObject({
+      code: 'STORE_UNAVAILABLE',
+    })
+  })
+})
