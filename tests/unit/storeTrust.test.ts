@@ -1,10 +1,14 @@
+import { spawn, spawnSync } from 'node:child_process'
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { hostname } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { emptyStoreData, type StoreData } from '../../src/shared/model'
 import type { StoreNotice } from '../../src/shared/storeNotice'
 import { writeFileDurably } from '../../src/main/core/store/durableJsonFile'
+import { acquireFolderLock, currentBootId, processStartTime } from '../../src/main/core/store/lock'
 import { tempDir } from './helpers'
 import { contact, forgetLock, ids, open } from './storeTestKit'
 
@@ -13,6 +17,8 @@ import { contact, forgetLock, ids, open } from './storeTestKit'
  * damaged bytes, missing files, clocks that jump. Each case loses nothing and tells the user.
  */
 
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const CONTENDER = fileURLToPath(new URL('./crash/lockContender.ts', import.meta.url))
 const snapshotOf = (dir: string) => join(dir, 'rapport.json')
 const journalOf = (dir: string) => join(dir, 'rapport.journal')
 
@@ -325,5 +331,88 @@ describe('the data folder deleted while Rapport runs', () => {
     await expect(store.update((tx) => tx.put('contacts', contact('b')))).rejects.toMatchObject({
       code: 'STORE_UNAVAILABLE',
     })
+  })
+})
+
+describe('taking over a stale lock', () => {
+  const staleLock = (extra: object) =>
+    JSON.stringify({
+      host: hostname(),
+      holder: 'a Rapport from before',
+      since: '2026-01-01T00:00:00.000Z',
+      ...extra,
+    })
+
+  it('lets exactly one of several processes that find it stale at the same moment win', async () => {
+    const dir = await tempDir()
+    const dead = spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid!
+    const rounds = 6
+    const gapMs = 600
+    // The contenders load first, then all try at the same moments; before each round the test
+    // puts back a lock left by a process that is gone.
+    const startAt = Date.now() + 4000
+    const contenders = Array.from({ length: 5 }, () =>
+      spawn(
+        process.execPath,
+        ['--import', 'tsx', CONTENDER, dir, String(startAt), String(rounds), String(gapMs)],
+        { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+      ),
+    )
+    const outputs = contenders.map(
+      (child) =>
+        new Promise<string>((resolve) => {
+          let out = ''
+          child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+          child.on('exit', () => resolve(out))
+        }),
+    )
+    for (let round = 0; round < rounds; round += 1) {
+      await new Promise((r) => setTimeout(r, startAt + round * gapMs - 250 - Date.now()))
+      await writeFile(join(dir, 'rapport.lock'), staleLock({ pid: dead }))
+    }
+    const lines = (await Promise.all(outputs)).join('').split('\n')
+    // On a loaded machine a contender may load too late for a round; none may ever share a win.
+    for (let round = 0; round < rounds; round += 1) {
+      const winners = lines.filter((line) => line === `W ${round}`)
+      expect(winners.length, `winners of round ${round}`).toBeLessThanOrEqual(1)
+    }
+    expect(lines.filter((line) => line.startsWith('W ')).length).toBeGreaterThan(0)
+  }, 30_000)
+
+  it('is not blocked forever by a pid that now belongs to another live process', async () => {
+    const dir = await tempDir()
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'])
+    try {
+      // Before a reboot: another boot id.
+      await writeFile(
+        join(dir, 'rapport.lock'),
+        staleLock({ pid: other.pid, bootId: 'a-boot-before-this-one', startTime: '1' }),
+      )
+      const afterReboot = await acquireFolderLock(dir, 'this Rapport')
+      await afterReboot.release()
+      // Same boot, but the pid was reused by a process that started later.
+      if (currentBootId()) {
+        await writeFile(
+          join(dir, 'rapport.lock'),
+          staleLock({ pid: other.pid, bootId: currentBootId(), startTime: '1' }),
+        )
+        const reused = await acquireFolderLock(dir, 'this Rapport')
+        await reused.release()
+      }
+      // The holder itself, still running: refused.
+      await writeFile(
+        join(dir, 'rapport.lock'),
+        staleLock({
+          pid: other.pid,
+          bootId: currentBootId(),
+          startTime: processStartTime(other.pid!),
+        }),
+      )
+      await expect(acquireFolderLock(dir, 'this Rapport')).rejects.toMatchObject({
+        code: 'STORE_UNAVAILABLE',
+      })
+    } finally {
+      other.kill()
+    }
   })
 })
