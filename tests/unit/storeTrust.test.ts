@@ -416,3 +416,26 @@ describe('taking over a stale lock', () => {
     }
   })
 })
+
+describe('read-only command line exports', () => {
+  it('take no backup', async () => {
+    const dir = await tempDir()
+    const store = await open(dir, { backups: true })
+    await store.update((tx) => tx.put('contacts', contact('a', 'Ada Lovelace')))
+    await store.close()
+    const before = await readdir(join(dir, 'backups'))
+    const cli = join(ROOT, 'src/main/cli.ts')
+    for (const args of [
+      ['export-vcard', '--out', join(dir, 'out.vcf')],
+      ['export-ics', '--out', join(dir, 'out.ics')],
+    ]) {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args, '--data', dir], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      })
+      expect(run.status, run.stderr).toBe(0)
+    }
+    expect(await readFile(join(dir, 'out.vcf'), 'utf8')).toContain('Ada Lovelace')
+    expect(await readdir(join(dir, 'backups'))).toEqual(before)
+  }, 30_000)
+})
