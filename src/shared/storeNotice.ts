@@ -1,5 +1,18 @@
 import { z } from 'zod'
 
+/** One record of a hand-edited data file that needs the user's attention. */
+export const attentionRecordSchema = z.object({
+  collection: z.string(),
+  id: z.string(),
+  name: z.string().optional(),
+  problem: z.enum(['tooLong', 'missingField', 'invalid', 'duplicateId', 'unknownFields']),
+  /** The field(s) concerned; for `duplicateId`, the id it shared. */
+  field: z.string(),
+  /** Whether the record is loaded (else it is in the set-aside file). */
+  loaded: z.boolean(),
+})
+export type AttentionRecord = z.infer<typeof attentionRecordSchema>
+
 /**
  * Things about the data file the user must be told, shown as a banner until dismissed. Never
  * silent: every recovery, reload or set-aside copy becomes one of these.
@@ -101,14 +114,9 @@ export const storeNoticeSchema = z.discriminatedUnion('kind', [
     file: z.string(),
     /** A copy of the file as it was found, before anything was changed. */
     copyAt: z.string(),
-    records: z.array(
-      z.object({
-        collection: z.string(),
-        id: z.string(),
-        name: z.string().optional(),
-        problem: z.string(),
-      }),
-    ),
+    records: z.array(attentionRecordSchema),
+    /** Records that could not be loaded, with what is wrong, for fixing by hand. */
+    setAsideFile: z.string().optional(),
   }),
 ])
 export type StoreNotice = z.infer<typeof storeNoticeSchema>

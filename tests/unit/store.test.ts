@@ -214,9 +214,14 @@ describe('loading a damaged or foreign data file', () => {
     const edited = text.replace('"name":"Person a"', '"name":""')
     expect(edited).not.toBe(text)
     await writeFile(snapshotOf(dir), edited)
-    const error = await refusal(open(dir))
-    expect((error.details as { reason: string }).reason).toMatch(/contacts\.0\.name/)
-    expect(await readFile(snapshotOf(dir), 'utf8')).toBe(edited)
+    const reopened = await open(dir)
+    expect(reopened.read().contacts).toEqual([])
+    expect(reopened.notices()).toMatchObject([
+      { kind: 'recordsNeedAttention', records: [{ id: 'a', field: 'name', loaded: false }] },
+    ])
+    const copy = (reopened.notices()[0] as { copyAt: string }).copyAt
+    expect(await readFile(copy, 'utf8')).toBe(edited)
+    await reopened.close()
   })
 
   it.each(['store-v1.json', 'store-v2.json', 'store-v3.json', 'store-v4.json'])(

@@ -282,11 +282,82 @@ describe('a snapshot damaged with its size and time unchanged', () => {
       before.size,
       before.mtimeMs,
     ])
-    await expect(open(dir)).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' })
+    // Fully checked: the damaged record is listed and kept out, never loaded as a number.
+    const reopened = await open(dir)
+    expect(reopened.read().contacts).toEqual([])
+    const notice = noticeOf(reopened.notices(), 'recordsNeedAttention')
+    expect(notice.records).toMatchObject([{ id: 'a', problem: 'invalid', field: 'name' }])
+    await reopened.close()
   })
 })
 
 describe('a hand-edited rapport.json', () => {
+  /** A file as a person edits it: our records, one of them changed by `edit`. */
+  async function editedFolder(edit: (records: Record<string, unknown>[]) => void) {
+    const dir = await tempDir()
+    const store = await open(dir, { backups: true })
+    for (const id of ['a', 'b', 'c']) await store.update((tx) => tx.put('contacts', contact(id)))
+    await store.close()
+    const doc = JSON.parse(await readFile(snapshotOf(dir), 'utf8'))
+    edit(doc.contacts)
+    const text = JSON.stringify(doc, null, 2)
+    await writeFile(snapshotOf(dir), text)
+    return { dir, text }
+  }
+
+  it.each([
+    ['a name over 200 characters', 'name', 250],
+    ['a note over 20,000 characters', 'notes', 25_000],
+  ] as const)(
+    'with %s: loads everything, keeps the text, and lists the record',
+    async (_, field, length) => {
+      const { dir, text } = await editedFolder((r) => (r[1]![field] = 'x'.repeat(length)))
+      const store = await open(dir, { backups: true })
+      expect(ids(store.read())).toEqual(['a', 'b', 'c'])
+      const b = store.read().contacts.find((c) => c.id === 'b')!
+      expect(b[field]).toHaveLength(length)
+      const notice = noticeOf(store.notices(), 'recordsNeedAttention')
+      expect(notice.records).toMatchObject([{ id: 'b', problem: 'tooLong', field, loaded: true }])
+      expect(await readFile(notice.copyAt, 'utf8')).toBe(text)
+      // No older backup was loaded in its place.
+      expect(store.notices().some((n) => n.kind === 'restoredFromBackup')).toBe(false)
+      await store.close()
+    },
+  )
+
+  it('with one missing field: loads the other records and sets that one aside, listed', async () => {
+    const { dir } = await editedFolder((r) => delete r[1]!.createdAt)
+    const store = await open(dir, { backups: true })
+    expect(ids(store.read())).toEqual(['a', 'c'])
+    const notice = noticeOf(store.notices(), 'recordsNeedAttention')
+    expect(notice.records).toMatchObject([
+      { id: 'b', problem: 'missingField', field: 'createdAt', loaded: false },
+    ])
+    const aside = JSON.parse(await readFile(notice.setAsideFile!, 'utf8'))
+    expect(aside[0].record.id).toBe('b')
+    await store.close()
+  })
+
+  it('with two records sharing an id and an unknown field: keeps both records and names the field', async () => {
+    const { dir } = await editedFolder((r) => {
+      r[2]!.id = 'a'
+      r[0]!.favouriteTea = 'oolong'
+    })
+    const store = await open(dir, { backups: true })
+    const contacts = store.read().contacts
+    expect(contacts).toHaveLength(3)
+    expect(new Set(contacts.map((c) => c.id)).size).toBe(3)
+    const notice = noticeOf(store.notices(), 'recordsNeedAttention')
+    expect(notice.records).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: 'a', problem: 'unknownFields', field: 'favouriteTea' }),
+        expect.objectContaining({ problem: 'duplicateId', field: 'a' }),
+      ]),
+    )
+    expect(await readFile(notice.copyAt, 'utf8')).toContain('oolong')
+    await store.close()
+  })
+
   it('accepts a UTF-8 byte-order mark', async () => {
     const dir = await tempDir()
     const data = { ...emptyStoreData(), contacts: [contact('a', '林悦')] }

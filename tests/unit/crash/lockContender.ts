@@ -5,7 +5,7 @@
  *
  * For each round it waits until a shared moment, tries to take the folder's lock, prints
  * `W <round>` when it got it or `L <round>` when refused, holds a won lock for a while, then lets
- * it go stale by leaving it behind: the test puts a dead holder's lock back before each round.
+ * it behind: the test puts a dead holder's lock back before each round.
  */
 import { acquireFolderLock } from '../../../src/main/core/store/lock'
 
@@ -27,3 +27,6 @@ for (let round = 0; round < Number(rounds); round += 1) {
     process.stdout.write(`L ${round}\n`)
   }
 }
+// Stay alive a while: a winner that exits leaves a lock that is stale, rightly taken over by a
+// contender still trying, which would look like a second winner of the last round.
+await new Promise((r) => setTimeout(r, 2 * Number(gapMs)))

@@ -188,6 +188,25 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
 
     if (loaded) {
       data = loaded.data
+      if (loaded.attention.length > 0) {
+        // A hand-edited file: keep it exactly as found, list what needs a look, load the rest.
+        const when = stamp(now())
+        const copyAt = join(dir, `rapport.edited-${when}.json`)
+        await copyFileDurably(snapshotFile, copyAt)
+        let setAsideFile: string | undefined
+        if (loaded.setAside.length > 0) {
+          setAsideFile = join(dir, `rapport.needs-attention-${when}.json`)
+          await writeFileDurably(setAsideFile, JSON.stringify(loaded.setAside, null, 2) + '\n')
+        }
+        notice({
+          kind: 'recordsNeedAttention',
+          file: snapshotFile,
+          copyAt,
+          records: loaded.attention,
+          setAsideFile,
+        })
+        writeNow = true
+      }
       const base = journal.base
       // The journal continues exactly this file (or, after a crash mid-compaction, the one this
       // file replaced); a journal from before Rapport named its base trusts our own checksum.

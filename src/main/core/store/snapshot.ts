@@ -8,7 +8,9 @@ import {
   storeDataSchema,
   type StoreData,
 } from '../../../shared/model'
+import type { AttentionRecord } from '../../../shared/storeNotice'
 import { writeFileDurably } from './durableJsonFile'
+import { findQuietProblems, loadHandEdited, type HandEditedResult } from './handEdited'
 import { migrate, MigrationError } from './migrations'
 
 /** Why a snapshot cannot be used. `newer` files are refused as they are, never "repaired". */
@@ -23,6 +25,18 @@ export class SnapshotError extends Error {
 
 /** parse → migrate → validate. Throws SnapshotError with a sentence a user can act on. */
 export function parseSnapshot(text: string): StoreData {
+  return parseSnapshotReport(text).data
+}
+
+export interface SnapshotReport {
+  data: StoreData
+  /** Records of a hand-edited file that need the user's attention (see handEdited.ts). */
+  attention: AttentionRecord[]
+  setAside: HandEditedResult['setAside']
+}
+
+/** parse → migrate → validate, loading a hand-edited file record by record where it must. */
+export function parseSnapshotReport(text: string): SnapshotReport {
   let raw: unknown
   try {
     // A byte-order mark is what some editors put first in a UTF-8 file; it is not content.
@@ -41,14 +55,17 @@ export function parseSnapshot(text: string): StoreData {
     )
   }
   const parsed = storeDataSchema.safeParse(migrated)
-  if (!parsed.success) {
-    const where = validationIssues(parsed.error)
-      .slice(0, 3)
-      .map((issue) => `${issue.path || '(root)'}: ${issue.message}`)
-      .join('; ')
-    throw new SnapshotError('corrupt', `its contents do not match Rapport's data format (${where})`)
-  }
-  return parsed.data
+  const doc = migrated as Record<string, unknown>
+  if (parsed.success && !findQuietProblems(doc))
+    return { data: parsed.data, attention: [], setAside: [] }
+  const lenient = loadHandEdited(doc)
+  if (lenient) return lenient
+  if (parsed.success) return { data: parsed.data, attention: [], setAside: [] }
+  const where = validationIssues(parsed.error)
+    .slice(0, 3)
+    .map((issue) => `${issue.path || '(root)'}: ${issue.message}`)
+    .join('; ')
+  throw new SnapshotError('corrupt', `its contents do not match Rapport's data format (${where})`)
 }
 
 /**
@@ -131,7 +148,7 @@ export async function writeSnapshot(
   return identity
 }
 
-export interface LoadedSnapshot {
+export interface LoadedSnapshot extends SnapshotReport {
   data: StoreData
   identity: SnapshotIdentity
   sum: SnapshotSum | null
@@ -156,12 +173,12 @@ export async function loadSnapshot(file: string): Promise<LoadedSnapshot | null>
     try {
       const trusted = JSON.parse(text) as StoreData
       if (trusted.schemaVersion === CURRENT_SCHEMA_VERSION)
-        return { data: trusted, identity, sum, ours }
+        return { data: trusted, attention: [], setAside: [], identity, sum, ours }
     } catch {
       // Fall through to the full check, which explains what is wrong.
     }
   }
-  return { data: parseSnapshot(text), identity, sum, ours }
+  return { ...parseSnapshotReport(text), identity, sum, ours }
 }
 
 /** The snapshot's data, or null when the file does not exist. */

@@ -64,8 +64,16 @@ function noticeText(
         count: notice.records.length,
         copyAt: notice.copyAt,
         records: notice.records
-          .map((r) => `${r.name ?? r.id} (${r.problem})`)
+          .map((r) => {
+            const problem = t(`store.problem.${r.problem}`, { field: r.field })
+            return language.startsWith('zh')
+              ? `${r.name ?? r.id}（${problem}）`
+              : `${r.name ?? r.id} (${problem})`
+          })
           .join(language.startsWith('zh') ? '；' : '; '),
+        setAside: notice.setAsideFile
+          ? t('store.recordsSetAside', { setAsideFile: notice.setAsideFile })
+          : '',
       })
   }
 }

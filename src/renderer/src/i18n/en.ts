@@ -536,9 +536,17 @@ export const en = {
     dataFolderGone:
       'The data folder {{folder}} was deleted while Rapport was running. Nothing more is saved until your data is written again; everything is still here in memory.',
     recordsNeedAttention_one:
-      'One record in your hand-edited data file needs attention: {{records}}. Everything else was loaded; open the record to fix it. A copy of the file as it was found is at {{copyAt}}.',
+      'One record in your hand-edited data file needs attention: {{records}}. Everything else was loaded; open the record to fix it. A copy of the file as it was found is at {{copyAt}}. {{setAside}}',
     recordsNeedAttention_other:
-      '{{count}} records in your hand-edited data file need attention: {{records}}. Everything else was loaded; open each record to fix it. A copy of the file as it was found is at {{copyAt}}.',
+      '{{count}} records in your hand-edited data file need attention: {{records}}. Everything else was loaded; open each record to fix it. A copy of the file as it was found is at {{copyAt}}. {{setAside}}',
+    recordsSetAside: 'Records that could not be loaded are in {{setAsideFile}}.',
+    problem: {
+      tooLong: '{{field}} is longer than allowed; loaded in full, shorten it when you edit',
+      missingField: '{{field}} is missing; not loaded',
+      invalid: '{{field}} is not valid; not loaded',
+      duplicateId: 'had the same id as another record ({{field}}); kept under a new id',
+      unknownFields: 'fields Rapport does not know: {{field}}; they are only in the copy',
+    },
     writeAgain: 'Write everything to the folder again',
     writtenAgain: 'Everything was written to the data folder again.',
     startEmptyTitle: 'Start over with an empty data file?',

@@ -506,9 +506,17 @@ export const zhCN: Messages = {
     dataFolderGone:
       '数据文件夹 {{folder}} 在 Rapport 运行期间被删除了。在重新写入之前，修改都无法保存；所有数据仍保留在内存中。',
     recordsNeedAttention_one:
-      '你手动编辑过的数据文件中有一条记录需要处理：{{records}}。其余内容都已载入，打开这条记录即可修改。文件的原样副本保存在 {{copyAt}}。',
+      '你手动编辑过的数据文件中有一条记录需要处理：{{records}}。其余内容都已载入，打开这条记录即可修改。文件的原样副本保存在 {{copyAt}}。{{setAside}}',
     recordsNeedAttention_other:
-      '你手动编辑过的数据文件中有 {{count}} 条记录需要处理：{{records}}。其余内容都已载入，逐条打开即可修改。文件的原样副本保存在 {{copyAt}}。',
+      '你手动编辑过的数据文件中有 {{count}} 条记录需要处理：{{records}}。其余内容都已载入，逐条打开即可修改。文件的原样副本保存在 {{copyAt}}。{{setAside}}',
+    recordsSetAside: '无法载入的记录保存在 {{setAsideFile}}。',
+    problem: {
+      tooLong: '{{field}} 超出长度上限；已完整载入，编辑时请缩短',
+      missingField: '缺少 {{field}}；未载入',
+      invalid: '{{field}} 的内容无效；未载入',
+      duplicateId: '与另一条记录的编号相同（{{field}}）；已换用新编号保留',
+      unknownFields: 'Rapport 不认识的字段：{{field}}；只保留在副本中',
+    },
     writeAgain: '把所有数据重新写入文件夹',
     writtenAgain: '所有数据已重新写入数据文件夹。',
     startEmptyTitle: '用一个空的数据文件重新开始？',
