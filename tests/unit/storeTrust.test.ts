@@ -161,6 +161,28 @@ describe('the snapshot replaced shortly before a quit, backup or compaction', ()
   })
 })
 
+describe('a conflict with another program while running', () => {
+  it('keeps both versions as backups that rotation never removes', async () => {
+    const dir = await tempDir()
+    const store = await open(dir, { backups: true })
+    await store.update((tx) => tx.put('contacts', contact('ours')))
+    await writeFileDurably(snapshotOf(dir), JSON.stringify(theirs(0)))
+    await store.checkExternalChange()
+    const kept = (await store.listBackups()).filter((b) => b.keep)
+    expect(kept.map((b) => [b.keep, b.counts.contacts]).sort()).toEqual([
+      ['conflict', 1],
+      ['otherVersion', 1],
+    ])
+    for (let i = 0; i < 12; i += 1) {
+      await store.update((tx) => tx.put('contacts', contact(`n${i}`)))
+      await store.backupNow()
+    }
+    const after = (await store.listBackups()).map((b) => b.file)
+    for (const backup of kept) expect(after).toContain(backup.file)
+    await store.close()
+  })
+})
+
 describe('rapport.json missing while backups and a journal are there', () => {
   it('restores the newest good backup, replays the journal that belongs to it and says so; no demo', async () => {
     const dir = await tempDir()

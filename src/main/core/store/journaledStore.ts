@@ -484,6 +484,11 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
       snapshotStale = true
       await compact()
       notice({ kind: 'externalChangeSetAside', file: snapshotFile, setAsideFile: setAside })
+      if (backupsOn) {
+        // Both versions stay one click away in Settings → Backups until the user deletes them.
+        if (theirs) await createBackup(dir, theirs.data, now(), { keep: 'otherVersion' })
+        await backupNow('conflict')
+      }
     }
 
     const watchMs = options.watchIntervalMs ?? 5000

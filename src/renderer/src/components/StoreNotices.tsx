@@ -41,7 +41,9 @@ function noticeText(
           backupAt: formatDateTime(notice.backupAt ?? notice.at, language),
         }),
         notice.gap ? t('store.snapshotReplacedGap') : '',
-      ].join(language.startsWith('zh') ? '' : ' ')
+      ]
+        .filter(Boolean)
+        .join(language.startsWith('zh') ? '' : ' ')
     case 'snapshotMissing':
       return [
         notice.backupFile
@@ -50,8 +52,11 @@ function noticeText(
               backupAt: formatDateTime(notice.backupAt ?? notice.at, language),
             })
           : t('store.snapshotMissingEmpty', notice),
+        notice.replayed > 0 ? t('store.snapshotMissingReplayed', notice) : '',
         notice.journalSetAside ? t('store.snapshotMissingLogKept', notice) : '',
-      ].join(language.startsWith('zh') ? '' : ' ')
+      ]
+        .filter(Boolean)
+        .join(language.startsWith('zh') ? '' : ' ')
     case 'saveFailed':
       return t('store.saveFailed', {
         file: notice.file,

@@ -526,7 +526,8 @@ export const en = {
     snapshotReplacedNoBackup:
       'After Rapport stopped unexpectedly, another program replaced your data file, and no backup was there to rebuild Rapport’s own version from. Rapport loaded the other version and did not apply its change log to it; the log is kept at {{journalSetAside}} and the file as it was found at {{setAsideFile}}.',
     snapshotMissingRestored:
-      'Your data file {{file}} was missing. Rapport restored the backup of {{backupAt}} and applied {{replayed}} later changes from the change log.',
+      'Your data file {{file}} was missing. Rapport restored the backup of {{backupAt}}.',
+    snapshotMissingReplayed: 'It then applied {{replayed}} later changes from the change log.',
     snapshotMissingEmpty:
       'Your data file {{file}} was missing and no backup could be read. Rapport started with an empty file, not the demo network.',
     snapshotMissingLogKept: 'The change log is kept at {{journalSetAside}}.',

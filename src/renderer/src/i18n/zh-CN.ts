@@ -495,8 +495,8 @@ export const zhCN: Messages = {
     snapshotReplacedGap: '该备份与日志之间的修改在这个文件夹中找不到。',
     snapshotReplacedNoBackup:
       'Rapport 意外退出后，另一个程序替换了你的数据文件，而且没有可用来重建 Rapport 自己版本的备份。Rapport 载入了另一个版本，没有把修改日志套用上去；日志保存在 {{journalSetAside}}，文件的原样副本保存在 {{setAsideFile}}。',
-    snapshotMissingRestored:
-      '你的数据文件 {{file}} 不见了。Rapport 已恢复 {{backupAt}} 的备份，并重新套用了修改日志中之后的 {{replayed}} 条修改。',
+    snapshotMissingRestored: '你的数据文件 {{file}} 不见了。Rapport 已恢复 {{backupAt}} 的备份。',
+    snapshotMissingReplayed: '随后又套用了修改日志中之后的 {{replayed}} 条修改。',
     snapshotMissingEmpty:
       '你的数据文件 {{file}} 不见了，也没有可读取的备份。Rapport 用一个空的数据文件开始，没有创建示例数据。',
     snapshotMissingLogKept: '修改日志保存在 {{journalSetAside}}。',
