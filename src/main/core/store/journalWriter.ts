@@ -38,6 +38,12 @@ export class JournalWriter {
   /** The last write that failed and was cut back cleanly (a full disk); cleared by a success. */
   lastError: unknown = null
   fsyncs = 0
+  /**
+   * Told synchronously, before any caller's promise settles, that the first `count` lines still
+   * waiting are durable, or (`failed`) that every waiting line was dropped. The store keeps its
+   * in-memory state in step with this, whatever callers do in their handlers.
+   */
+  onSettled: (outcome: { durable: number } | 'failed') => void = () => undefined
 
   private constructor(
     readonly file: string,
@@ -121,6 +127,7 @@ export class JournalWriter {
       this.fsyncs += 1
       this.size += bytes.length
       this.lastError = null
+      this.onSettled({ durable: batch.length })
       batch.forEach((w) => w.resolve())
     } catch (error) {
       this.lastError = error
@@ -134,7 +141,9 @@ export class JournalWriter {
           this.failure = error
         }
       }
-      for (const w of [...batch, ...this.pending.splice(0)]) w.reject(error)
+      const dropped = [...batch, ...this.pending.splice(0)]
+      this.onSettled('failed')
+      for (const w of dropped) w.reject(error)
     } finally {
       this.busy = false
     }

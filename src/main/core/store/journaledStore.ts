@@ -500,19 +500,22 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
         : undefined
     watchTimer?.unref?.()
 
-    interface InFlight {
-      undo: StoreOp[]
-      undone: boolean
-    }
-    /** Changes applied in memory whose journal line is not durable yet, oldest first. */
-    const inFlight: InFlight[] = []
-    const rollBack = () => {
+    /** Undo steps of changes applied in memory whose journal line is not durable yet, oldest first. */
+    const inFlight: StoreOp[][] = []
+    const onSettled = (outcome: { durable: number } | 'failed') => {
+      if (outcome !== 'failed') {
+        inFlight.splice(0, outcome.durable)
+        return
+      }
+      // Not durable, so not kept: every change of the failed batch (and those queued after it)
+      // is taken back, newest first, and the caller may simply try again.
       const failed = inFlight.splice(0)
       if (failed.length === 0) return
-      for (const entry of failed.reverse()) state.apply(entry.undo)
+      for (const undo of failed.reverse()) state.apply(undo)
       revision += 1
       changed()
     }
+    writer.onSettled = onSettled
     const cannotSave = (error: unknown): RapportError => {
       const gone = error instanceof JournalGoneError
       const reason = gone
@@ -564,20 +567,15 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
         const undo = state.undoFor(ops)
         state.apply(ops)
         revision += 1
-        const entry: InFlight = { undo, undone: false }
-        inFlight.push(entry)
+        inFlight.push(undo)
         return writer.append(encodeEntry({ seq: lastSeq, ops })).then(
           () => {
-            inFlight.splice(inFlight.indexOf(entry), 1)
             dropNotices('saveFailed')
             afterCommit()
             changed()
             return result
           },
           (error: unknown) => {
-            // Not durable, so not kept: every change of the failed batch (and those queued after
-            // it) is taken back, newest first, and the caller may simply try again.
-            rollBack()
             throw cannotSave(error)
           },
         )
@@ -638,6 +636,7 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
         lock = await acquireFolderLock(dir, options.holder)
         await writer.close().catch(() => undefined)
         writer = await JournalWriter.open(journalFile, 0)
+        writer.onSettled = onSettled
         journalBase = null
         snapshotStale = true
         knownSnapshot = 'missing'
