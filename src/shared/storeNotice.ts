@@ -27,6 +27,8 @@ export const storeNoticeSchema = z.discriminatedUnion('kind', [
     backupFile: z.string(),
     backupAt: z.string(),
     counts: z.object({ contacts: z.number(), events: z.number(), records: z.number() }),
+    /** Changes from the change log applied on top of the backup (it was the file they continue). */
+    replayed: z.number().optional(),
   }),
   z.object({
     id: z.string(),

@@ -103,6 +103,24 @@ describe('after a crash, the snapshot was replaced by another program', () => {
   })
 })
 
+describe('a damaged rapport.json after a crash', () => {
+  it('loads the backup that is the file the journal continues, and applies the journal to it', async () => {
+    const dir = await tempDir()
+    const store = await open(dir, { backups: true })
+    for (const id of ['a', 'b']) await store.update((tx) => tx.put('contacts', contact(id)))
+    await forgetLock(dir)
+    const text = await readFile(snapshotOf(dir), 'utf8')
+    await writeFile(snapshotOf(dir), text.slice(0, text.length / 2))
+    const reopened = await open(dir, { backups: true })
+    expect(ids(reopened.read())).toEqual(['a', 'b'])
+    expect(noticeOf(reopened.notices(), 'restoredFromBackup')).toMatchObject({
+      replayed: 2,
+      counts: { contacts: 2 },
+    })
+    await reopened.close()
+  })
+})
+
 describe('one damaged byte in the middle of the journal', () => {
   it('keeps every intact change after it, sets the damaged line aside and says which', async () => {
     const dir = await tempDir()

@@ -169,16 +169,23 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
       }
       const damaged = join(dir, `rapport.corrupt-${stamp(now())}.json`)
       await rename(snapshotFile, damaged)
+      // The journal continues the damaged file; where a backup is that very file, its changes
+      // still apply to the backup exactly.
+      const rebuilt = backup ? await rebuild() : null
+      const exact = rebuilt && !rebuilt.gap ? rebuilt : null
       await setJournalAside(basename(damaged).replace(/\.json$/, '.journal'))
-      if (backup) {
-        data = backup.data
+      const used = exact?.backup ?? backup
+      if (used) {
+        data = used.data
+        replay = exact?.replay ?? []
         notice({
           kind: 'restoredFromBackup',
           damagedFile: damaged,
           reason: error.message,
-          backupFile: backup.info.file,
-          backupAt: backup.info.createdAt,
-          counts: countRecords(backup.data),
+          backupFile: used.info.file,
+          backupAt: used.info.createdAt,
+          counts: countRecords(used.data),
+          replayed: replay.length,
         })
       } else {
         data = options.initialData()
@@ -290,6 +297,8 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
       state.apply(entry.ops)
       lastSeq = entry.seq
     }
+    for (const n of notices)
+      if (n.kind === 'restoredFromBackup') n.counts = countRecords(state.data)
     if (journalKept && journal.damagedLines.length > 0) {
       const keptAt = join(dir, `rapport.journal.bad-${stamp(now())}`)
       await writeFileDurably(keptAt, journalText)
@@ -467,6 +476,18 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
       }
       if (theirs && writer.isIdle() && !writer.hasEntries() && !snapshotStale) {
         // Nothing of ours is pending: take their version as it is.
+        if (theirs.attention.length > 0) {
+          // Edited by hand: keep the file as found before the records set aside leave it.
+          const copyAt = join(dir, `rapport.edited-${stamp(now())}.json`)
+          await copyFileDurably(snapshotFile, copyAt)
+          notice({
+            kind: 'recordsNeedAttention',
+            file: snapshotFile,
+            copyAt,
+            records: theirs.attention,
+          })
+          snapshotStale = true
+        }
         state.replace(theirs.data)
         revision += 1
         lastSeq = Math.max(lastSeq, theirs.data.journalSeq)

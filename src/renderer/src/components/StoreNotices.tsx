@@ -11,13 +11,18 @@ function noticeText(
   notice: StoreNotice,
 ): string {
   switch (notice.kind) {
-    case 'restoredFromBackup':
-      return t('store.restoredFromBackup', {
+    case 'restoredFromBackup': {
+      const values = {
         reason: notice.reason,
         damagedFile: notice.damagedFile,
         backupAt: formatDateTime(notice.backupAt, language),
+        replayed: notice.replayed,
         ...notice.counts,
-      })
+      }
+      return notice.replayed
+        ? t('store.restoredFromBackupReplayed', values)
+        : t('store.restoredFromBackup', values)
+    }
     case 'journalTailIgnored':
       return t('store.journalTailIgnored', { count: notice.lines, keptAt: notice.keptAt ?? '' })
     case 'reloadedExternalChange':

@@ -506,6 +506,8 @@ export const en = {
     dismiss: 'Dismiss',
     restoredFromBackup:
       'Your data file was damaged ({{reason}}). Rapport moved it aside to {{damagedFile}} and loaded the backup from {{backupAt}}: {{contacts}} contacts, {{events}} events, {{records}} records in all. Changes made after that backup are in the damaged file.',
+    restoredFromBackupReplayed:
+      'Your data file was damaged ({{reason}}). Rapport moved it aside to {{damagedFile}}, loaded the backup from {{backupAt}} and applied the {{replayed}} later changes from the change log: {{contacts}} contacts, {{events}} events, {{records}} records in all.',
     journalTailIgnored_one:
       'The last change before Rapport stopped was only half written and was left out. A copy of the change log is kept at {{keptAt}}.',
     journalTailIgnored_other:

@@ -477,6 +477,8 @@ export const zhCN: Messages = {
     dismiss: '知道了',
     restoredFromBackup:
       '你的数据文件已损坏（{{reason}}）。Rapport 已把它移到 {{damagedFile}}，并载入了 {{backupAt}} 的备份：{{contacts}} 位联系人、{{events}} 场活动，共 {{records}} 条记录。该备份之后的修改仍保存在损坏的文件中。',
+    restoredFromBackupReplayed:
+      '你的数据文件已损坏（{{reason}}）。Rapport 已把它移到 {{damagedFile}}，载入了 {{backupAt}} 的备份，并套用了修改日志中之后的 {{replayed}} 条修改：{{contacts}} 位联系人、{{events}} 场活动，共 {{records}} 条记录。',
     journalTailIgnored_one:
       'Rapport 停止前的最后一次修改只写了一半，已被略过。修改日志的副本保存在 {{keptAt}}。',
     journalTailIgnored_other:
