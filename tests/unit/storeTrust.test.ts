@@ -83,6 +83,21 @@ describe('after a crash, the snapshot was replaced by another program', () => {
     },
   )
 
+  it('with no backup to rebuild from: loads theirs as it is, keeps the journal aside unapplied', async () => {
+    const dir = await tempDir()
+    const store = await open(dir)
+    await store.update((tx) => tx.put('contacts', contact('mine')))
+    await forgetLock(dir)
+    const journalBefore = await readFile(journalOf(dir), 'utf8')
+    await writeFile(snapshotOf(dir), JSON.stringify(theirs(5)))
+    const reopened = await open(dir)
+    expect(ids(reopened.read())).toEqual(['theirs'])
+    const notice = noticeOf(reopened.notices(), 'snapshotReplacedAfterCrash')
+    expect(notice).toMatchObject({ rebuiltFrom: 'theirs', replayed: 0 })
+    expect(await readFile(notice.journalSetAside, 'utf8')).toBe(journalBefore)
+    await reopened.close()
+  })
+
   it('still replays its own journal after a crash between writing the snapshot and the journal', async () => {
     const dir = await tempDir()
     const store = await open(dir)
