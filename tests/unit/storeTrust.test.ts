@@ -73,13 +73,22 @@ describe('after a crash, the snapshot was replaced by another program', () => {
       // Nothing disappeared from the folder, even after compaction and a clean restart.
       const again = await open(dir, { backups: true })
       expect(ids(again.read())).toEqual([...written].sort())
+      // A second crash and another replacement: their kept version is never the one rebuilt on.
+      await again.update((tx) => tx.put('contacts', contact('later')))
+      await forgetLock(dir)
+      await writeFile(snapshotOf(dir), JSON.stringify(theirs(seq + 1000)))
+      const third = await open(dir, { backups: true })
+      expect(ids(third.read())).toEqual([...written, 'later'].sort())
+      await third.close()
+      await forgetLock(dir)
+      const fourth = await open(dir, { backups: true })
       expect(await readdir(dir)).toEqual(
         expect.arrayContaining([
           notice.setAsideFile.split('/').pop(),
           notice.journalSetAside.split('/').pop(),
         ]),
       )
-      await again.close()
+      await fourth.close()
     },
   )
 

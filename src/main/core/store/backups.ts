@@ -152,13 +152,16 @@ export async function readBackup(
   return { data: parseSnapshot(text.toString('utf8')), identity: identityOf(text) }
 }
 
-/** The newest backup that still loads and validates, with its data. */
+/**
+ * The newest of Rapport's own backups that still loads and validates, with its data. Another
+ * program's version, kept for the user to choose, is never picked (nor replayed onto).
+ */
 export async function newestGoodBackup(
   dataDir: string,
   accept: (info: BackupInfo) => boolean = () => true,
 ): Promise<{ info: BackupInfo; data: StoreData; identity: SnapshotIdentity } | null> {
   for (const info of await listBackups(dataDir)) {
-    if (!accept(info)) continue
+    if (info.keep === 'otherVersion' || !accept(info)) continue
     try {
       const read = await readBackup(info.file)
       if (read) return { info, ...read }
