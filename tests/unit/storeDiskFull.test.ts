@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { contactSchema } from '../../src/shared/model'
+import { quietCore } from './helpers'
 import { contact, forgetLock, ids, open } from './storeTestKit'
 
 /**
@@ -110,5 +111,27 @@ describe('a full disk', () => {
     const reopened = await open(dir)
     expect(reopened.read().contacts).toHaveLength(40)
     await reopened.close()
+  })
+
+  it('is reported by app.info, and a contact that could not be saved is not in the list', async (ctx) => {
+    if (!mounted) return ctx.skip()
+    const dir = await folder()
+    const core = await quietCore({ dataDir: dir })
+    const filler = await fillDisk()
+    const created = await core.dispatch('contacts.create', {
+      name: 'Wei Wang',
+      notes: 'met at the summit '.repeat(600),
+    })
+    expect(created).toMatchObject({ ok: false, error: { code: 'STORE_UNAVAILABLE' } })
+    const info = await core.dispatch('app.info', undefined)
+    expect(info).toMatchObject({
+      ok: true,
+      value: { notices: [{ kind: 'saveFailed', code: 'ENOSPC' }] },
+    })
+    const listed = await core.dispatch('contacts.list', {})
+    expect(JSON.stringify(listed)).not.toContain('Wei Wang')
+    await rm(filler)
+    expect(await core.dispatch('contacts.create', { name: 'Wei Wang' })).toMatchObject({ ok: true })
+    await core.close()
   })
 })
