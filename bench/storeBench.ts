@@ -12,6 +12,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setFlagsFromString } from 'node:v8'
+import { crc32 } from 'node:zlib'
 import { runInNewContext } from 'node:vm'
 import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
@@ -55,6 +56,10 @@ interface SizeResult {
   records: number
   fileMb: number
   loadMs: number
+  /** Of the cold load: the snapshot's checksum, verified at every load (issue 14). */
+  checksumMs: number
+  /** Parsing the same bytes, for comparison. */
+  parseMs: number
   /** Part of the cold load spent compacting (the store does so only when there is a journal). */
   loadCompactionMs: number
   replayLoadMs: number
@@ -184,6 +189,14 @@ async function benchSize({ label, size, baselineEdits }: BenchSize): Promise<Siz
     const records = await writeSnapshot(dir, size)
     const snapshotFile = join(dir, SNAPSHOT_FILE)
     const fileMb = mb((await stat(snapshotFile)).size)
+    // The checksum every load verifies, next to the parse it guards.
+    const bytes = await readFile(snapshotFile)
+    const checksumStart = performance.now()
+    crc32(bytes)
+    const checksumMs = performance.now() - checksumStart
+    const parseStart = performance.now()
+    JSON.parse(bytes.toString('utf8'))
+    const parseMs = performance.now() - parseStart
     collectGarbage()
 
     // Cold load: read, parse, migrate, validate, index, replay (empty journal), start-up compaction.
@@ -264,6 +277,8 @@ async function benchSize({ label, size, baselineEdits }: BenchSize): Promise<Siz
       records,
       fileMb,
       loadMs,
+      checksumMs,
+      parseMs,
       loadCompactionMs,
       closeMs,
       replayLoadMs,
@@ -367,6 +382,8 @@ function sizeFigures(r: SizeResult): BenchFigure[] {
     figure('snapshot file size', r.fileMb, 'MB'),
     figure('cold load', r.loadMs, 'ms'),
     figure('cold load, of it compaction', r.loadCompactionMs, 'ms'),
+    figure('snapshot checksum (crc32, every load)', r.checksumMs, 'ms'),
+    figure('JSON.parse of the same file', r.parseMs, 'ms'),
     figure(`load + replay (${Math.round(r.journalKb)} KB journal)`, r.replayLoadMs, 'ms'),
     figure('close (compacts)', r.closeMs, 'ms'),
     figure('durable edit median', r.editMedianMs, 'ms'),

@@ -59,6 +59,8 @@ async function main(argv: string[]): Promise<number> {
     holder: `the rapport command line (process ${process.pid})`,
     watchIntervalMs: 0,
     reminders: false,
+    // Exports only read: a backup per export would push real ones out of the last ten.
+    backups: command === 'import',
   })
   try {
     if (core.unavailable) throw new Error(core.unavailable.message)

@@ -400,9 +400,12 @@ export const contract = {
   'store.dismissNotice': op<{ ok: true }>()(z.object({ id: z.string().min(1).max(200) }).strict()),
   /** Only after the user agreed: a damaged data file with no backup is set aside. */
   'store.startEmpty': op<{ ok: true }>()(z.object({ confirm: z.literal(true) }).strict()),
+  /** After the data folder was deleted while running: writes everything from memory again. */
+  'store.writeAgain': op<{ ok: true }>()(z.object({ confirm: z.literal(true) }).strict()),
   'backups.list': op<BackupInfo[]>()(noInput),
   'backups.create': op<BackupInfo>()(noInput),
   'backups.restore': op<{ ok: true }>()(z.object({ file: z.string().min(1).max(4096) }).strict()),
+  'backups.delete': op<{ ok: true }>()(z.object({ file: z.string().min(1).max(4096) }).strict()),
 } as const
 
 export type Contract = typeof contract

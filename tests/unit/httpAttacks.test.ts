@@ -7,6 +7,7 @@ import { connect } from 'node:net'
 import { networkInterfaces, tmpdir } from 'node:os'
 import { join, relative, resolve, sep } from 'node:path'
 import { promisify } from 'node:util'
+import { gunzipSync, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { openCore, type Core } from '../../src/main/core/openCore'
 import { openJournaledStore } from '../../src/main/core/store/journaledStore'
@@ -688,13 +689,13 @@ describe('browser mode under attack', () => {
 
     // A valid snapshot with its sidecar, planted outside the data folder: restoring it would
     // bring in a contact no one created here.
-    const planted = storeDataSchema.parse(JSON.parse(await readFile(real, 'utf8')))
+    const planted = storeDataSchema.parse(JSON.parse(gunzipSync(await readFile(real)).toString()))
     planted.contacts[0]!.name = 'planted'
-    const plantedFile = join(root, 'rapport-2020-01-01T00-00-00-000Z.json')
-    await writeFile(plantedFile, JSON.stringify(planted))
+    const plantedFile = join(root, 'rapport-000000000001-2020-01-01T00-00-00-000Z.json.gz')
+    await writeFile(plantedFile, gzipSync(JSON.stringify(planted)))
     await writeFile(
-      plantedFile.replace(/\.json$/, '.meta.json'),
-      await readFile(real.replace(/\.json$/, '.meta.json')),
+      plantedFile.replace(/\.json\.gz$/, '.meta.json'),
+      await readFile(real.replace(/\.json\.gz$/, '.meta.json')),
     )
 
     const files = [
@@ -708,7 +709,7 @@ describe('browser mode under attack', () => {
       `${real}/../../rapport.json`,
       `${dataDir}${sep}backups${sep}.${sep}${real.slice(real.lastIndexOf(sep) + 1)}`,
       `${dataDir}${sep}${sep}backups${sep}${real.slice(real.lastIndexOf(sep) + 1)}`,
-      real.replace(/\.json$/, '.meta.json'),
+      real.replace(/\.json\.gz$/, '.meta.json'),
       `${real}\0`,
       join(root, 'secret.txt'),
       plantedFile,
@@ -764,7 +765,7 @@ describe('browser mode under attack', () => {
       /^photos\/$/,
       /^photos\/[0-9a-f]{64}(\.thumb)?\.(jpg|png|webp)$/,
       /^backups\/$/,
-      /^backups\/rapport-[0-9T-]+Z(\.meta)?\.json$/,
+      /^backups\/rapport-\d{12}-[0-9T-]+Z(\.json\.gz|\.meta\.json)$/,
     ]
     const files = await listRecursively(dataDir)
     expect(files).toContain('rapport.json')
@@ -780,8 +781,8 @@ describe('browser mode under attack', () => {
         'bait.jpg',
         'data',
         'data-secret.txt',
-        'rapport-2020-01-01T00-00-00-000Z.json',
-        'rapport-2020-01-01T00-00-00-000Z.meta.json',
+        'rapport-000000000001-2020-01-01T00-00-00-000Z.json.gz',
+        'rapport-000000000001-2020-01-01T00-00-00-000Z.meta.json',
         'renderer',
         'renderer-evil',
         'secret.txt',

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -30,7 +30,9 @@ describe('snapshot + journal', () => {
     await store.update((tx) => tx.put('contacts', contact('a')))
     const journal = await readFile(journalOf(dir), 'utf8')
     expect(journal).toContain('"id":"a"')
-    expect(journal.trim().split('\n')).toHaveLength(1)
+    // The first line names the snapshot the journal continues; then one line per change.
+    expect(journal.trim().split('\n')).toHaveLength(2)
+    expect(journal.split('\n')[0]).toContain('"base"')
     // The snapshot is not rewritten per edit.
     expect(JSON.parse(await readFile(snapshotOf(dir), 'utf8')).contacts).toHaveLength(0)
   })
@@ -46,7 +48,7 @@ describe('snapshot + journal', () => {
     await reopened.close()
   })
 
-  it('compacts on close: a readable snapshot with everything, and an empty journal', async () => {
+  it('compacts on close: a readable snapshot with everything, and a journal with no changes', async () => {
     const dir = await tempDir()
     const store = await open(dir)
     await store.update((tx) => tx.put('contacts', contact('a', '林悦')))
@@ -54,7 +56,9 @@ describe('snapshot + journal', () => {
     const snapshot = storeDataSchema.parse(JSON.parse(await readFile(snapshotOf(dir), 'utf8')))
     expect(snapshot.contacts.map((c) => c.name)).toEqual(['林悦'])
     expect(snapshot.journalSeq).toBe(1)
-    expect((await stat(journalOf(dir))).size).toBe(0)
+    expect((await readFile(journalOf(dir), 'utf8')).trim().split('\n')).toEqual([
+      expect.stringContaining('"base"'),
+    ])
   })
 
   it('shares fsyncs among concurrent changes and acknowledges each one (group commit)', async () => {
@@ -210,9 +214,14 @@ describe('loading a damaged or foreign data file', () => {
     const edited = text.replace('"name":"Person a"', '"name":""')
     expect(edited).not.toBe(text)
     await writeFile(snapshotOf(dir), edited)
-    const error = await refusal(open(dir))
-    expect((error.details as { reason: string }).reason).toMatch(/contacts\.0\.name/)
-    expect(await readFile(snapshotOf(dir), 'utf8')).toBe(edited)
+    const reopened = await open(dir)
+    expect(reopened.read().contacts).toEqual([])
+    expect(reopened.notices()).toMatchObject([
+      { kind: 'recordsNeedAttention', records: [{ id: 'a', field: 'name', loaded: false }] },
+    ])
+    const copy = (reopened.notices()[0] as { copyAt: string }).copyAt
+    expect(await readFile(copy, 'utf8')).toBe(edited)
+    await reopened.close()
   })
 
   it.each(['store-v1.json', 'store-v2.json', 'store-v3.json', 'store-v4.json', 'store-v5.json'])(
@@ -331,7 +340,7 @@ describe('backups', () => {
     for (let day = 0; day < 20; day += 1) {
       for (const hour of [1, 9, 17]) {
         const at = new Date(now.getTime() - day * 86_400_000 - hour * 3_600_000)
-        await createBackup(dir, snapshotOf(dir), data, at)
+        await createBackup(dir, data, at)
       }
     }
     await rotateBackups(dir, now)

@@ -135,6 +135,14 @@ export function createHandlers(
       await store.restoreBackup(file)
       return { ok: true }
     },
+    'backups.delete': async ({ file }) => {
+      await store.deleteBackup(file)
+      return { ok: true }
+    },
+    'store.writeAgain': async () => {
+      await store.writeAgain()
+      return { ok: true }
+    },
   }
   return { handlers, stop: () => calendar.stop() }
 }

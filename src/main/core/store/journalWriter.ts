@@ -1,6 +1,13 @@
-import { open, rename, type FileHandle } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
-import { syncFolder } from './durableJsonFile'
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { syncFolder, tempNameFor } from './durableJsonFile'
+
+/** The journal file (or its whole folder) was deleted while Rapport was writing to it. */
+export class JournalGoneError extends Error {
+  constructor(file: string) {
+    super(`${file} was deleted while Rapport was running`)
+  }
+}
 
 interface Waiter {
   text: string
@@ -21,9 +28,22 @@ export class JournalWriter {
   private busy = false
   /** Bytes in the file that are known to be durable. */
   size: number
-  /** Set after a failed write: the end of the journal is in doubt, so no further appends. */
+  /** Bytes of the header line at the start (the snapshot the journal continues). */
+  headerBytes = 0
+  /**
+   * Set when the end of the journal is in doubt (it could not be cut back after a failed write)
+   * or the file is gone: no further appends.
+   */
   failure: unknown = null
+  /** The last write that failed and was cut back cleanly (a full disk); cleared by a success. */
+  lastError: unknown = null
   fsyncs = 0
+  /**
+   * Told synchronously, before any caller's promise settles, that the first `count` lines still
+   * waiting are durable, or (`failed`) that every waiting line was dropped. The store keeps its
+   * in-memory state in step with this, whatever callers do in their handlers.
+   */
+  onSettled: (outcome: { durable: number } | 'failed') => void = () => undefined
 
   private constructor(
     readonly file: string,
@@ -34,14 +54,21 @@ export class JournalWriter {
   }
 
   /** Opens the journal for appending, cutting off anything after `validBytes` (a torn line). */
-  static async open(file: string, validBytes: number): Promise<JournalWriter> {
+  static async open(file: string, validBytes: number, headerBytes = 0): Promise<JournalWriter> {
     const handle = await open(file, 'a+', 0o600)
     const { size } = await handle.stat()
     if (size !== validBytes) {
       await handle.truncate(validBytes)
       await handle.sync()
     }
-    return new JournalWriter(file, handle, validBytes)
+    const writer = new JournalWriter(file, handle, validBytes)
+    writer.headerBytes = headerBytes
+    return writer
+  }
+
+  /** Whether any change is in the journal (beyond its header). */
+  hasEntries(): boolean {
+    return this.size > this.headerBytes
   }
 
   append(text: string): Promise<void> {
@@ -65,8 +92,8 @@ export class JournalWriter {
    * Drops the first `offset` bytes (entries now folded into the snapshot) and keeps what was
    * appended after them, atomically: a crash leaves either the old journal or the new one.
    */
-  dropBefore(offset: number): Promise<void> {
-    const run = this.chain.then(() => this.rewrite(offset))
+  dropBefore(offset: number, header: string): Promise<void> {
+    const run = this.chain.then(() => this.rewrite(offset, header))
     this.chain = run.catch(() => undefined)
     return run
   }
@@ -95,14 +122,28 @@ export class JournalWriter {
         written += bytesWritten
       }
       await this.handle.datasync()
+      // Writing to a deleted file succeeds and is lost at quit: never acknowledge that.
+      if ((await this.handle.stat()).nlink === 0) throw new JournalGoneError(this.file)
       this.fsyncs += 1
       this.size += bytes.length
+      this.lastError = null
+      this.onSettled({ durable: batch.length })
       batch.forEach((w) => w.resolve())
     } catch (error) {
-      this.failure = error
-      // Cut back to the last durable line so a later open does not find half a batch.
-      await this.handle.truncate(this.size).catch(() => undefined)
-      for (const w of [...batch, ...this.pending.splice(0)]) w.reject(error)
+      this.lastError = error
+      if (error instanceof JournalGoneError) this.failure = error
+      else {
+        // Cut back to the last durable line, so the next batch (once there is space) starts clean.
+        try {
+          await this.handle.truncate(this.size)
+          await this.handle.datasync()
+        } catch {
+          this.failure = error
+        }
+      }
+      const dropped = [...batch, ...this.pending.splice(0)]
+      this.onSettled('failed')
+      for (const w of dropped) w.reject(error)
     } finally {
       this.busy = false
     }
@@ -110,14 +151,16 @@ export class JournalWriter {
     if (this.pending.length > 0) this.schedule(() => this.writeBatch())
   }
 
-  private async rewrite(offset: number): Promise<void> {
+  private async rewrite(offset: number, header: string): Promise<void> {
     this.busy = true
+    const temp = tempNameFor(this.file)
     try {
+      const head = Buffer.from(header, 'utf8')
       const keep = Buffer.alloc(Math.max(0, this.size - offset))
       if (keep.length > 0) await this.handle.read(keep, 0, keep.length, offset)
-      const temp = join(dirname(this.file), `.${basename(this.file)}.${process.pid}.tmp`)
       const out = await open(temp, 'w', 0o600)
       try {
+        await out.write(head)
         await out.write(keep)
         await out.sync()
       } finally {
@@ -127,7 +170,11 @@ export class JournalWriter {
       await syncFolder(dirname(this.file))
       await this.handle.close()
       this.handle = await open(this.file, 'a+', 0o600)
-      this.size = keep.length
+      this.size = head.length + keep.length
+      this.headerBytes = head.length
+    } catch (error) {
+      await unlink(temp).catch(() => undefined)
+      throw error
     } finally {
       this.busy = false
     }

@@ -1,16 +1,31 @@
 import { readdir, readFile, rename, rm, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { RapportError } from '../../../shared/errors'
-import type { StoreData } from '../../../shared/model'
-import type { StoreNotice } from '../../../shared/storeNotice'
-import { createBackup, listBackups, newestGoodBackup, type BackupInfo } from './backups'
+import { emptyStoreData, type StoreData } from '../../../shared/model'
+import type { BackupKeep, StoreNotice } from '../../../shared/storeNotice'
+import {
+  createBackup,
+  deleteBackup,
+  hasAnyBackup,
+  listBackups,
+  newestGoodBackup,
+  readBackup,
+  type BackupInfo,
+} from './backups'
 import type { DataStore, StoreOp, StoreTransaction } from './dataStore'
-import { writeFileDurably } from './durableJsonFile'
-import { decodeJournal, encodeEntry } from './journal'
-import { JournalWriter } from './journalWriter'
+import { copyFileDurably, writeFileDurably } from './durableJsonFile'
+import { decodeJournal, encodeEntry, encodeHeader, type JournalEntry } from './journal'
+import { JournalGoneError, JournalWriter } from './journalWriter'
 import { acquireFolderLock } from './lock'
 import { makePrivateDir, makePrivateFile, tightenDataFolder } from './ownerOnly'
-import { countRecords, parseSnapshot, readSnapshot, SnapshotError, writeSnapshot } from './snapshot'
+import {
+  countRecords,
+  loadSnapshot,
+  SnapshotError,
+  writeSnapshot,
+  type LoadedSnapshot,
+  type SnapshotIdentity,
+} from './snapshot'
 import { StoreState, validateOp } from './storeState'
 
 export const SNAPSHOT_FILE = 'rapport.json'
@@ -40,8 +55,10 @@ export interface OpenStoreOptions {
 
 export interface JournaledStore extends DataStore {
   compact(): Promise<void>
-  backupNow(): Promise<BackupInfo>
+  /** A backup of the current state; `keep` marks one that rotation must never remove. */
+  backupNow(keep?: BackupKeep): Promise<BackupInfo>
   listBackups(): Promise<BackupInfo[]>
+  deleteBackup(file: string): Promise<void>
   restoreBackup(file: string): Promise<void>
   /** Resolves when the start-up compaction and backup are done. */
   ready(): Promise<void>
@@ -49,6 +66,8 @@ export interface JournaledStore extends DataStore {
   onChange(listener: (change: StoreChange) => void): () => void
   /** For tests and the benchmark: fsyncs so far and the journal's current size. */
   stats(): { fsyncs: number; journalBytes: number }
+  /** After the data folder was deleted while running: writes everything from memory again. */
+  writeAgain(): Promise<void>
   /** Looks for a change made by another program now (also done on a timer). */
   checkExternalChange(): Promise<void>
 }
@@ -114,7 +133,7 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
       at: now().toISOString(),
     } as StoreNotice)
 
-  const lock = await withWritableFolder(dir, async () => {
+  let lock = await withWritableFolder(dir, async () => {
     await makePrivateDir(dir)
     return acquireFolderLock(dir, options.holder)
   })
@@ -122,16 +141,49 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
     await removeLeftoverTempFiles(dir)
     await tightenDataFolder(dir)
 
+    const journalText = await readFile(journalFile, 'utf8').catch(() => '')
+    const journal = decodeJournal(journalText)
+    /** Sets the journal aside under a new name (nothing disappears) and returns that name. */
+    const setJournalAside = async (name: string): Promise<string | undefined> => {
+      const target = join(dir, name)
+      const ok = await rename(journalFile, target).then(
+        () => true,
+        () => false,
+      )
+      if (ok) await makePrivateFile(target)
+      return ok ? target : undefined
+    }
+
+    /**
+     * Rapport's own version when its snapshot is gone or was replaced: the backup the journal was
+     * written on top of (or else the newest older one) plus the journal's changes after it.
+     */
+    const rebuild = async () => {
+      const firstSeq = journal.entries[0]?.seq ?? Infinity
+      const base = journal.base
+      const exact = base
+        ? await newestGoodBackup(dir, (b) => b.crc32 === base.crc32 && b.bytes === base.bytes)
+        : null
+      const backup = exact ?? (await newestGoodBackup(dir, (b) => (b.seq ?? 0) < firstSeq))
+      if (!backup) return null
+      const replay = journal.entries.filter((e) => e.seq > backup.data.journalSeq)
+      return {
+        backup,
+        replay,
+        gap: !exact && replay.length > 0 && backup.data.journalSeq < firstSeq - 1,
+      }
+    }
+
     // Load: parse → migrate → validate the snapshot, falling back to the newest good backup.
     let data: StoreData
-    let fresh = false
+    let replay: JournalEntry[] = []
+    /** The journal on disk continues the loaded snapshot and is kept as it is. */
+    let journalKept = false
+    /** A snapshot must be written at once (first launch, or rebuilt after a mishap). */
+    let writeNow = false
+    let loaded: LoadedSnapshot | null = null
     try {
-      const loaded = await readSnapshot(snapshotFile)
-      if (loaded) data = loaded
-      else {
-        data = options.initialData()
-        fresh = true
-      }
+      loaded = await loadSnapshot(snapshotFile)
     } catch (error) {
       if (!(error instanceof SnapshotError)) throw error
       const unavailable = (reason: string, extra: object = {}) =>
@@ -153,53 +205,163 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
       const damaged = join(dir, `rapport.corrupt-${stamp(now())}.json`)
       await rename(snapshotFile, damaged)
       await makePrivateFile(damaged)
-      const damagedJournal = damaged.replace(/\.json$/, '.journal')
-      await rename(journalFile, damagedJournal).then(
-        () => makePrivateFile(damagedJournal),
-        () => undefined,
-      )
-      if (backup) {
-        data = backup.data
+      // The journal continues the damaged file; where a backup is that very file, its changes
+      // still apply to the backup exactly.
+      const rebuilt = backup ? await rebuild() : null
+      const exact = rebuilt && !rebuilt.gap ? rebuilt : null
+      await setJournalAside(basename(damaged).replace(/\.json$/, '.journal'))
+      const used = exact?.backup ?? backup
+      if (used) {
+        data = used.data
+        replay = exact?.replay ?? []
         notice({
           kind: 'restoredFromBackup',
           damagedFile: damaged,
           reason: error.message,
-          backupFile: backup.info.file,
-          backupAt: backup.info.createdAt,
-          counts: countRecords(backup.data),
+          backupFile: used.info.file,
+          backupAt: used.info.createdAt,
+          counts: countRecords(used.data),
+          replayed: replay.length,
         })
       } else {
         data = options.initialData()
       }
-      fresh = true
+      writeNow = true
     }
 
-    // Replay the journal entries the snapshot does not contain yet.
-    const state = new StoreState(data)
-    let lastSeq = data.journalSeq
-    let journalText = ''
-    if (!fresh) journalText = await readFile(journalFile, 'utf8').catch(() => '')
-    else {
-      // A journal without its snapshot belongs to no known state: keep it aside, never replay it.
-      const orphan = await stat(journalFile).catch(() => null)
-      if (orphan && orphan.size > 0) {
-        const orphanFile = join(dir, `rapport.journal.orphan-${stamp(now())}`)
-        await rename(journalFile, orphanFile)
-        await makePrivateFile(orphanFile)
-      } else await rm(journalFile, { force: true })
+    if (loaded) {
+      data = loaded.data
+      if (loaded.attention.length > 0) {
+        // A hand-edited file: keep it exactly as found, list what needs a look, load the rest.
+        const when = stamp(now())
+        const copyAt = join(dir, `rapport.edited-${when}.json`)
+        await copyFileDurably(snapshotFile, copyAt)
+        let setAsideFile: string | undefined
+        if (loaded.setAside.length > 0) {
+          setAsideFile = join(dir, `rapport.needs-attention-${when}.json`)
+          await writeFileDurably(setAsideFile, JSON.stringify(loaded.setAside, null, 2) + '\n')
+        }
+        notice({
+          kind: 'recordsNeedAttention',
+          file: snapshotFile,
+          copyAt,
+          records: loaded.attention,
+          setAsideFile,
+        })
+        writeNow = true
+      }
+      const base = journal.base
+      // The journal continues exactly this file (or, after a crash mid-compaction, the one this
+      // file replaced); a journal from before Rapport named its base trusts our own checksum.
+      const belongs =
+        journal.entries.length === 0 ||
+        (base
+          ? (base.crc32 === loaded.identity.crc32 && base.bytes === loaded.identity.bytes) ||
+            (loaded.ours && loaded.sum?.prevCrc32 === base.crc32)
+          : loaded.ours)
+      if (belongs) {
+        journalKept = true
+        replay = journal.entries.filter((e) => e.seq > loaded!.data.journalSeq)
+      } else {
+        // Another program put its file here after a crash: never replay our journal onto it.
+        const when = stamp(now())
+        const theirs = join(dir, `rapport.conflict-${when}.json`)
+        await rename(snapshotFile, theirs)
+        // Theirs may have been written readable by all; the copy set aside is ours to keep private.
+        await makePrivateFile(theirs)
+        const journalAside = (await setJournalAside(`rapport.conflict-${when}.journal`)) ?? ''
+        const rebuilt = await rebuild()
+        // Their version stays one click away in Settings → Backups, so the user can choose it.
+        await createBackup(dir, loaded.data, now(), { keep: 'otherVersion' }).catch(
+          (error: unknown) =>
+            console.error('Rapport: could not keep the other version as a backup', error),
+        )
+        if (rebuilt) {
+          data = rebuilt.backup.data
+          replay = rebuilt.replay
+        }
+        notice({
+          kind: 'snapshotReplacedAfterCrash',
+          setAsideFile: theirs,
+          journalSetAside: journalAside,
+          rebuiltFrom: rebuilt ? 'backup' : 'theirs',
+          backupAt: rebuilt?.backup.info.createdAt,
+          replayed: rebuilt?.replay.length ?? 0,
+          gap: rebuilt?.gap ?? false,
+        })
+        writeNow = true
+      }
+    } else if (!writeNow) {
+      // No data file. Any trace of earlier data means it went missing: rebuild, never a demo.
+      const traces =
+        journal.entries.length > 0 ||
+        (await hasAnyBackup(dir)) ||
+        (await stat(`${snapshotFile}.sum`).then(
+          () => true,
+          () => false,
+        ))
+      if (!traces) data = options.initialData()
+      else {
+        const rebuilt = await rebuild()
+        const journalAside =
+          journal.entries.length > 0 && !rebuilt
+            ? await setJournalAside(`rapport.journal.orphan-${stamp(now())}`)
+            : undefined
+        if (rebuilt) {
+          data = rebuilt.backup.data
+          replay = rebuilt.replay
+          if (journal.entries.length > 0)
+            await copyFileDurably(
+              journalFile,
+              join(dir, `rapport.journal.replayed-${stamp(now())}`),
+            )
+        } else data = emptyStoreData()
+        notice({
+          kind: 'snapshotMissing',
+          file: snapshotFile,
+          backupFile: rebuilt?.backup.info.file,
+          backupAt: rebuilt?.backup.info.createdAt,
+          replayed: replay.length,
+          journalSetAside: journalAside,
+        })
+      }
+      writeNow = true
     }
-    const journal = decodeJournal(journalText)
-    for (const entry of journal.entries) {
-      if (entry.seq <= lastSeq) continue
+
+    // Replay the journal entries the starting point does not contain yet.
+    const state = new StoreState(data!)
+    let lastSeq = state.data.journalSeq
+    for (const entry of replay) {
       state.apply(entry.ops)
       lastSeq = entry.seq
     }
-    if (journal.badLines > 0) {
+    for (const n of notices)
+      if (n.kind === 'restoredFromBackup') n.counts = countRecords(state.data)
+    if (journalKept && journal.damagedLines.length > 0) {
       const keptAt = join(dir, `rapport.journal.bad-${stamp(now())}`)
       await writeFileDurably(keptAt, journalText)
-      notice({ kind: 'journalTailIgnored', lines: journal.badLines, keptAt })
+      notice({
+        kind: 'journalLinesSetAside',
+        lines: journal.damagedLines,
+        keptAfter: journal.keptAfterDamage,
+        keptAt,
+      })
     }
-    const writer = await JournalWriter.open(journalFile, journal.validBytes)
+    if (journalKept && journal.badTailLines > 0) {
+      const keptAt = join(dir, `rapport.journal.bad-${stamp(now())}-tail`)
+      await writeFileDurably(keptAt, journalText)
+      notice({ kind: 'journalTailIgnored', lines: journal.badTailLines, keptAt })
+    }
+    if (!journalKept) await rm(journalFile, { force: true })
+    let writer = journalKept
+      ? await JournalWriter.open(
+          journalFile,
+          journal.validBytes,
+          journal.base ? Buffer.byteLength(encodeHeader(journal.base)) : 0,
+        )
+      : await JournalWriter.open(journalFile, 0)
+    /** The snapshot the journal's first line names. */
+    let journalBase: SnapshotIdentity | null = journalKept ? journal.base : null
 
     let closed = false
     let revision = 0
@@ -217,15 +379,23 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
     let idleTimer: NodeJS.Timeout | undefined
     let lastBackupAt = 0
     let changedSinceBackup = false
+    /** The in-memory state differs from the snapshot file even where the journal is empty. */
+    let snapshotStale = writeNow
     let knownSnapshot = ''
 
-    const snapshotSignature = async (): Promise<string> => {
+    const signatureOf = async (file: string): Promise<string> => {
       try {
-        const s = await stat(snapshotFile)
+        const s = await stat(file)
         return `${s.ino}:${s.size}:${s.mtimeMs}`
       } catch {
         return 'missing'
       }
+    }
+    const snapshotSignature = () => signatureOf(snapshotFile)
+
+    const dropNotices = (kind: StoreNotice['kind']) => {
+      for (let i = notices.length - 1; i >= 0; i -= 1)
+        if (notices[i]!.kind === kind) notices.splice(i, 1)
     }
 
     /** Writes the state as the new snapshot and drops the journal entries it now contains. */
@@ -233,13 +403,32 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
       await writer.idle()
       // Everything applied in memory is durable here; until the next await nothing can change.
       while (!writer.isIdle()) await writer.idle()
+      if (!writer.hasEntries() && !snapshotStale && journalBase) {
+        // Nothing to fold in. If another program replaced the file meanwhile, theirs stays.
+        if ((await snapshotSignature()) !== knownSnapshot) return
+      }
       options.onCompaction?.('start')
       const seq = lastSeq
       const offset = writer.size
       state.data.journalSeq = seq
-      await writeSnapshot(snapshotFile, state.data)
-      knownSnapshot = await snapshotSignature()
-      await writer.dropBefore(offset)
+      let written = ''
+      const identity = await writeSnapshot(snapshotFile, state.data, {
+        prev: journalBase,
+        beforeRename: async (temp) => {
+          written = await signatureOf(temp)
+          // Right before ours takes the name: a file another program put there is set aside.
+          const current = await snapshotSignature()
+          if (current === knownSnapshot || current === 'missing') return
+          const setAside = join(dir, `rapport.conflict-${stamp(now())}.json`)
+          await rename(snapshotFile, setAside)
+          await makePrivateFile(setAside)
+          notice({ kind: 'externalChangeSetAside', file: snapshotFile, setAsideFile: setAside })
+        },
+      })
+      knownSnapshot = written
+      snapshotStale = false
+      await writer.dropBefore(offset, encodeHeader(identity))
+      journalBase = identity
       options.onCompaction?.('end')
     }
 
@@ -250,9 +439,9 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
       return compacting
     }
 
-    const backupNow = async (): Promise<BackupInfo> => {
-      if (writer.size > 0 || !writer.isIdle()) await compact()
-      const info = await createBackup(dir, snapshotFile, state.data, now())
+    const backupNow = async (keep?: BackupKeep): Promise<BackupInfo> => {
+      if (writer.hasEntries() || snapshotStale || !writer.isIdle()) await compact()
+      const info = await createBackup(dir, state.data, now(), { keep, onlyIfChanged: !keep })
       lastBackupAt = Date.now()
       changedSinceBackup = false
       return info
@@ -278,13 +467,26 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
       idleTimer.unref?.()
     }
 
-    // Start: fold the journal into a fresh snapshot, then take the start-up backup. A new folder
-    // gets its snapshot at once; otherwise this runs in the background so opening stays quick.
+    // Start: fold the journal into a fresh snapshot, then take the start-up backup. A new or
+    // rebuilt folder gets its snapshot at once; otherwise this runs in the background so opening
+    // stays quick.
     knownSnapshot = await snapshotSignature()
-    if (fresh) await compact()
+    if (writeNow) await compact()
+    else if (
+      !journal.entries.length &&
+      (!journalBase ||
+        journalBase.crc32 !== loaded!.identity.crc32 ||
+        journalBase.bytes !== loaded!.identity.bytes)
+    ) {
+      // An empty journal must name the snapshot it continues before the first change lands.
+      await writer.dropBefore(writer.size, encodeHeader(loaded!.identity))
+      journalBase = loaded!.identity
+    }
     const startup = (async () => {
-      if (journal.entries.length > 0 || journal.badLines > 0) await compact()
-      if (backupsOn) await backupNow()
+      if (journal.entries.length > 0 || journal.damagedLines.length > 0 || journal.badTailLines > 0)
+        await compact()
+      // After a recovery, the state it started from stays until the user deletes it.
+      if (backupsOn) await backupNow(notices.length > 0 ? 'recovery' : undefined)
     })().catch((error: unknown) =>
       console.error('Rapport: start-up compaction or backup failed', error),
     )
@@ -293,31 +495,63 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
       if (closed || compacting) return
       const signature = await snapshotSignature()
       if (signature === knownSnapshot || compacting) return
-      let theirs: StoreData | null
+      if (signature === 'missing') {
+        // The whole folder gone (not just the file being replaced): stop acknowledging at once.
+        const journalThere = await stat(journalFile).then(
+          () => true,
+          () => false,
+        )
+        if (!journalThere && !writer.failure) {
+          writer.failure = new JournalGoneError(journalFile)
+          cannotSave(writer.failure)
+        }
+        return
+      }
+      let theirs: LoadedSnapshot | null
       try {
-        theirs = parseSnapshot(await readFile(snapshotFile, 'utf8'))
+        theirs = await loadSnapshot(snapshotFile)
       } catch {
         theirs = null
       }
-      if (theirs && writer.isIdle() && writer.size === 0) {
+      if (theirs && writer.isIdle() && !writer.hasEntries() && !snapshotStale) {
         // Nothing of ours is pending: take their version as it is.
-        state.replace(theirs)
+        if (theirs.attention.length > 0) {
+          // Edited by hand: keep the file as found before the records set aside leave it.
+          const copyAt = join(dir, `rapport.edited-${stamp(now())}.json`)
+          await copyFileDurably(snapshotFile, copyAt)
+          notice({
+            kind: 'recordsNeedAttention',
+            file: snapshotFile,
+            copyAt,
+            records: theirs.attention,
+          })
+          snapshotStale = true
+        }
+        state.replace(theirs.data)
         revision += 1
-        lastSeq = Math.max(lastSeq, theirs.journalSeq)
+        lastSeq = Math.max(lastSeq, theirs.data.journalSeq)
         knownSnapshot = signature
+        // The journal continues their file from now on.
+        await writer.dropBefore(writer.size, encodeHeader(theirs.identity))
+        journalBase = theirs.identity
         notice({ kind: 'reloadedExternalChange', file: snapshotFile })
         changed()
         return
       }
       // Ours has changes theirs lacks (or theirs is unreadable): keep both, never merge.
       const setAside = join(dir, `rapport.conflict-${stamp(now())}.json`)
-      // Theirs may have been written readable by all; the copy set aside is ours to keep private.
       await rename(snapshotFile, setAside).then(
         () => makePrivateFile(setAside),
         () => undefined,
       )
+      snapshotStale = true
       await compact()
       notice({ kind: 'externalChangeSetAside', file: snapshotFile, setAsideFile: setAside })
+      if (backupsOn) {
+        // Both versions stay one click away in Settings → Backups until the user deletes them.
+        if (theirs) await createBackup(dir, theirs.data, now(), { keep: 'otherVersion' })
+        await backupNow('conflict')
+      }
     }
 
     const watchMs = options.watchIntervalMs ?? 5000
@@ -329,6 +563,45 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
         : undefined
     watchTimer?.unref?.()
 
+    /** Undo steps of changes applied in memory whose journal line is not durable yet, oldest first. */
+    const inFlight: StoreOp[][] = []
+    const onSettled = (outcome: { durable: number } | 'failed') => {
+      if (outcome !== 'failed') {
+        inFlight.splice(0, outcome.durable)
+        return
+      }
+      // Not durable, so not kept: every change of the failed batch (and those queued after it)
+      // is taken back, newest first, and the caller may simply try again.
+      const failed = inFlight.splice(0)
+      if (failed.length === 0) return
+      for (const undo of failed.reverse()) state.apply(undo)
+      revision += 1
+      changed()
+    }
+    writer.onSettled = onSettled
+    const cannotSave = (error: unknown): RapportError => {
+      const gone = error instanceof JournalGoneError
+      const reason = gone
+        ? `the data folder ${dir} was deleted while Rapport was running`
+        : (error as Error).message
+      if (gone) {
+        if (!notices.some((n) => n.kind === 'dataFolderGone'))
+          notice({ kind: 'dataFolderGone', folder: dir })
+      } else {
+        dropNotices('saveFailed')
+        notice({
+          kind: 'saveFailed',
+          file: journalFile,
+          reason,
+          code: (error as NodeJS.ErrnoException).code,
+        })
+      }
+      return new RapportError('STORE_UNAVAILABLE', `The change could not be saved: ${reason}`, {
+        file: journalFile,
+        reason,
+      })
+    }
+
     const store: JournaledStore = {
       file: snapshotFile,
       read: () => state.data,
@@ -336,18 +609,7 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
 
       update<T>(build: (tx: StoreTransaction) => T): Promise<T> {
         if (closed) return Promise.reject(unavailableClosed(snapshotFile))
-        if (writer.failure) {
-          return Promise.reject(
-            new RapportError(
-              'STORE_UNAVAILABLE',
-              `Changes can no longer be saved to ${journalFile}`,
-              {
-                file: journalFile,
-                reason: `writing failed (${(writer.failure as Error).message}); restart Rapport`,
-              },
-            ),
-          )
-        }
+        if (writer.failure) return Promise.reject(cannotSave(writer.failure))
         const staged: StoreOp[] = []
         const tx: StoreTransaction = {
           data: state.data,
@@ -365,10 +627,13 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
         }
         if (ops.length === 0) return Promise.resolve(result)
         lastSeq += 1
+        const undo = state.undoFor(ops)
         state.apply(ops)
         revision += 1
+        inFlight.push(undo)
         return writer.append(encodeEntry({ seq: lastSeq, ops })).then(
           () => {
+            dropNotices('saveFailed')
             afterCommit()
             changed({
               touched: new Set(ops.map((op) => (op.t === 'settings' ? 'settings' : op.c))),
@@ -376,14 +641,7 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
             return result
           },
           (error: unknown) => {
-            throw new RapportError(
-              'STORE_UNAVAILABLE',
-              `The change could not be saved to ${journalFile}`,
-              {
-                file: journalFile,
-                reason: (error as Error).message,
-              },
-            )
+            throw cannotSave(error)
           },
         )
       },
@@ -397,12 +655,16 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
       compact,
       backupNow,
       listBackups: () => listBackups(dir),
+      async deleteBackup(file) {
+        if (!(await deleteBackup(dir, file)))
+          throw new RapportError('NOT_FOUND', `No backup ${file}`, { kind: 'backup', id: file })
+      },
 
       async restoreBackup(file) {
         const known = (await listBackups(dir)).some((b) => b.file === file)
         if (!known)
           throw new RapportError('NOT_FOUND', `No backup ${file}`, { kind: 'backup', id: file })
-        const data = await readSnapshot(file).catch((error: unknown) => {
+        const read = await readBackup(file).catch((error: unknown) => {
           throw new RapportError(
             'VALIDATION',
             `The backup cannot be used: ${(error as Error).message}`,
@@ -411,20 +673,45 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
             },
           )
         })
-        if (!data)
+        if (!read)
           throw new RapportError('NOT_FOUND', `No backup ${file}`, { kind: 'backup', id: file })
-        // The current state becomes a backup first, so restoring is itself undoable.
+        const data = read.data
+        // The current state becomes a backup first, kept until the user deletes it, so restoring
+        // is itself undoable.
         await writer.idle()
-        await backupNow()
+        await backupNow('beforeRestore')
         state.replace(data)
         revision += 1
         lastSeq = Math.max(lastSeq, data.journalSeq) + 1
+        snapshotStale = true
         await compact()
         notice({ kind: 'restoredBackup', backupFile: file })
         changed()
       },
 
       checkExternalChange,
+
+      async writeAgain() {
+        if (!(writer.failure instanceof JournalGoneError))
+          throw new RapportError(
+            'CONFLICT',
+            `The data folder ${dir} is in place; nothing to write again`,
+          )
+        lock = await withWritableFolder(dir, async () => {
+          await makePrivateDir(dir)
+          return acquireFolderLock(dir, options.holder)
+        })
+        await writer.close().catch(() => undefined)
+        writer = await JournalWriter.open(journalFile, 0)
+        writer.onSettled = onSettled
+        journalBase = null
+        snapshotStale = true
+        knownSnapshot = 'missing'
+        await compact()
+        if (backupsOn) await backupNow('recovery')
+        dropNotices('dataFolderGone')
+        changed()
+      },
       stats: () => ({ fsyncs: writer.fsyncs, journalBytes: writer.size }),
       ready: () => startup,
       onChange(listener) {
@@ -441,8 +728,14 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
         try {
           await writer.idle()
           if (!writer.failure) await compact()
-          await writer.close()
+        } catch (error) {
+          // Every acknowledged change is already in the journal; the next start folds it in.
+          console.error(
+            `Rapport: could not update ${snapshotFile} at quit (${(error as Error).message}). ` +
+              `Your changes are safe in ${journalFile} and will be folded in at the next start.`,
+          )
         } finally {
+          await writer.close().catch(() => undefined)
           await lock.release()
         }
       },

@@ -50,6 +50,34 @@ export class StoreState {
     this.index.clear()
   }
 
+  /**
+   * The changes that take `ops` back, computed before they are applied: the record each one
+   * touches as it is now (or its absence). Applying the result after `ops` restores this state.
+   */
+  undoFor(ops: readonly StoreOp[]): StoreOp[] {
+    const undo: StoreOp[] = []
+    const seen = new Set<string>()
+    for (const op of ops) {
+      if (op.t === 'settings') {
+        if (!seen.has('settings')) undo.push({ t: 'settings', v: this.data.settings })
+        seen.add('settings')
+        continue
+      }
+      const id = op.t === 'put' ? op.r.id : op.id
+      const key = `${op.c}/${id}`
+      if (seen.has(key)) continue
+      seen.add(key)
+      const at = this.positionsOf(op.c).get(id)
+      const before = at === undefined ? undefined : (this.data[op.c] as { id: string }[])[at]
+      undo.push(
+        before
+          ? { t: 'put', c: op.c, r: before as { id: string } & Record<string, unknown> }
+          : { t: 'del', c: op.c, id },
+      )
+    }
+    return undo
+  }
+
   /** Built on first use: loading 180,000 records should not wait for indexes no edit needs yet. */
   private positionsOf(collection: CollectionName): Map<string, number> {
     return this.index.get(collection) ?? this.reindex(collection)

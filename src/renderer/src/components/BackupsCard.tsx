@@ -1,4 +1,4 @@
-import { Button, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core'
+import { Badge, Button, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -42,6 +42,13 @@ export function BackupsCard() {
       await Promise.all([reload(), refreshInfo()])
     })
 
+  const remove = (backup: BackupInfo) =>
+    run(async () => {
+      if (!window.confirm(t('backups.confirmDelete'))) return
+      await api['backups.delete']({ file: backup.file })
+      await reload()
+    })
+
   return (
     <Card withBorder>
       <Group justify="space-between" mb="xs">
@@ -78,7 +85,14 @@ export function BackupsCard() {
                 <Table.Td>
                   {formatDateTime(backup.createdAt, i18n.language, undefined, 'seconds')}
                 </Table.Td>
-                <Table.Td>{t('backups.counts', backup.counts)}</Table.Td>
+                <Table.Td>
+                  {t('backups.counts', backup.counts)}
+                  {backup.keep && (
+                    <Badge ml="xs" size="sm" variant="light" title={t('backups.keptHint')}>
+                      {t(`backups.keep.${backup.keep}`)}
+                    </Badge>
+                  )}
+                </Table.Td>
                 <Table.Td style={{ textAlign: 'right' }}>
                   {confirming?.file === backup.file ? (
                     <Stack gap={4} align="flex-end">
@@ -104,13 +118,25 @@ export function BackupsCard() {
                       </Group>
                     </Stack>
                   ) : (
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      onClick={() => setConfirming(backup)}
-                    >
-                      {t('backups.restore')}
-                    </Button>
+                    <Group gap="xs" justify="flex-end" wrap="nowrap">
+                      {backup.keep && (
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          color="red"
+                          onClick={() => void remove(backup)}
+                        >
+                          {t('backups.delete')}
+                        </Button>
+                      )}
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        onClick={() => setConfirming(backup)}
+                      >
+                        {t('backups.restore')}
+                      </Button>
+                    </Group>
                   )}
                 </Table.Td>
               </Table.Tr>

@@ -11,13 +11,18 @@ function noticeText(
   notice: StoreNotice,
 ): string {
   switch (notice.kind) {
-    case 'restoredFromBackup':
-      return t('store.restoredFromBackup', {
+    case 'restoredFromBackup': {
+      const values = {
         reason: notice.reason,
         damagedFile: notice.damagedFile,
         backupAt: formatDateTime(notice.backupAt, language),
+        replayed: notice.replayed,
         ...notice.counts,
-      })
+      }
+      return notice.replayed
+        ? t('store.restoredFromBackupReplayed', values)
+        : t('store.restoredFromBackup', values)
+    }
     case 'journalTailIgnored':
       return t('store.journalTailIgnored', { count: notice.lines, keptAt: notice.keptAt ?? '' })
     case 'reloadedExternalChange':
@@ -26,6 +31,60 @@ function noticeText(
       return t('store.externalChangeSetAside', { setAsideFile: notice.setAsideFile })
     case 'restoredBackup':
       return t('store.restoredBackup', { backupFile: notice.backupFile })
+    case 'journalLinesSetAside':
+      return t('store.journalLinesSetAside', {
+        count: notice.lines.length,
+        lines: notice.lines.join(language.startsWith('zh') ? '、' : ', '),
+        keptAfter: notice.keptAfter,
+        keptAt: notice.keptAt,
+      })
+    case 'snapshotReplacedAfterCrash':
+      if (notice.rebuiltFrom === 'theirs') return t('store.snapshotReplacedNoBackup', notice)
+      return [
+        t('store.snapshotReplacedFromBackup', {
+          ...notice,
+          backupAt: formatDateTime(notice.backupAt ?? notice.at, language),
+        }),
+        notice.gap ? t('store.snapshotReplacedGap') : '',
+      ]
+        .filter(Boolean)
+        .join(language.startsWith('zh') ? '' : ' ')
+    case 'snapshotMissing':
+      return [
+        notice.backupFile
+          ? t('store.snapshotMissingRestored', {
+              ...notice,
+              backupAt: formatDateTime(notice.backupAt ?? notice.at, language),
+            })
+          : t('store.snapshotMissingEmpty', notice),
+        notice.replayed > 0 ? t('store.snapshotMissingReplayed', notice) : '',
+        notice.journalSetAside ? t('store.snapshotMissingLogKept', notice) : '',
+      ]
+        .filter(Boolean)
+        .join(language.startsWith('zh') ? '' : ' ')
+    case 'saveFailed':
+      return t('store.saveFailed', {
+        file: notice.file,
+        reason: notice.code === 'ENOSPC' ? t('store.diskFull') : notice.reason,
+      })
+    case 'dataFolderGone':
+      return t('store.dataFolderGone', { folder: notice.folder })
+    case 'recordsNeedAttention':
+      return t('store.recordsNeedAttention', {
+        count: notice.records.length,
+        copyAt: notice.copyAt,
+        records: notice.records
+          .map((r) => {
+            const problem = t(`store.problem.${r.problem}`, { field: r.field })
+            return language.startsWith('zh')
+              ? `${r.name ?? r.id}（${problem}）`
+              : `${r.name ?? r.id} (${problem})`
+          })
+          .join(language.startsWith('zh') ? '；' : '; '),
+        setAside: notice.setAsideFile
+          ? t('store.recordsSetAside', { setAsideFile: notice.setAsideFile })
+          : '',
+      })
   }
 }
 
@@ -58,14 +117,23 @@ export function StoreNotices({
             <Text size="sm" style={{ wordBreak: 'break-word' }}>
               {noticeText(t, i18n.language, notice)}
             </Text>
-            <Button
-              size="compact-sm"
-              variant="subtle"
-              style={{ flexShrink: 0 }}
-              onClick={() => void api['store.dismissNotice']({ id: notice.id }).finally(onChange)}
-            >
-              {t('store.dismiss')}
-            </Button>
+            <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+              {notice.kind === 'dataFolderGone' && (
+                <Button
+                  size="compact-sm"
+                  onClick={() => void api['store.writeAgain']({ confirm: true }).finally(onChange)}
+                >
+                  {t('store.writeAgain')}
+                </Button>
+              )}
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                onClick={() => void api['store.dismissNotice']({ id: notice.id }).finally(onChange)}
+              >
+                {t('store.dismiss')}
+              </Button>
+            </Group>
           </Group>
         </Alert>
       ))}

@@ -537,6 +537,8 @@ export const en = {
     dismiss: 'Dismiss',
     restoredFromBackup:
       'Your data file was damaged ({{reason}}). Rapport moved it aside to {{damagedFile}} and loaded the backup from {{backupAt}}: {{contacts}} contacts, {{events}} events, {{records}} records in all. Changes made after that backup are in the damaged file.',
+    restoredFromBackupReplayed:
+      'Your data file was damaged ({{reason}}). Rapport moved it aside to {{damagedFile}}, loaded the backup from {{backupAt}} and applied the {{replayed}} later changes from the change log: {{contacts}} contacts, {{events}} events, {{records}} records in all.',
     journalTailIgnored_one:
       'The last change before Rapport stopped was only half written and was left out. A copy of the change log is kept at {{keptAt}}.',
     journalTailIgnored_other:
@@ -546,6 +548,41 @@ export const en = {
     externalChangeSetAside:
       'Another program changed your data file while you had changes here. Rapport kept your version and moved the other one to {{setAsideFile}}; nothing was merged.',
     restoredBackup: 'Restored the backup {{backupFile}}. The state before it was backed up first.',
+    journalLinesSetAside_one:
+      'One line of the change log (line {{lines}}) was damaged and was left out; the {{keptAfter}} changes after it were kept. A copy of the change log is kept at {{keptAt}}.',
+    journalLinesSetAside_other:
+      '{{count}} lines of the change log (lines {{lines}}) were damaged and were left out; the {{keptAfter}} changes after them were kept. A copy of the change log is kept at {{keptAt}}.',
+    snapshotReplacedFromBackup:
+      'After Rapport stopped unexpectedly, another program replaced your data file. Rapport did not apply its change log to that file: it rebuilt its own version from the backup of {{backupAt}} and {{replayed}} changes from the log. The other version was moved to {{setAsideFile}} and the log to {{journalSetAside}}. To use the other version instead, restore it under Settings → Backups.',
+    snapshotReplacedGap:
+      'Changes made between that backup and the log could not be found in this folder.',
+    snapshotReplacedNoBackup:
+      'After Rapport stopped unexpectedly, another program replaced your data file, and no backup was there to rebuild Rapport’s own version from. Rapport loaded the other version and did not apply its change log to it; the log is kept at {{journalSetAside}} and the file as it was found at {{setAsideFile}}.',
+    snapshotMissingRestored:
+      'Your data file {{file}} was missing. Rapport restored the backup of {{backupAt}}.',
+    snapshotMissingReplayed: 'It then applied {{replayed}} later changes from the change log.',
+    snapshotMissingEmpty:
+      'Your data file {{file}} was missing and no backup could be read. Rapport started with an empty file, not the demo network.',
+    snapshotMissingLogKept: 'The change log is kept at {{journalSetAside}}.',
+    diskFull: 'the disk is full',
+    saveFailed:
+      'The last change could not be saved to {{file}} ({{reason}}) and was undone. Free some disk space and try again; Rapport does not need a restart.',
+    dataFolderGone:
+      'The data folder {{folder}} was deleted while Rapport was running. Nothing more is saved until your data is written again; everything is still here in memory.',
+    recordsNeedAttention_one:
+      'One record in your hand-edited data file needs attention: {{records}}. Everything else was loaded; open the record to fix it. A copy of the file as it was found is at {{copyAt}}. {{setAside}}',
+    recordsNeedAttention_other:
+      '{{count}} records in your hand-edited data file need attention: {{records}}. Everything else was loaded; open each record to fix it. A copy of the file as it was found is at {{copyAt}}. {{setAside}}',
+    recordsSetAside: 'Records that could not be loaded are in {{setAsideFile}}.',
+    problem: {
+      tooLong: '{{field}} is longer than allowed; loaded in full, shorten it when you edit',
+      missingField: '{{field}} is missing; not loaded',
+      invalid: '{{field}} is not valid; not loaded',
+      duplicateId: 'had the same id as another record ({{field}}); kept under a new id',
+      unknownFields: 'fields Rapport does not know: {{field}}; they are only in the copy',
+    },
+    writeAgain: 'Write everything to the folder again',
+    writtenAgain: 'Everything was written to the data folder again.',
     startEmptyTitle: 'Start over with an empty data file?',
     startEmptyBody:
       'There is no backup to go back to. Rapport can keep the damaged file aside (nothing is deleted) and start with an empty data file.',
@@ -553,7 +590,7 @@ export const en = {
   },
   backups: {
     title: 'Backups',
-    body: 'Rapport copies your data at every start and at most hourly while you work, keeping the last 10 and one a day for two weeks.',
+    body: 'Rapport copies your data (compressed) at every start and at most hourly while you work, whenever something changed, keeping the last 10 and one a day for two weeks. Copies taken before a restore or a recovery are kept until you delete them.',
     none: 'No backups yet.',
     createdAt: 'Made',
     contents: 'Contents',
@@ -564,6 +601,15 @@ export const en = {
     confirmRestore:
       'Replace your current data with this backup? Your current data is backed up first, so you can come back to it.',
     restored: 'Backup restored',
+    keep: {
+      beforeRestore: 'before a restore',
+      conflict: 'before a conflict',
+      recovery: 'before a recovery',
+      otherVersion: 'another program’s version',
+    },
+    keptHint: 'Kept until you delete it: it may be the only copy of this state.',
+    delete: 'Delete',
+    confirmDelete: 'Delete this backup for good? It may be the only copy of this state.',
   },
   errors: {
     title: 'Something went wrong',

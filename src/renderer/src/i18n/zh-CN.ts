@@ -508,6 +508,8 @@ export const zhCN: Messages = {
     dismiss: '知道了',
     restoredFromBackup:
       '你的数据文件已损坏（{{reason}}）。Rapport 已把它移到 {{damagedFile}}，并载入了 {{backupAt}} 的备份：{{contacts}} 位联系人、{{events}} 场活动，共 {{records}} 条记录。该备份之后的修改仍保存在损坏的文件中。',
+    restoredFromBackupReplayed:
+      '你的数据文件已损坏（{{reason}}）。Rapport 已把它移到 {{damagedFile}}，载入了 {{backupAt}} 的备份，并套用了修改日志中之后的 {{replayed}} 条修改：{{contacts}} 位联系人、{{events}} 场活动，共 {{records}} 条记录。',
     journalTailIgnored_one:
       'Rapport 停止前的最后一次修改只写了一半，已被略过。修改日志的副本保存在 {{keptAt}}。',
     journalTailIgnored_other:
@@ -517,6 +519,39 @@ export const zhCN: Messages = {
     externalChangeSetAside:
       '你在这里有修改时，另一个程序也改动了数据文件。Rapport 保留了你的版本，并把另一个版本移到了 {{setAsideFile}}，没有做任何合并。',
     restoredBackup: '已恢复备份 {{backupFile}}。恢复前的数据已先行备份。',
+    journalLinesSetAside_one:
+      '修改日志中有一行（第 {{lines}} 行）已损坏，已被略过；其后的 {{keptAfter}} 条修改都已保留。修改日志的副本保存在 {{keptAt}}。',
+    journalLinesSetAside_other:
+      '修改日志中有 {{count}} 行（第 {{lines}} 行）已损坏，已被略过；其后的 {{keptAfter}} 条修改都已保留。修改日志的副本保存在 {{keptAt}}。',
+    snapshotReplacedFromBackup:
+      'Rapport 意外退出后，另一个程序替换了你的数据文件。Rapport 没有把修改日志套用到那个文件上，而是用 {{backupAt}} 的备份加上日志中的 {{replayed}} 条修改，重建了自己的版本。另一个版本已移到 {{setAsideFile}}，日志已移到 {{journalSetAside}}。如果想改用另一个版本，可以在“设置 → 备份”中恢复它。',
+    snapshotReplacedGap: '该备份与日志之间的修改在这个文件夹中找不到。',
+    snapshotReplacedNoBackup:
+      'Rapport 意外退出后，另一个程序替换了你的数据文件，而且没有可用来重建 Rapport 自己版本的备份。Rapport 载入了另一个版本，没有把修改日志套用上去；日志保存在 {{journalSetAside}}，文件的原样副本保存在 {{setAsideFile}}。',
+    snapshotMissingRestored: '你的数据文件 {{file}} 不见了。Rapport 已恢复 {{backupAt}} 的备份。',
+    snapshotMissingReplayed: '随后又套用了修改日志中之后的 {{replayed}} 条修改。',
+    snapshotMissingEmpty:
+      '你的数据文件 {{file}} 不见了，也没有可读取的备份。Rapport 用一个空的数据文件开始，没有创建示例数据。',
+    snapshotMissingLogKept: '修改日志保存在 {{journalSetAside}}。',
+    diskFull: '磁盘已满',
+    saveFailed:
+      '最后一次修改无法保存到 {{file}}（{{reason}}），已被撤回。请腾出一些磁盘空间后再试一次，无需重启 Rapport。',
+    dataFolderGone:
+      '数据文件夹 {{folder}} 在 Rapport 运行期间被删除了。在重新写入之前，修改都无法保存；所有数据仍保留在内存中。',
+    recordsNeedAttention_one:
+      '你手动编辑过的数据文件中有一条记录需要处理：{{records}}。其余内容都已载入，打开这条记录即可修改。文件的原样副本保存在 {{copyAt}}。{{setAside}}',
+    recordsNeedAttention_other:
+      '你手动编辑过的数据文件中有 {{count}} 条记录需要处理：{{records}}。其余内容都已载入，逐条打开即可修改。文件的原样副本保存在 {{copyAt}}。{{setAside}}',
+    recordsSetAside: '无法载入的记录保存在 {{setAsideFile}}。',
+    problem: {
+      tooLong: '{{field}} 超出长度上限；已完整载入，编辑时请缩短',
+      missingField: '缺少 {{field}}；未载入',
+      invalid: '{{field}} 的内容无效；未载入',
+      duplicateId: '与另一条记录的编号相同（{{field}}）；已换用新编号保留',
+      unknownFields: 'Rapport 不认识的字段：{{field}}；只保留在副本中',
+    },
+    writeAgain: '把所有数据重新写入文件夹',
+    writtenAgain: '所有数据已重新写入数据文件夹。',
     startEmptyTitle: '用一个空的数据文件重新开始？',
     startEmptyBody:
       '没有可以恢复的备份。Rapport 可以把损坏的文件移到一旁保存（不会删除任何内容），然后用一个空的数据文件开始。',
@@ -524,7 +559,7 @@ export const zhCN: Messages = {
   },
   backups: {
     title: '备份',
-    body: 'Rapport 会在每次启动时、以及使用期间最多每小时备份一次数据，保留最近 10 份，另保留两周内每天一份。',
+    body: 'Rapport 会在每次启动时、以及使用期间最多每小时压缩备份一次数据（仅在有改动时），保留最近 10 份，另保留两周内每天一份。恢复或修复前的备份会一直保留，直到你删除它。',
     none: '还没有备份。',
     createdAt: '备份时间',
     contents: '内容',
@@ -534,6 +569,15 @@ export const zhCN: Messages = {
     restore: '恢复',
     confirmRestore: '用这份备份替换当前数据？当前数据会先备份，之后仍可以恢复回来。',
     restored: '备份已恢复',
+    keep: {
+      beforeRestore: '恢复前',
+      conflict: '冲突前',
+      recovery: '修复前',
+      otherVersion: '另一个程序的版本',
+    },
+    keptHint: '会一直保留，直到你删除它：这可能是该状态唯一的副本。',
+    delete: '删除',
+    confirmDelete: '永久删除这份备份？它可能是该状态唯一的副本。',
   },
   errors: {
     title: '出了点问题',

@@ -1,0 +1,58 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, startServe, stopServe, test } from './serveFixture'
+
+/**
+ * The store's banners as a user sees them (issue 14), in both languages: a data file that went
+ * missing is rebuilt from the backup, never replaced by a new demo network.
+ */
+for (const language of ['en', 'zh-CN'] as const) {
+  test.describe(`in ${language}`, () => {
+    test.use({ locale: language })
+
+    test('a missing rapport.json is restored from the backup and the banner says so', async ({
+      page,
+    }) => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'rapport-e2e-'))
+      try {
+        const first = await startServe(dataDir, language) // demo network and a start-up backup
+        await stopServe(first.child)
+        await rm(join(dataDir, 'rapport.json'))
+
+        const second = await startServe(dataDir, language)
+        try {
+          await page.goto(second.url)
+          const banner = page.getByTestId('notice-snapshotMissing')
+          await expect(banner).toContainText(join(dataDir, 'rapport.json'))
+          if (language === 'en') {
+            await expect(banner).toContainText('was missing. Rapport restored the backup of')
+            await expect(banner).not.toContainText('0 later changes')
+          } else {
+            await expect(banner).toContainText('不见了。Rapport 已恢复')
+            await expect(banner).toContainText('知道了')
+            // Apart from the app's name and the file's path, no English in the Chinese banner.
+            const text = (await banner.innerText())
+              .replaceAll(join(dataDir, 'rapport.json'), '')
+              .replace(/Rapport/g, '')
+            expect(text).not.toMatch(/[A-Za-z]{3,}/)
+          }
+          await page.screenshot({
+            path: `test-results/screens/snapshot-missing-${language}.png`,
+            fullPage: true,
+          })
+          // The same 30 demo people as before, restored, not a second demo network.
+          await page.goto(`${second.url}#/contacts`)
+          await expect(
+            page.getByText(language === 'en' ? /^30 people/ : /30/).first(),
+          ).toBeVisible()
+        } finally {
+          await stopServe(second.child)
+        }
+        expect(await readdir(dataDir)).toContain('rapport.json')
+      } finally {
+        await rm(dataDir, { recursive: true, force: true })
+      }
+    })
+  })
+}
