@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { ipcChannel, operationNames, type RapportBridge } from '../shared/contract'
+import type { RapportBridge } from '../shared/contract'
+import { ipcChannel, operationNames } from '../shared/operationNames'
 
 // Exposes the contract and nothing else: one function per operation, no raw channel access.
 const bridge = Object.fromEntries(
