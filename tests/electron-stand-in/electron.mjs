@@ -322,7 +322,7 @@ export const contextBridge = {
 export const ipcRenderer = {
   invoke: async (channel, input) => {
     record.invoked.push({ channel, input })
-    return { ok: true, value: null }
+    return JSON.stringify({ ok: true, value: null })
   },
 }
 
@@ -342,6 +342,8 @@ function snapshot() {
       ? ['media', 'geolocation', 'notifications'].filter((p) => check(null, p))
       : null,
     maxLoopDelayMs: loopDelay.max / 1e6,
+    // CPU time of this process: the main thread's own work, whatever the scheduler does.
+    cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
   }
 }
 

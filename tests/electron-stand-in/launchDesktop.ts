@@ -17,6 +17,7 @@ export interface DesktopRecord {
   ipcChannels: string[]
   permissionsGranted: string[] | null
   maxLoopDelayMs: number
+  cpuMs: number
   quit: { willQuitPrevented: number; quitted: boolean }
 }
 export interface MenuItem {
@@ -33,12 +34,15 @@ export interface DesktopRun {
   process: ChildProcess
   command<T = unknown>(name: string, args?: Record<string, unknown>): Promise<T>
   state(): Promise<DesktopRecord>
-  /** Calls an operation through the IPC handler, as our window (or another sender) would. */
+  /** Calls an operation through its IPC handler as the preload does (JSON text both ways), from
+   * our window or another sender. */
   invoke(
     operation: string,
     input?: unknown,
     from?: 'window' | 'foreignPage' | 'otherWebContents',
   ): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>
+  /** Sends `payload` as it is, as a misbehaving page could. */
+  invokeRaw(operation: string, payload: unknown): Promise<unknown>
   /** Polls the record until `ready` holds (or fails after `timeoutMs`). */
   until(ready: (state: DesktopRecord) => boolean, timeoutMs?: number): Promise<DesktopRecord>
   /** Quits the app as the tray's Quit does; resolves with the exit code and the last record. */
@@ -110,8 +114,16 @@ export function launchDesktop(options: {
     process: child,
     command,
     state,
-    invoke: (operation, input, from = 'window') =>
-      command('invoke', { channel: `rapport:${operation}`, input, from }),
+    invoke: async (operation, input, from = 'window') =>
+      JSON.parse(
+        await command<string>('invoke', {
+          channel: `rapport:${operation}`,
+          input: JSON.stringify({ input }),
+          from,
+        }),
+      ) as Awaited<ReturnType<DesktopRun['invoke']>>,
+    invokeRaw: (operation, payload) =>
+      command('invoke', { channel: `rapport:${operation}`, input: payload }),
     async until(ready, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs
       for (;;) {

@@ -167,9 +167,12 @@ async function start(): Promise<void> {
   // After quit began, the closed core process answers every call with STORE_UNAVAILABLE.
   registerContractHandlers(
     ipcMain,
-    async (name, input) => {
-      const answer = await coreProcess.dispatch(name, input)
-      if (answer.ok && LANGUAGE_CHANGES.has(name)) void followLanguageSetting(dataDir)
+    async (name, payload) => {
+      const answer = await coreProcess.relay(name, payload)
+      // Only these small answers are decoded here: did the language perhaps change?
+      if (LANGUAGE_CHANGES.has(name) && (JSON.parse(answer) as { ok: boolean }).ok) {
+        void followLanguageSetting(dataDir)
+      }
       return answer
     },
     (event) =>

@@ -108,7 +108,14 @@ describe('the desktop app, run with the electron stand-in', () => {
     }
     const after = await run.invoke('contacts.list', { query: 'From' })
     expect((after.value as { name: string }[]).map((c) => c.name)).not.toContain('From foreignPage')
-    // Input is still checked by the core's dispatch.
+    // Main relays only JSON text; the core's dispatch checks the input itself.
+    expect(
+      JSON.parse((await run.invokeRaw('contacts.list', { query: 'x' })) as string),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(JSON.parse((await run.invokeRaw('contacts.list', '{"in')) as string)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    })
     expect(await run.invoke('contacts.get', { id: 42 })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION' },

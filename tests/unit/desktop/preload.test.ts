@@ -47,7 +47,9 @@ describe('the preload', () => {
     expect(exposed.key).toBe('rapport')
     expect(Object.keys(exposed.members).sort()).toEqual([...operationNames].sort())
     expect(new Set(Object.values(exposed.members))).toEqual(new Set(['function']))
-    expect(invoked).toEqual([{ channel: 'rapport:contacts.search', input: { text: 'Ada' } }])
+    expect(invoked).toEqual([
+      { channel: 'rapport:contacts.search', input: JSON.stringify({ input: { text: 'Ada' } }) },
+    ])
   })
 
   it('ships without the zod contract', async () => {

@@ -1,6 +1,7 @@
 import { MessageChannelMain, utilityProcess, type MessagePortMain } from 'electron'
 import type { ReminderNotification } from '../../../shared/contract'
 import { RapportError, type Envelope } from '../../../shared/errors'
+import { encodeInput } from '../../../shared/ipcPayload'
 import type { Dispatch } from '../../core/dispatch'
 import {
   fromCoreSchema,
@@ -25,7 +26,10 @@ export interface CoreProcessDeps {
 }
 
 export interface CoreProcess {
+  /** For main's own calls (settings, the close-to-tray choice). */
   dispatch: Dispatch
+  /** For the page's calls: JSON text in, JSON text out, relayed without decoding. */
+  relay(name: string, payload: string): Promise<string>
   /** Whether the store could not be opened (the page then explains why). */
   readonly unavailable: boolean
   pauseReminders(ms: number): void
@@ -49,7 +53,7 @@ interface Connection {
  * host-only operations it asks for, and restarts it when it crashes. Main does no data work.
  */
 export function startCoreProcess(deps: CoreProcessDeps): CoreProcess {
-  const pending = new Map<number, (envelope: Envelope<unknown>) => void>()
+  const pending = new Map<number, (payload: string) => void>()
   let nextId = 0
   let connection: Connection | null = null
   let unavailable = false
@@ -68,7 +72,8 @@ export function startCoreProcess(deps: CoreProcessDeps): CoreProcess {
   }
 
   const failAll = (error: RapportError) => {
-    for (const answer of pending.values()) answer({ ok: false, error: error.toValue() })
+    const payload = JSON.stringify({ ok: false, error: error.toValue() })
+    for (const answer of pending.values()) answer(payload)
     pending.clear()
   }
 
@@ -98,7 +103,7 @@ export function startCoreProcess(deps: CoreProcessDeps): CoreProcess {
         }
         return
       case 'reply':
-        pending.get(message.id)?.(message.envelope)
+        pending.get(message.id)?.(message.payload)
         pending.delete(message.id)
         return
       case 'host':
@@ -158,18 +163,23 @@ export function startCoreProcess(deps: CoreProcessDeps): CoreProcess {
   }
   spawn()
 
+  const relay = (name: string, payload: string) =>
+    new Promise<string>((resolve) => {
+      if (!connection) {
+        const reason = closing ? 'Rapport is quitting' : 'The data process has stopped'
+        const error = new RapportError('STORE_UNAVAILABLE', reason).toValue()
+        resolve(JSON.stringify({ ok: false, error }))
+        return
+      }
+      const id = nextId++
+      pending.set(id, resolve)
+      post({ type: 'call', id, name, payload })
+    })
+
   return {
-    dispatch: (name, input) =>
-      new Promise((resolve) => {
-        if (!connection) {
-          const reason = closing ? 'Rapport is quitting' : 'The data process has stopped'
-          resolve({ ok: false, error: new RapportError('STORE_UNAVAILABLE', reason).toValue() })
-          return
-        }
-        const id = nextId++
-        pending.set(id, resolve)
-        post({ type: 'call', id, name, input })
-      }),
+    relay,
+    dispatch: async (name, input) =>
+      JSON.parse(await relay(name, encodeInput(input))) as Envelope<unknown>,
     get unavailable() {
       return unavailable
     },

@@ -6,6 +6,7 @@
  */
 import { isOperationName, type Handlers } from '../../../shared/contract'
 import { RapportError } from '../../../shared/errors'
+import { decodeInput } from '../../../shared/ipcPayload'
 import { openCore, type Core } from '../../core/openCore'
 import { coreStartOptionsSchema, toCoreSchema, type FromCore } from './protocol'
 
@@ -93,13 +94,21 @@ async function serve(
     if (!parsed.success) return console.error('Rapport core: unreadable message refused')
     const message = parsed.data
     switch (message.type) {
-      case 'call':
-        void opened.dispatch(message.name, message.input).then((envelope) => {
-          send({ type: 'reply', id: message.id, envelope })
+      case 'call': {
+        const decoded = decodeInput(message.payload)
+        const answer = decoded.ok
+          ? opened.dispatch(message.name, decoded.input)
+          : Promise.resolve({
+              ok: false as const,
+              error: new RapportError('VALIDATION', 'The call is not JSON').toValue(),
+            })
+        void answer.then((envelope) => {
+          send({ type: 'reply', id: message.id, payload: JSON.stringify(envelope) })
           // The tray lists the next follow-ups: tell main whenever data changed.
           if (opened.revision() !== trayRevision) sendTray()
         })
         return
+      }
       case 'hostReply':
         waitingHost.get(message.id)?.(message.envelope)
         waitingHost.delete(message.id)

@@ -28,7 +28,8 @@ export type CoreStartOptions = z.infer<typeof coreStartOptionsSchema>
 /** From main to the core, over the MessagePort (the first one over the parent port). */
 export const toCoreSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('start'), options: coreStartOptionsSchema }),
-  z.object({ type: z.literal('call'), id: callId, name: z.string(), input: z.unknown() }),
+  /** `payload` is the page's input as JSON text (see shared/ipcPayload), relayed undecoded. */
+  z.object({ type: z.literal('call'), id: callId, name: z.string(), payload: z.string() }),
   z.object({ type: z.literal('hostReply'), id: callId, envelope: envelopeSchema }),
   z.object({ type: z.literal('pauseReminders'), ms: z.number().int().positive() }),
   z.object({ type: z.literal('wake') }),
@@ -52,7 +53,8 @@ export const reminderNotificationSchema = z.discriminatedUnion('kind', [
 /** From the core to main. */
 export const fromCoreSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), unavailable: z.boolean() }),
-  z.object({ type: z.literal('reply'), id: callId, envelope: envelopeSchema }),
+  /** The envelope as JSON text, for main to hand to the page without decoding it. */
+  z.object({ type: z.literal('reply'), id: callId, payload: z.string() }),
   z.object({ type: z.literal('host'), id: callId, name: z.string(), input: z.unknown() }),
   z.object({ type: z.literal('notify'), notification: reminderNotificationSchema }),
   /** What the tray shows: how many follow-ups are due and the next few. */
