@@ -79,15 +79,22 @@ async function standInRun(dir: string, data: string): Promise<Record<Phase, Meas
     const quitState = (await first.quit()).state
     const compact = { blockMs: quitState.maxLoopDelayMs, cpuMs: quitState.cpuMs - beforeQuit }
 
-    // The stand-in measures from the moment the glue loads: this covers the store's load.
+    // The window shows at once; the store then loads in the core's process while main waits.
+    const launched = performance.now()
     const second = launchDesktop(options)
     try {
-      await ready(second)
-      const found = (await invoke(second, 'contacts.search', { limit: 1 })) as { total: number }
-      const loaded = await second.state()
-      console.log(`the store loaded at the second start holds ${found.total} contacts`)
+      const shown = await ready(second)
+      const shownMs = performance.now() - launched
+      const load = await phase(second, async () => {
+        const found = (await invoke(second, 'contacts.search', { limit: 1 })) as { total: number }
+        console.log(
+          `second start: window shown after ${shownMs.toFixed(0)} ms ` +
+            `(longest block meanwhile ${shown.maxLoopDelayMs.toFixed(1)} ms), ` +
+            `the store with ${found.total} contacts answered ` +
+            `${(performance.now() - launched).toFixed(0)} ms after launch`,
+        )
+      })
       await second.quit()
-      const load = { blockMs: loaded.maxLoopDelayMs, cpuMs: loaded.cpuMs }
       return { import: imported, map, compact, load }
     } finally {
       second.kill()

@@ -139,7 +139,9 @@ async function start(): Promise<void> {
     onCrash: showCoreCrash,
   })
   core = coreProcess
-  await followLanguageSetting(dataDir)
+  // Window, tray and menu come up at once in the system's language; the page's first calls
+  // wait for the store to open in the core's process, and the chosen language follows then.
+  installAppMenu({ isDev: Boolean(devServerUrl), dataDir, words: glueText[language].menu })
   tray = createTray({
     icon: (name) => resourcePath(name, app),
     open: openAt,
@@ -180,6 +182,7 @@ async function start(): Promise<void> {
       event.sender.id === mainWindow.webContents.id &&
       isAppUrl(event.senderFrame?.url ?? '', appLocation),
   )
+  void followLanguageSetting(dataDir)
   await createWindow(join(app.getPath('userData'), 'window-state.json'))
 }
 

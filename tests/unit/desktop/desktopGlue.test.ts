@@ -156,8 +156,8 @@ describe('the desktop app, run with the electron stand-in', () => {
     // Chosen, not the system's: after a restart on an English system it is still Chinese.
     await run.quit()
     const again = await start({ locale: 'en-US', dir })
-    expect(labels(trayOf(again.ready).menu)).toContain('打开 Rapport')
-    expect(labels(again.ready.appMenu)).toContain('文件')
+    const restarted = await again.run.until((s) => labels(trayOf(s).menu).includes('打开 Rapport'))
+    expect(labels(restarted.appMenu)).toContain('文件')
 
     await again.run.invoke('settings.update', { language: 'en' })
     const english = await again.run.until((s) => labels(trayOf(s).menu).includes('Open Rapport'))
