@@ -372,6 +372,11 @@ const commands = {
     if (!item) throw new Error(`No tray item ${label}`)
     item.click()
   },
+  /** Moves our window to a route of the app, as the page's router would. */
+  navigate: ({ hash }) => {
+    const contents = BrowserWindow.getAllWindows()[0].webContents
+    contents.url = `${contents.url.split('#')[0]}#${hash}`
+  },
   killCore: () => {
     const last = record.utility.at(-1)
     process.kill(last.pid, 'SIGKILL')

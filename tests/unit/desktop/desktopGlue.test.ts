@@ -122,6 +122,28 @@ describe('the desktop app, run with the electron stand-in', () => {
     })
   }, 60_000)
 
+  it('sends host-only operations from the core back to main: the dossier PDF asks where to save', async () => {
+    const { run } = await start()
+    const events = await run.invoke('events.list')
+    const eventId = (events.value as { id: string }[])[0]!.id
+    // Main's host handler checks what the window shows before printing anything.
+    expect(await run.invoke('events.saveDossierPdf', { eventId, paper: 'A4' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    })
+    await run.command('navigate', { hash: `/events/${eventId}/dossier` })
+    const saved = await run.invoke('events.saveDossierPdf', { eventId, paper: 'letter' })
+    // The stand-in's save dialog is cancelled: nothing written, and main asked.
+    expect(saved).toEqual({ ok: true, value: { file: null } })
+    const state = await run.state()
+    expect(state.dialogs.map((d) => d.kind)).toEqual(['save'])
+    // The core validated the input before asking main.
+    expect(await run.invoke('events.saveDossierPdf', { eventId, paper: 'A5' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    })
+  }, 60_000)
+
   it('shows the tray with an existing icon and the next follow-ups', async () => {
     const { run, ready } = await start()
     expect(existsSync(trayOf(ready).image)).toBe(true)
