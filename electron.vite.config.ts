@@ -21,6 +21,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve('src/main/electron/main.ts'),
+          // Electron starts it as a utilityProcess: the core and its store, off the main thread.
+          coreProcess: resolve('src/main/electron/coreProcess/coreProcessEntry.ts'),
           serve: resolve('src/main/serve.ts'),
           cli: resolve('src/main/cli.ts'),
         },
@@ -40,7 +42,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
-    build: { rollupOptions: { input: resolve('src/renderer/index.html') } },
+    // electron-vite leaves bundles unminified by default; the page loads faster minified.
+    build: { minify: true, rollupOptions: { input: resolve('src/renderer/index.html') } },
     plugins: [react(), contentSecurityPolicy()],
   },
 })

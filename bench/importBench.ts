@@ -16,7 +16,7 @@ const TARGET_MS = 5_000
 
 const quote = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)
 
-function csvOf(rows: number): string {
+export function csvOf(rows: number): string {
   const { contacts } = generateStore({ contacts: rows, encounters: 0, followUps: 0 }, 7)
   const lines = ['Name,Email,Phone,Company,Title,Notes']
   for (const c of contacts) {

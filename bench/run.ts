@@ -3,7 +3,8 @@
  * search-as-you-type over 30,000 contacts, then importing a 30,000-row CSV and four hostile
  * input shapes at 1 to 10 MB, then the reminder
  * scheduler and the calendar export, then the relationship map (in Node and in Chromium), with
- * the issues' targets checked. BENCH_QUICK=1 runs
+ * the issues' targets checked, and the desktop app's main thread while its core works (with the
+ * electron stand-in). BENCH_QUICK=1 runs
  * the store at the typical size only and types fewer search rounds (search stays at 30,000).
  *
  * Besides the console output, every benchmark returns its key figures; they are written, with the
@@ -12,6 +13,7 @@
 import { writeFile } from 'node:fs/promises'
 import { arch, availableParallelism, cpus, loadavg, platform, release, totalmem } from 'node:os'
 import type { BenchFigure } from './figures'
+import { runDesktopMainThreadBench } from './desktopMainThread'
 import { runIcsBench } from './icsBench'
 import { runMapBench } from './mapBench'
 import { runHostileInputBench } from './hostileInput'
@@ -129,6 +131,7 @@ async function main(): Promise<void> {
     ...(await runWriteCostBench()),
     ...(await runIcsBench()),
     ...(await runMapBench()),
+    ...(await runDesktopMainThreadBench()),
   ]
   const run: RunInfo = {
     quick: process.env.BENCH_QUICK === '1',

@@ -33,6 +33,7 @@ import { eventOperations } from './eventOperations'
 import { mapOperations } from './mapOperations'
 import { noInput, op } from './operation'
 import { versionedEditShape } from './edits/versionedEdit'
+import { ipcChannel, operationNames, type OperationName } from './operationNames'
 
 export const contactInputSchema = z.object(contactFieldsShape).strict()
 export const contactPatchSchema = patchSchemaOf(contactFieldsShape)
@@ -409,8 +410,12 @@ export const contract = {
 } as const
 
 export type Contract = typeof contract
-export type OperationName = keyof Contract
-export const operationNames = Object.keys(contract) as OperationName[]
+export { operationNames, ipcChannel, type OperationName }
+
+/** Fails to compile when the name list and the contract differ in either direction. */
+type SameSet<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
+const namesMatchContract: SameSet<keyof Contract, OperationName> = true
+void namesMatchContract
 
 /** What a caller passes (defaults not yet applied). */
 export type InputOf<N extends OperationName> = z.input<Contract[N]['input']>
@@ -438,6 +443,3 @@ export type Handlers = {
 export function isOperationName(name: string): name is OperationName {
   return Object.prototype.hasOwnProperty.call(contract, name)
 }
-
-/** The IPC channel of an operation; the preload and main both derive it from here. */
-export const ipcChannel = (name: OperationName): string => `rapport:${name}`

@@ -8,7 +8,9 @@ import { electronBinary } from '../../scripts/electronBinary.mjs'
 const binary = electronBinary() as string | null
 if (!binary) {
   console.log(
-    'Electron end-to-end spec skipped: the Electron runtime is not installed on this machine (browser-mode specs cover the UI).',
+    'Electron end-to-end spec SKIPPED: the Electron runtime is not installed on this machine. ' +
+      'The UI is covered by the browser-mode specs and the desktop glue by tests/unit/desktop ' +
+      '(the built app run with the electron stand-in).',
   )
 }
 

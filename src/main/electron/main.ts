@@ -1,30 +1,39 @@
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, powerMonitor, session, shell } from 'electron'
-import type { ReminderNotification } from '../../shared/contract'
-import type { ReminderSink } from '../core/reminders/reminderHost'
+import { contract, type ReminderNotification } from '../../shared/contract'
 import { languageFromLocale } from '../../shared/language'
+import { languagePreferenceSchema, type Language } from '../../shared/model'
 import { resolveDataDir } from '../core/dataDir'
-import { openCore, type Core } from '../core/openCore'
 import { RENDERER_CSP_HEADER } from '../transport/contentSecurityPolicy'
+import { startCoreProcess, type CoreProcess } from './coreProcess/coreClient'
+import { CHOOSE_AUTO_EXPORT_FILE } from './coreProcess/protocol'
+import type { TrayItem } from './coreProcess/protocol'
+import { glueText } from './glueText'
 import { registerContractHandlers } from './ipc'
-import { createTray } from './tray'
+import { resourcePath } from './resourcePath'
+import { createTray, type AppTray } from './tray'
 import { saveDossierPdf } from './dossierPdf'
 import { allowPermission } from './windowSecurity'
 import { installAppMenu } from './menu'
 import { isAppUrl, isSafeExternalUrl } from './trustedUrl'
 import { loadWindowState, saveWindowState, type WindowState } from './windowState'
 
-// The Electron glue: window, menu, IPC. Everything it calls lives in ../core and runs without it.
+// The Electron glue: window, menus, tray, dialogs, IPC. The core runs in its own process
+// (coreProcess/), so nothing here waits on the data.
 const here = fileURLToPath(new URL('.', import.meta.url))
 const rendererDir = join(here, '../renderer')
 const devServerUrl = process.env.ELECTRON_RENDERER_URL
 const appLocation = { rendererRoot: pathToFileURL(rendererDir).href, devServerUrl }
 
 let mainWindow: BrowserWindow | null = null
-let core: Core | null = null
+let core: CoreProcess | null = null
+let tray: AppTray | null = null
 let quitting = false
-const resourcesDir = join(here, '../../resources')
+/** The interface language of tray and menus: the one chosen in Settings, once it is read. */
+let language: Language = 'en'
+/** Operations after which the chosen language may differ. */
+const LANGUAGE_CHANGES = new Set(['settings.update', 'backups.restore', 'store.startEmpty'])
 
 if (!app.requestSingleInstanceLock()) {
   // Another Rapport already has this data open; it gets focused by its 'second-instance' handler.
@@ -62,6 +71,8 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault()
     const closing = core
     core = null
+    tray?.destroy()
+    tray = null
     void closing.close().finally(() => app.quit())
   })
 }
@@ -79,61 +90,83 @@ function openAt(route: string): void {
   void mainWindow.webContents.executeJavaScript(`location.hash = ${JSON.stringify(`#${route}`)}`)
 }
 
+/** Tray and menus follow the language chosen in Settings; "system" means the system locale. */
+async function followLanguageSetting(dataDir: string): Promise<void> {
+  const answer = await core?.dispatch('settings.get', undefined)
+  const chosen = languagePreferenceSchema.safeParse(
+    answer?.ok ? (answer.value as { language?: unknown }).language : undefined,
+  )
+  const preference = chosen.success ? chosen.data : 'system'
+  language = preference === 'system' ? languageFromLocale(app.getLocale()) : preference
+  tray?.refresh()
+  installAppMenu({ isDev: Boolean(devServerUrl), dataDir, words: glueText[language].menu })
+}
+
+function showCoreCrash(restarting: boolean): void {
+  const words = glueText[language].crash
+  const options = {
+    type: 'warning' as const,
+    title: words.title,
+    message: restarting ? words.restarting : words.stopped,
+  }
+  // Asynchronous: the window stays responsive while the message is up.
+  void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options))
+}
+
 async function start(): Promise<void> {
   const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'))
-  // The tray is created after the core; reminders that arrive before it are shown once it exists.
-  let sink: ReminderSink | null = null
+  language = languageFromLocale(app.getLocale())
+  // Reminders and tray updates that arrive before the tray exists are shown once it does.
   const early: ReminderNotification[] = []
-  core = await openCore({
-    dataDir,
-    version: app.getVersion(),
-    systemLanguage: languageFromLocale(app.getLocale()),
-    demoOnFirstLaunch: true,
-    holder: `the Rapport desktop app (process ${process.pid})`,
-    reminderSink: {
-      notify: (n) => (sink ? sink.notify(n) : early.push(n)),
-      onCount: (count) => sink?.onCount?.(count),
+  let trayState: { dueCount: number; next: TrayItem[] } | null = null
+  const coreProcess = startCoreProcess({
+    modulePath: join(here, 'coreProcess.js'),
+    options: {
+      dataDir,
+      version: app.getVersion(),
+      systemLanguage: languageFromLocale(app.getLocale()),
+      demoOnFirstLaunch: true,
+      holder: `the Rapport desktop app (process ${process.pid})`,
     },
-    hostHandlers: { 'events.saveDossierPdf': (input) => saveDossierPdf(mainWindow, input) },
-    // The calendar file is one the user picked here, never a path the page typed in.
-    chooseAutoExportFile: async () => {
-      const options = {
-        defaultPath: 'rapport.ics',
-        filters: [{ name: 'iCalendar', extensions: ['ics'] }],
-      }
-      const { canceled, filePath } = mainWindow
-        ? await dialog.showSaveDialog(mainWindow, options)
-        : await dialog.showSaveDialog(options)
-      return canceled || !filePath ? null : filePath
+    hostHandlers: {
+      'events.saveDossierPdf': (input) =>
+        saveDossierPdf(mainWindow, contract['events.saveDossierPdf'].input.parse(input)),
+      // The calendar file is one the user picked here, never a path the page typed in. Not an
+      // operation the page can call: the core's process asks for it when the user chooses.
+      [CHOOSE_AUTO_EXPORT_FILE]: async () => {
+        const options = {
+          defaultPath: 'rapport.ics',
+          filters: [{ name: 'iCalendar', extensions: ['ics'] }],
+        }
+        const { canceled, filePath } = mainWindow
+          ? await dialog.showSaveDialog(mainWindow, options)
+          : await dialog.showSaveDialog(options)
+        return canceled || !filePath ? null : filePath
+      },
     },
+    onNotify: (n) => (tray ? tray.notify(n) : early.push(n)),
+    onTray: (state) => {
+      trayState = state
+      tray?.show(state)
+    },
+    onCrash: showCoreCrash,
   })
-  const zh = languageFromLocale(app.getLocale()) === 'zh-CN'
-  sink = createTray({
-    resourcesDir,
-    reminders: () => core?.reminders ?? null,
+  core = coreProcess
+  // Window, tray and menu come up at once in the system's language; the page's first calls
+  // wait for the store to open in the core's process, and the chosen language follows then.
+  installAppMenu({ isDev: Boolean(devServerUrl), dataDir, words: glueText[language].menu })
+  tray = createTray({
+    icon: (name) => resourcePath(name, app),
     open: openAt,
+    pauseReminders: (ms) => core?.pauseReminders(ms),
     quit: () => app.quit(),
-    words: () =>
-      zh
-        ? {
-            open: '打开 Rapport',
-            capture: '快速记录',
-            pause: '暂停提醒一小时',
-            quit: '退出',
-            due: (n) => `${n} 条跟进到期`,
-          }
-        : {
-            open: 'Open Rapport',
-            capture: 'Quick capture',
-            pause: 'Pause reminders for an hour',
-            quit: 'Quit',
-            due: (n) => `${n} follow-ups due`,
-          },
+    words: () => glueText[language].tray,
   })
+  if (trayState) tray.show(trayState)
   trayActive = true
   // Timers do not run during sleep: on wake, announce what came due meanwhile straight away.
-  powerMonitor.on('resume', () => core?.reminders?.wake())
-  early.splice(0).forEach((n) => sink?.notify(n))
+  powerMonitor.on('resume', () => core?.wake())
+  early.splice(0).forEach((n) => tray?.notify(n))
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
     callback(allowPermission(permission)),
   )
@@ -146,16 +179,23 @@ async function start(): Promise<void> {
       },
     })
   })
-  const dispatch = core.dispatch
+  // After quit began, the closed core process answers every call with STORE_UNAVAILABLE.
   registerContractHandlers(
     ipcMain,
-    (name, input) => dispatch(name, input),
+    async (name, payload) => {
+      const answer = await coreProcess.relay(name, payload)
+      // Only these small answers are decoded here: did the language perhaps change?
+      if (LANGUAGE_CHANGES.has(name) && (JSON.parse(answer) as { ok: boolean }).ok) {
+        void followLanguageSetting(dataDir)
+      }
+      return answer
+    },
     (event) =>
       mainWindow !== null &&
       event.sender.id === mainWindow.webContents.id &&
       isAppUrl(event.senderFrame?.url ?? '', appLocation),
   )
-  installAppMenu({ isDev: Boolean(devServerUrl), dataDir })
+  void followLanguageSetting(dataDir)
   await createWindow(join(app.getPath('userData'), 'window-state.json'))
 }
 
@@ -170,6 +210,7 @@ async function createWindow(stateFile: string): Promise<void> {
     minHeight: 600,
     show: false,
     title: 'Rapport',
+    icon: resourcePath('icon.png', app),
     backgroundColor: '#f8f9fa',
     // Electron's security checklist, written out here so that scanners (electronegativity) and
     // tests/unit/electronSecurity.test.ts read the real options: no Node in the page, sandboxed
@@ -206,7 +247,7 @@ async function createWindow(stateFile: string): Promise<void> {
   window.on('move', rememberState)
   window.on('close', (event) => {
     // "Closing the window keeps Rapport in the tray" is a setting (on by default).
-    const keep = trayActive && !quitting && core?.unavailable === null
+    const keep = trayActive && !quitting && core !== null && !core.unavailable
     if (!keep) return
     void core?.dispatch('settings.get', undefined).then((answer) => {
       const settings = answer.ok

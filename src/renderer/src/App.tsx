@@ -15,16 +15,18 @@ import { AppContext } from './AppContext'
 import { AppLayout } from './components/AppLayout'
 import { StoreUnavailable } from './components/StoreUnavailable'
 import { applyLanguage, resolveLanguage } from './i18n'
-import { CapturePage } from './pages/CapturePage'
-import { CommunitiesSection } from './pages/communities/CommunitiesSection'
-import { ContactCardPage } from './pages/contact/ContactCardPage'
-import { ContactsPage } from './pages/ContactsPage'
-import { DuplicatesPage } from './pages/DuplicatesPage'
-import { EventsSection } from './pages/events/EventsSection'
-import { MapSection } from './pages/map/MapSection'
-import { ReviewPage } from './pages/ReviewPage'
-import { SettingsPage } from './pages/SettingsPage'
-import { TodayPage } from './pages/TodayPage'
+import {
+  CapturePage,
+  CommunitiesSection,
+  ContactCardPage,
+  ContactsPage,
+  DuplicatesPage,
+  EventsSection,
+  MapSection,
+  ReviewPage,
+  SettingsPage,
+  TodayPage,
+} from './pages/lazyPages'
 
 const theme = createTheme({
   primaryColor: 'teal',

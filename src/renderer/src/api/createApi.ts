@@ -1,4 +1,5 @@
-import { operationNames, type RapportApi, type RapportBridge } from '../../../shared/contract'
+import type { RapportApi, RapportBridge } from '../../../shared/contract'
+import { operationNames } from '../../../shared/operationNames'
 import { RapportError } from '../../../shared/errors'
 
 declare global {

@@ -1,4 +1,5 @@
-import { operationNames, type RapportBridge } from '../../../shared/contract'
+import type { RapportBridge } from '../../../shared/contract'
+import { operationNames } from '../../../shared/operationNames'
 import type { Envelope } from '../../../shared/errors'
 
 /** Browser mode: the same contract over HTTP, with the per-launch token our page was served with. */

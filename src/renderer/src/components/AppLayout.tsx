@@ -1,10 +1,11 @@
 import { AppShell, Group, NavLink, Stack, Text, Title } from '@mantine/core'
-import { useEffect } from 'react'
+import { Suspense, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router-dom'
 import { useAppState } from '../AppContext'
 import { useCaptureShortcut } from '../hooks/useCaptureShortcut'
 import { useReminderPopups } from '../hooks/useReminderPopups'
+import { PageLoading } from '../pages/lazyPages'
 import { StoreNotices } from './StoreNotices'
 
 /** How often to look for new notices about the data file (e.g. changed by a sync tool). */
@@ -53,7 +54,10 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main>
         <StoreNotices notices={info.notices} onChange={() => void refreshInfo()} />
-        <Outlet />
+        {/* Pages load as their own chunks; the navigation stays while one does. */}
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   )
