@@ -13,6 +13,7 @@ import {
   idSchema,
   isoDateTimeSchema,
   languagePreferenceSchema,
+  phoneRegionSchema,
   meSchema,
   patchSchemaOf,
   remindersSchema,
@@ -102,8 +103,16 @@ export interface ImportPreviewRow {
   organization: string
   email: string
   hasPhoto: boolean
-  /** Existing contacts this row matches. */
-  matches: { id: string; name: string }[]
+  /**
+   * Who this row may be: an existing contact (its id), or an earlier line of the same file
+   * (`line`, with an empty id). `reasons` says what they share.
+   */
+  matches: {
+    id: string
+    name: string
+    line?: number
+    reasons: ('email' | 'phone' | 'linkedin' | 'name+organization' | 'name')[]
+  }[]
   errors: string[]
   warnings: string[]
 }
@@ -204,6 +213,7 @@ export const contract = {
     z
       .object({
         language: languagePreferenceSchema.optional(),
+        phoneRegion: phoneRegionSchema.optional(),
         me: patchSchemaOf(meSchema.shape).optional(),
         reminders: patchSchemaOf(remindersSchema.shape).optional(),
       })

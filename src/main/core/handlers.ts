@@ -18,6 +18,7 @@ import type { JournaledStore } from './store/journaledStore'
 import { createCommunityHandlers } from './handlers/communityHandlers'
 import { createEventHandlers } from './handlers/eventHandlers'
 import { createMapHandlers } from './handlers/mapHandlers'
+import { phoneRegionFor } from './identity/phone'
 
 export interface CoreContext {
   version: string
@@ -41,16 +42,17 @@ export function createHandlers(
   const settings = createSettingsService(store)
   const overview = createOverviewService(store, context.clock)
   const demo = createDemoService(store)
-  const views = createContactViewService(store, context.clock)
-  const history = createHistoryService(store, context.clock)
-  const photos = new PhotoStore(context.dataDir)
-  const imports = createImportService(store, photos, context.clock)
-  const exports = createExportService(store, photos, context.clock)
-  const followUps = createFollowUpService(store, context.clock)
   const language = () => {
     const preference = store.read().settings.language
     return preference === 'system' ? context.systemLanguage : preference
   }
+  const phoneRegion = () => phoneRegionFor(store.read().settings.phoneRegion, language())
+  const views = createContactViewService(store, context.clock, phoneRegion)
+  const history = createHistoryService(store, context.clock)
+  const photos = new PhotoStore(context.dataDir)
+  const imports = createImportService(store, photos, context.clock, phoneRegion)
+  const exports = createExportService(store, photos, context.clock)
+  const followUps = createFollowUpService(store, context.clock)
   const calendar = createCalendarService(store, context.clock, language)
   const handlers: Handlers = {
     ...createEventHandlers(store, context),

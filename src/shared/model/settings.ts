@@ -40,8 +40,15 @@ export const remindersSchema = z.object({
   autoExportPath: z.string().max(4096).default(''),
 })
 
+/** ISO 3166 region phone numbers without a country code are read in; '' = from the language. */
+export const phoneRegionSchema = z.union([
+  z.literal(''),
+  z.string().regex(/^[A-Z]{2}$/, 'a region code such as CN'),
+])
+
 export const settingsSchema = z.object({
   language: languagePreferenceSchema.default('system'),
+  phoneRegion: phoneRegionSchema.default(''),
   reminders: remindersSchema.default({
     enabled: true,
     quietFrom: '22:00',

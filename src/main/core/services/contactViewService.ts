@@ -1,3 +1,4 @@
+import type { CountryCode } from 'libphonenumber-js'
 import type { CardView, ContactListItem, TimelineEntry } from '../../../shared/cardView'
 import type {
   ContactSearchResult,
@@ -78,12 +79,19 @@ function timelineEntry(item: TimelineItem, data: Readonly<StoreData>): TimelineE
 }
 
 /** Read-only views of contacts: the searchable list, the card, the review, duplicates. */
-export function createContactViewService(store: DataStore, clock: Clock) {
+export function createContactViewService(
+  store: DataStore,
+  clock: Clock,
+  phoneRegion: () => CountryCode | undefined = () => undefined,
+) {
   const overdueIds = perRevision(
     store,
     (data) => new Set(overdueContacts(data, clock.now()).map((o) => o.contactId)),
   )
-  const duplicateGroups = perRevision(store, (data) => findDuplicateGroups(data.contacts))
+  const duplicateGroups = perRevision(store, (data) =>
+    // The region lives in the settings, so a change of it is a new revision too.
+    findDuplicateGroups(data.contacts, { region: phoneRegion() }),
+  )
   // Facets count every contact: once per change, not once per keystroke.
   const facetsActive = perRevision(store, (data) => facetCounts(data.contacts))
   const facetsAll = perRevision(store, (data) =>

@@ -4,7 +4,8 @@ import type { ImportPreview, ImportPreviewRow, ParsedInputOf } from '../../../sh
 import { RapportError } from '../../../shared/errors'
 import { contactFieldsShape, contactSchema, type Contact } from '../../../shared/model'
 import { newId, nextTimestamp, type Clock } from '../clock'
-import { buildMatchIndex, findMatches, normalizeEmail, normalizeName } from '../contacts/duplicates'
+import type { CountryCode } from 'libphonenumber-js'
+import { addToIndex, buildMatchIndex, findMatches } from '../contacts/duplicates'
 import { defaultChoice, mergeFields } from '../contacts/merge'
 import { csvToRows, readCsv, suggestMapping } from '../import/csvImport'
 import type { ImportRow } from '../import/importRow'
@@ -19,11 +20,15 @@ const MAX_PREVIEWS = 4
 /** More than LinkedIn's 30,000 connections with room to spare; beyond it a file is a mistake. */
 export const MAX_IMPORT_ROWS = 50_000
 
+/** An existing contact, or the contact an earlier line of the same file creates. */
+type MergeTarget = { id: string } | { line: number } | null
+const EPOCH = '1970-01-01T00:00:00.000Z'
+
 interface PendingImport {
   preview: ImportPreview
   rows: ImportRow[]
-  /** Per row: the existing contact a duplicate would merge into. */
-  mergeInto: (string | null)[]
+  /** Per row: the contact a duplicate would merge into. */
+  mergeInto: MergeTarget[]
   createdAt: number
 }
 
@@ -38,7 +43,12 @@ function isVCard(fileName: string, bytes: Buffer): boolean {
  * nothing). Exact duplicates are never imported; possible duplicates are skipped, merged or
  * imported as the user chose.
  */
-export function createImportService(store: DataStore, photos: PhotoStore, clock: Clock) {
+export function createImportService(
+  store: DataStore,
+  photos: PhotoStore,
+  clock: Clock,
+  phoneRegion: () => CountryCode | undefined = () => undefined,
+) {
   const pending = new Map<string, PendingImport>()
 
   const forget = () => {
@@ -76,10 +86,12 @@ export function createImportService(store: DataStore, photos: PhotoStore, clock:
         )
       }
       const contacts = store.read().contacts
-      const index = buildMatchIndex(contacts)
-      // Rows of this file that will become new contacts, to catch the same person twice in one file.
-      const seenInFile = new Map<string, number>()
-      const mergeInto: (string | null)[] = []
+      // The store's contacts, then each row this file will create, so that the same person twice
+      // in one file is caught by the same rules as a person already in Rapport.
+      const index = buildMatchIndex(contacts, phoneRegion())
+      const fromStore = contacts.length
+      const lineAt = new Map<number, number>()
+      const mergeInto: MergeTarget[] = []
       const previewRows: ImportPreviewRow[] = rows.map((row) => {
         const errors = [...row.errors]
         const checked = contactInput.safeParse(row.fields)
@@ -100,24 +112,42 @@ export function createImportService(store: DataStore, photos: PhotoStore, clock:
           mergeInto.push(null)
           return { ...base, status: 'error', matches: [], errors }
         }
-        const found = findMatches(checked.data, contacts, index, { fuzzyWhenIdentified: false })
+        const found = findMatches(checked.data, contacts, index, {
+          fuzzyWhenIdentified: false,
+          sameNameAlone: true,
+        })
         const matches = found.matches
           .slice(0, 3)
-          .map((m) => ({ id: m.contact.id, name: m.contact.name }))
-        mergeInto.push(found.matches[0]?.contact.id ?? null)
-        const fileKey = `${normalizeName(base.name)}|${base.email ? normalizeEmail(base.email) : ''}`
-        const earlier = seenInFile.get(fileKey)
-        if (found.exact || earlier !== undefined) {
+          .map((m) =>
+            m.at < fromStore
+              ? { id: m.contact.id, name: m.contact.name, reasons: m.reasons }
+              : { id: '', name: m.contact.name, line: lineAt.get(m.at)!, reasons: m.reasons },
+          )
+        const best = found.matches[0]
+        mergeInto.push(
+          best
+            ? best.at < fromStore
+              ? { id: best.contact.id }
+              : { line: lineAt.get(best.at)! }
+            : null,
+        )
+        if (found.exact) {
           // Already in Rapport, or already earlier in this file: never imported twice.
           return { ...base, status: 'exact', matches, errors: [] }
         }
-        seenInFile.set(fileKey, row.line)
-        return {
-          ...base,
-          status: found.matches.length > 0 ? 'duplicate' : 'new',
-          matches,
-          errors: [],
-        }
+        const status = found.matches.length > 0 ? 'duplicate' : 'new'
+        // A possible duplicate may still be imported, so later rows are compared with it too.
+        const at = addToIndex(
+          index,
+          contactSchema.parse({
+            ...checked.data,
+            id: `line-${row.line}`,
+            createdAt: EPOCH,
+            updatedAt: EPOCH,
+          }),
+        )
+        lineAt.set(at, row.line)
+        return { ...base, status, matches, errors: [] }
       })
       const counts = { new: 0, duplicate: 0, exact: 0, error: 0 }
       for (const row of previewRows) counts[row.status] += 1
@@ -171,6 +201,8 @@ export function createImportService(store: DataStore, photos: PhotoStore, clock:
         const existing = new Map(tx.data.contacts.map((c) => [c.id, c]))
         let created = 0
         let merged = 0
+        // Which contact each line became, so a later line of the same person merges into it.
+        const contactOfLine = new Map<number, string>()
         job.rows.forEach((row, i) => {
           const photo = photoRefs[i]
           // Ids from another store's export mean nothing here.
@@ -181,16 +213,28 @@ export function createImportService(store: DataStore, photos: PhotoStore, clock:
             mutualIds: (mutualIds ?? []).filter((id) => existing.has(id)),
             ...(photo ? { photo } : {}),
           }
-          if (plan[i] === 'create') {
+          const into = job.mergeInto[i]
+          const targetId =
+            plan[i] === 'merge' && into
+              ? 'id' in into
+                ? into.id
+                : contactOfLine.get(into.line)
+              : undefined
+          const target = targetId ? existing.get(targetId) : undefined
+          if (plan[i] === 'create' || (plan[i] === 'merge' && !target)) {
+            // A merge target deleted since the preview: the row is kept as a new contact.
             const now = nextTimestamp(clock)
-            tx.put(
-              'contacts',
-              contactSchema.parse({ ...fields, id: newId(), createdAt: now, updatedAt: now }),
-            )
+            const contact = contactSchema.parse({
+              ...fields,
+              id: newId(),
+              createdAt: now,
+              updatedAt: now,
+            })
+            tx.put('contacts', contact)
+            existing.set(contact.id, contact)
+            contactOfLine.set(row.line, contact.id)
             created += 1
-          } else if (plan[i] === 'merge') {
-            const target = existing.get(job.mergeInto[i]!)
-            if (!target) return
+          } else if (plan[i] === 'merge' && target) {
             const incoming: Contact = contactSchema.parse({
               ...fields,
               id: target.id,
@@ -206,6 +250,7 @@ export function createImportService(store: DataStore, photos: PhotoStore, clock:
             })
             tx.put('contacts', next)
             existing.set(target.id, next)
+            contactOfLine.set(row.line, target.id)
             merged += 1
           }
         })

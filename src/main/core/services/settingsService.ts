@@ -11,7 +11,12 @@ export function createSettingsService(store: DataStore) {
     get(): Settings {
       return store.read().settings
     },
-    update({ language, me, reminders }: ParsedInputOf<'settings.update'>): Promise<Settings> {
+    update({
+      language,
+      phoneRegion,
+      me,
+      reminders,
+    }: ParsedInputOf<'settings.update'>): Promise<Settings> {
       return store.update((tx) => {
         const current = tx.data.settings
         const positioning = me?.positioning
@@ -19,6 +24,7 @@ export function createSettingsService(store: DataStore) {
           : current.me.positioning
         const next = settingsSchema.parse({
           language: language ?? current.language,
+          phoneRegion: phoneRegion ?? current.phoneRegion,
           me: { ...current.me, ...definedOnly(me ?? {}), positioning },
           reminders: { ...current.reminders, ...definedOnly(reminders ?? {}) },
         })

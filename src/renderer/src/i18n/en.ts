@@ -195,6 +195,7 @@ export const en = {
       phone: 'same phone',
       linkedin: 'same LinkedIn',
       'name+organization': 'similar name, same organisation',
+      name: 'same name',
     },
     merge: 'Merge…',
     mergeTitle: 'Merge two cards',

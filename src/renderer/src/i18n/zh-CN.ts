@@ -183,6 +183,7 @@ export const zhCN: Messages = {
       phone: '电话相同',
       linkedin: '领英相同',
       'name+organization': '姓名相近且机构相同',
+      name: '姓名相同',
     },
     merge: '合并…',
     mergeTitle: '合并两张名片',
