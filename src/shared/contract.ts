@@ -96,6 +96,18 @@ export const columnTargetSchema = z.enum([
   'ignore',
 ])
 
+/** The text encodings a CSV file can be read in; the preview shows its guess and lets the user change it. */
+export const csvEncodingSchema = z.enum([
+  'utf-8',
+  'utf-8-bom',
+  'utf-16le',
+  'utf-16be',
+  'gb18030',
+  'big5',
+  'shift_jis',
+  'windows-1252',
+])
+
 export interface ImportPreviewRow {
   line: number
   status: 'new' | 'duplicate' | 'exact' | 'error'
@@ -124,7 +136,8 @@ export interface ImportPreview {
   /** CSV only: the columns and the suggested (or given) mapping. */
   headers: string[]
   mapping: z.infer<typeof columnTargetSchema>[]
-  encoding: string
+  /** CSV: the encoding the file was read in (detected, or the one asked for). */
+  encoding: z.infer<typeof csvEncodingSchema>
   rows: ImportPreviewRow[]
   counts: { new: number; duplicate: number; exact: number; error: number }
 }
@@ -297,6 +310,8 @@ export const contract = {
         /** Base64 of the file, so any encoding reaches the parser byte for byte. */
         data: z.string().min(1).max(70_000_000),
         mapping: z.array(columnTargetSchema).max(500).optional(),
+        /** CSV only: read the file in this encoding instead of the detected one. */
+        encoding: csvEncodingSchema.optional(),
       })
       .strict(),
   ),

@@ -58,17 +58,22 @@ export function createImportService(
   }
 
   return {
-    preview({ fileName, data, mapping }: ParsedInputOf<'import.preview'>): ImportPreview {
+    preview({
+      fileName,
+      data,
+      mapping,
+      encoding: chosenEncoding,
+    }: ParsedInputOf<'import.preview'>): ImportPreview {
       const bytes = Buffer.from(data, 'base64')
       let rows: ImportRow[]
       let headers: string[] = []
       let used: ImportPreview['mapping'] = []
-      let encoding = 'utf-8'
+      let encoding: ImportPreview['encoding'] = 'utf-8'
       const kind = isVCard(fileName, bytes) ? 'vcard' : 'csv'
       if (kind === 'vcard') {
         rows = parseVCards(bytes)
       } else {
-        const table = readCsv(bytes)
+        const table = readCsv(bytes, chosenEncoding)
         headers = table.headers
         used = mapping ?? suggestMapping(table.headers)
         encoding = table.encoding
