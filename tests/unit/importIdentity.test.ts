@@ -158,3 +158,56 @@ describe('import of people without any identifier', () => {
     await c.close()
   })
 })
+
+describe('near-duplicate Chinese names', () => {
+  it('flags 李 娜 / 字节跳动 against 李娜 / 北京字节跳动 at import and on the duplicates page', async () => {
+    const c = await quietCore()
+    await call(c, 'contacts.create', { name: '李娜', organization: '北京字节跳动' })
+    const p = await preview(c, '姓名,公司\n李 娜,字节跳动\n', 'gbk.csv')
+    expect(p.rows.map((r) => [r.status, r.matches.map((m) => m.name)])).toEqual([
+      ['duplicate', ['李娜']],
+    ])
+    await call(c, 'import.commit', { previewId: p.previewId, duplicates: 'import' })
+    const groups = await call<{ contacts: { name: string }[] }[]>(c, 'contacts.duplicates', {})
+    expect(groups.map((g) => g.contacts.map((x) => x.name).sort())).toEqual([['李 娜', '李娜']])
+    await c.close()
+  })
+})
+
+describe('phone numbers in E.164', () => {
+  it('reads national numbers in the region of the language, stores and exports them in E.164', async () => {
+    const c = await quietCore({ systemLanguage: 'zh-CN' })
+    const p = await preview(
+      c,
+      '姓名,手机\n张伟,138 1234 5678\n王芳,+1 (381) 234-5678\n李娜,0086 138-1234-5678\n',
+      'p.csv',
+    )
+    // The American number ends like the Chinese one; only the third row is the same number.
+    expect(p.rows.map((r) => [r.status, r.matches.map((m) => m.line)])).toEqual([
+      ['new', []],
+      ['new', []],
+      ['duplicate', [2]],
+    ])
+    await call(c, 'import.commit', { previewId: p.previewId, duplicates: 'skip' })
+    await call(c, 'contacts.create', {
+      name: '赵磊',
+      phones: [{ label: '', value: '139 0000 0101' }],
+    })
+    const { text } = await call<{ text: string }>(c, 'export.vcard', {})
+    expect(text.match(/^(?:item\d+\.)?TEL.*$/gm)!.map((l) => l.split(':').pop())).toEqual([
+      '+8613812345678',
+      '+13812345678',
+      '+8613900000101',
+    ])
+    // In English with no region chosen, a national number cannot be read, so it stays as typed.
+    await call(c, 'settings.update', { language: 'en' })
+    const english = await call<{ text: string }>(c, 'export.vcard', {})
+    expect(english.text).toContain(':139 0000 0101')
+    await call(c, 'settings.update', { phoneRegion: 'CN' })
+    expect((await call<{ text: string }>(c, 'export.vcard', {})).text).toContain(':+8613900000101')
+    await expect(call(c, 'settings.update', { phoneRegion: 'XX' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    })
+    await c.close()
+  })
+})

@@ -51,7 +51,7 @@ export function createHandlers(
   const history = createHistoryService(store, context.clock)
   const photos = new PhotoStore(context.dataDir)
   const imports = createImportService(store, photos, context.clock, phoneRegion)
-  const exports = createExportService(store, photos, context.clock)
+  const exports = createExportService(store, photos, context.clock, phoneRegion)
   const followUps = createFollowUpService(store, context.clock)
   const calendar = createCalendarService(store, context.clock, language)
   const handlers: Handlers = {

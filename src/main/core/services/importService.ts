@@ -6,6 +6,7 @@ import { contactFieldsShape, contactSchema, type Contact } from '../../../shared
 import { newId, nextTimestamp, type Clock } from '../clock'
 import type { CountryCode } from 'libphonenumber-js'
 import { addToIndex, buildMatchIndex, findMatches } from '../contacts/duplicates'
+import { toE164 } from '../identity/phone'
 import { defaultChoice, mergeFields } from '../contacts/merge'
 import { csvToRows, readCsv, suggestMapping } from '../import/csvImport'
 import type { ImportRow } from '../import/importRow'
@@ -97,7 +98,15 @@ export function createImportService(
       const fromStore = contacts.length
       const lineAt = new Map<number, number>()
       const mergeInto: MergeTarget[] = []
+      const region = index.region
       const previewRows: ImportPreviewRow[] = rows.map((row) => {
+        // Numbers are kept in E.164 where they can be read, as they are matched and exported.
+        if (row.fields.phones) {
+          row.fields.phones = row.fields.phones.map((p) => ({
+            ...p,
+            value: toE164(p.value, region) ?? p.value,
+          }))
+        }
         const errors = [...row.errors]
         const checked = contactInput.safeParse(row.fields)
         if (errors.length === 0 && !checked.success) {

@@ -463,6 +463,10 @@ export const zhCN: Messages = {
     title: '设置',
     language: '语言',
     languageSystem: '跟随系统',
+    phoneRegion: '没有国家代码的电话号码属于',
+    phoneRegionHint:
+      'Rapport 用国际格式（+86…、+44…）比较和导出号码；这里决定像 138 1234 5678 这样的号码属于哪个国家或地区。',
+    phoneRegionAuto: '按界面语言决定（中文即中国）',
     me: '我',
     myName: '我的名字',
     meBody: '方法从你自己开始：回答四个问题，再把答案浓缩成一句话。活动目标和跟进草稿都会用到它。',

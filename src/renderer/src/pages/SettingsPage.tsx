@@ -21,6 +21,7 @@ import { BackupsCard } from '../components/BackupsCard'
 import { RemindersCard } from '../components/RemindersCard'
 import { errorText } from '../components/errorText'
 import { PageHeader } from '../components/PageHeader'
+import { PhoneRegionSelect } from '../identity/PhoneRegionSelect'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -42,6 +43,8 @@ export function SettingsPage() {
   }
   const changeLanguage = (language: Settings['language']) =>
     run(async () => setSettings(await api['settings.update']({ language })))
+  const changePhoneRegion = (phoneRegion: string) =>
+    run(async () => setSettings(await api['settings.update']({ phoneRegion })))
   const saveMe = () =>
     run(async () => {
       setSettings(await api['settings.update']({ me }))
@@ -71,6 +74,10 @@ export function SettingsPage() {
             { value: 'zh-CN', label: '简体中文' },
             { value: 'en', label: 'English' },
           ]}
+        />
+        <PhoneRegionSelect
+          value={settings.phoneRegion}
+          onChange={(region) => void changePhoneRegion(region)}
         />
       </Card>
       <Card withBorder>
