@@ -32,6 +32,11 @@ export const migrations: Migration[] = [
   },
   // v5: events, communities and gatherings as their workflows need them; map positions.
   { from: 4, up: migrateToV5 },
+  // v6: the region phone numbers without a country code are read in ('' = from the language).
+  {
+    from: 5,
+    up: (doc) => ({ ...doc, settings: { ...(doc.settings as Raw | undefined), phoneRegion: '' } }),
+  },
 ]
 
 const v4AccessStatus: Record<string, string> = {
