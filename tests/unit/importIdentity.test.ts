@@ -211,3 +211,29 @@ describe('phone numbers in E.164', () => {
     await c.close()
   })
 })
+
+describe('a large LinkedIn export of common names', () => {
+  it('imports 5,000 distinct profiles that share 40 names, none lost, and re-imports none', async () => {
+    const given = ['Wei', 'David', 'Li', 'Jun', 'Michael', 'Min', 'Sarah', 'Hui']
+    const family = ['Wang', 'Lee', 'Zhang', 'Chen', 'Smith']
+    const rows = Array.from({ length: 5000 }, (_, i) => {
+      const first = given[i % given.length]!
+      const last = family[Math.floor(i / given.length) % family.length]!
+      // A third without a company, as LinkedIn exports often are.
+      const company = i % 3 === 0 ? '' : `Company ${i % 97}`
+      return `${first},${last},https://www.linkedin.com/in/${first}-${last}-${i},,${company},Engineer,01 Jan 2024`
+    })
+    const c = await quietCore()
+    const file = await connections(rows)
+    const started = performance.now()
+    const first = await preview(c, file)
+    expect(performance.now() - started).toBeLessThan(15_000)
+    expect(first.counts).toEqual({ new: 5000, duplicate: 0, exact: 0, error: 0 })
+    expect(
+      await call(c, 'import.commit', { previewId: first.previewId, duplicates: 'skip' }),
+    ).toEqual({ created: 5000, merged: 0, skipped: 0 })
+    const again = await preview(c, file)
+    expect(again.counts).toEqual({ new: 0, duplicate: 0, exact: 5000, error: 0 })
+    await c.close()
+  }, 60_000)
+})

@@ -278,7 +278,9 @@ export interface MatchIndex {
   readonly byLinkedIn: Map<string, number[]>
   /** By organisation, then by each name key (see `nameKeys`). */
   readonly byOrgName: Map<string, Map<string, number[]>>
+  /** By name: everyone, and those without an organisation. */
   readonly byName: Map<string, number[]>
+  readonly byNameOnly: Map<string, number[]>
   /** Normalised keys per contact, so a match is confirmed without normalising again. */
   readonly keys: ContactKeys[]
 }
@@ -292,6 +294,7 @@ export function buildMatchIndex(contacts: readonly Contact[], region?: CountryCo
     byLinkedIn: new Map(),
     byOrgName: new Map(),
     byName: new Map(),
+    byNameOnly: new Map(),
     keys: [],
   }
   for (const contact of contacts) addToIndex(index, contact)
@@ -308,6 +311,7 @@ export function addToIndex(index: MatchIndex, contact: Contact): number {
   for (const phone of k.phones) push(index.byPhone, phone, at)
   for (const profile of k.linkedIns) push(index.byLinkedIn, profile, at)
   if (k.name) push(index.byName, k.name, at)
+  if (k.name && !k.organization) push(index.byNameOnly, k.name, at)
   if (k.organization && k.name) {
     let names = index.byOrgName.get(k.organization)
     if (!names) index.byOrgName.set(k.organization, (names = new Map()))
@@ -337,6 +341,8 @@ export interface MatchResult {
 }
 
 const STRONG: readonly DuplicateReason[] = ['email', 'phone', 'linkedin']
+/** Namesakes listed for a row matched by its name alone. */
+const MAX_NAME_ONLY_MATCHES = 20
 
 /**
  * The people an imported row (or a new card) probably is. Pass an index from `buildMatchIndex`
@@ -389,10 +395,16 @@ export function findMatches(
   }
 
   if (options.sameNameAlone && keys.name && found.size === 0) {
-    for (const at of index.byName.get(keys.name) ?? []) {
+    // Without an organisation on this side any namesake may be this person, else only those
+    // without one. A few are enough to say "possible duplicate"; a common name has thousands.
+    const holders = (keys.organization ? index.byNameOnly : index.byName).get(keys.name) ?? []
+    let noted = 0
+    for (const at of holders) {
+      if (noted >= MAX_NAME_ONLY_MATCHES) break
       const other = index.keys[at]!
-      if ((!keys.organization || !other.organization) && !differentPeople(keys, other)) {
+      if (!differentPeople(keys, other)) {
         note(at, 'name')
+        noted += 1
       }
     }
   }
