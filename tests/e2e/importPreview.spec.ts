@@ -53,3 +53,41 @@ test('shows the detected encoding and reads the file again in another', async ({
   await expect(encoding).toHaveValue('Simplified Chinese (GBK/GB18030)')
   await expect(dialog.getByText('Jürgen Müller')).toHaveCount(0)
 })
+
+test.describe('in Chinese', () => {
+  test.use({ demoLanguage: 'zh-CN', locale: 'zh-CN' })
+
+  test('imports two 王伟 from a GBK file and names the line a repeat matches', async ({
+    page,
+    served,
+  }) => {
+    await page.goto(`${served.url}#/contacts`)
+    await page.getByRole('button', { name: '导入…' }).click()
+    await page.locator('input[type=file]').setInputFiles(encodingFixture('excel-zh-gb18030.csv'))
+    const dialog = page.getByRole('dialog', { name: '导入联系人' })
+    await expect(dialog.getByRole('combobox', { name: '编码' })).toHaveValue(
+      '简体中文（GBK/GB18030）',
+    )
+    await expect(dialog.getByText('张伟', { exact: true })).toBeVisible()
+    await dialog.getByRole('button', { name: '取消' }).click()
+
+    const csv = [
+      '姓名,公司,领英',
+      '王伟,华为,https://cn.linkedin.com/in/wangwei-hw',
+      '王伟,小米,https://www.linkedin.cn/incareer/in/wangwei-mi',
+      '王 伟,小米,linkedin.com/in/WangWei-mi/',
+    ].join('\n')
+    await page.getByRole('button', { name: '导入…' }).click()
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'people.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    })
+    await expect(dialog.getByTestId('import-summary')).toContainText('新联系人 2')
+    await expect(dialog.getByTestId('import-summary')).toContainText('已存在 1')
+    await expect(dialog.getByRole('row', { name: /^4 / })).toContainText(
+      '与 王伟（第 3 行） 是同一人（领英相同）',
+    )
+    await page.screenshot({ path: 'test-results/screens/import-namesakes-zh.png' })
+  })
+})

@@ -237,3 +237,20 @@ describe('a large LinkedIn export of common names', () => {
     await c.close()
   }, 60_000)
 })
+
+describe('phone numbers on display', () => {
+  it('shows a number in the contact list in international form, read in the region', async () => {
+    const c = await quietCore({ systemLanguage: 'zh-CN' })
+    await call(c, 'contacts.create', {
+      name: '赵磊',
+      phones: [{ label: '', value: '13900000101' }],
+    })
+    const reach = async () =>
+      (await call<{ items: { reach: string }[] }>(c, 'contacts.search', {})).items[0]!.reach
+    expect(await reach()).toBe('+86 139 0000 0101')
+    await call(c, 'settings.update', { language: 'en' })
+    // English without a region: the national number stays as typed.
+    expect(await reach()).toBe('13900000101')
+    await c.close()
+  })
+})

@@ -13,6 +13,16 @@ export function toE164(value: string, region?: CountryCode): string | null {
   return parsed?.isPossible() ? parsed.number : null
 }
 
+/**
+ * A number as people read it, in the international form ("+86 138 1234 5678") when it can be
+ * read; otherwise as it was typed.
+ */
+export function displayPhone(value: string, region?: CountryCode): string {
+  const text = value.trim().replace(/^00(?=\d)/, '+')
+  const parsed = /\d/.test(text) ? parsePhoneNumberFromString(text, region) : undefined
+  return parsed?.isPossible() ? parsed.formatInternational() : value
+}
+
 /** Fewer digits than this, unreadable as E.164, is an extension or a fragment: no identifier. */
 const MIN_UNREADABLE_DIGITS = 8
 

@@ -166,7 +166,7 @@ export function ImportModal(props: {
               {preview.kind === 'csv' && (
                 <Select
                   size="xs"
-                  w={220}
+                  w={260}
                   label={t('import.encodingLabel')}
                   description={t('import.encodingHint')}
                   data={csvEncodingSchema.options.map((v) => ({
@@ -270,7 +270,7 @@ export function ImportModal(props: {
                         </Badge>
                         {row.matches.length > 0 && (
                           <Text size="xs" c="dimmed">
-                            {t('import.matches', {
+                            {t(row.status === 'exact' ? 'import.matchesExact' : 'import.matches', {
                               names: row.matches
                                 .map((m) =>
                                   m.line

@@ -195,6 +195,7 @@ export const en = {
     line: 'Line',
     status: { new: 'New', duplicate: 'Duplicate?', exact: 'Already there', error: 'Error' },
     matches: 'May be {{names}} ({{reasons}})',
+    matchesExact: 'Same person as {{names}} ({{reasons}})',
     shown: 'Rows {{from}}–{{to}} of {{total}}.',
     commit_one: 'Import {{count}} contact',
     commit_other: 'Import {{count}} contacts',

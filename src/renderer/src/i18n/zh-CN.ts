@@ -142,7 +142,7 @@ export const zhCN: Messages = {
     tooLarge: '文件大于 50 MB。',
     summary: '新联系人 {{new}} · 可能重复 {{duplicate}} · 已存在 {{exact}} · 有错误 {{error}}',
     encodingLabel: '编码',
-    encodingHint: '这是 Rapport 的推测；姓名显示成乱码时请换一个。',
+    encodingHint: 'Rapport 推测的编码；姓名显示为乱码时请换一个。',
     encodings: {
       'utf-8': 'UTF-8',
       'utf-8-bom': 'UTF-8（带 BOM）',
@@ -184,6 +184,7 @@ export const zhCN: Messages = {
     line: '行',
     status: { new: '新', duplicate: '可能重复', exact: '已存在', error: '错误' },
     matches: '可能是 {{names}}（{{reasons}}）',
+    matchesExact: '与 {{names}} 是同一人（{{reasons}}）',
     shown: '第 {{from}}–{{to}} 行，共 {{total}} 行。',
     commit_one: '导入 {{count}} 位联系人',
     commit_other: '导入 {{count}} 位联系人',
