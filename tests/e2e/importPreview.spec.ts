@@ -90,4 +90,22 @@ test.describe('in Chinese', () => {
     )
     await page.screenshot({ path: 'test-results/screens/import-namesakes-zh.png' })
   })
+
+  test('chooses the region of phone numbers in Settings, with region names in Chinese', async ({
+    page,
+    served,
+  }) => {
+    await page.goto(`${served.url}#/settings`)
+    const region = page.getByRole('combobox', { name: '没有国家代码的电话号码属于' })
+    await expect(region).toHaveValue('按界面语言决定（中文即中国）')
+    await region.click()
+    await region.fill('英国')
+    await page.getByRole('option', { name: '英国（GB）' }).click()
+    await expect(region).toHaveValue('英国（GB）')
+    await page.screenshot({ path: 'test-results/screens/settings-phone-region-zh.png' })
+    await page.reload()
+    await expect(page.getByRole('combobox', { name: '没有国家代码的电话号码属于' })).toHaveValue(
+      '英国（GB）',
+    )
+  })
 })

@@ -493,6 +493,7 @@ export const en = {
     phoneRegion: 'Phone numbers without a country code are from',
     phoneRegionHint:
       'Rapport compares and exports numbers in international form (+86…, +44…); this says which country a number like 138 1234 5678 belongs to.',
+    phoneRegionName: '{{name}} ({{code}})',
     phoneRegionAuto: 'Decide by the language (China for Chinese)',
     me: 'Me',
     myName: 'My name',

@@ -467,6 +467,7 @@ export const zhCN: Messages = {
     phoneRegion: '没有国家代码的电话号码属于',
     phoneRegionHint:
       'Rapport 用国际格式（+86…、+44…）比较和导出号码；这里决定像 138 1234 5678 这样的号码属于哪个国家或地区。',
+    phoneRegionName: '{{name}}（{{code}}）',
     phoneRegionAuto: '按界面语言决定（中文即中国）',
     me: '我',
     myName: '我的名字',

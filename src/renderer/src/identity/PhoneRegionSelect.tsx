@@ -13,9 +13,12 @@ export function PhoneRegionSelect(props: { value: string; onChange: (region: str
   const regions = useMemo(() => {
     const names = new Intl.DisplayNames([language], { type: 'region' })
     return getCountries()
-      .map((code) => ({ value: code, label: `${names.of(code) ?? code} (${code})` }))
+      .map((code) => ({
+        value: code,
+        label: t('settings.phoneRegionName', { name: names.of(code) ?? code, code }),
+      }))
       .sort((a, b) => a.label.localeCompare(b.label, language))
-  }, [language])
+  }, [language, t])
   return (
     <Select
       label={t('settings.phoneRegion')}
