@@ -26,6 +26,7 @@ export function PhoneRegionSelect(props: { value: string; onChange: (region: str
       searchable
       allowDeselect={false}
       maw={360}
+      mt="md"
       data={[{ value: '', label: t('settings.phoneRegionAuto') }, ...regions]}
       value={props.value}
       onChange={(value) => props.onChange(value ?? '')}
