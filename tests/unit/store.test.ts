@@ -215,7 +215,7 @@ describe('loading a damaged or foreign data file', () => {
     expect(await readFile(snapshotOf(dir), 'utf8')).toBe(edited)
   })
 
-  it.each(['store-v1.json', 'store-v2.json', 'store-v3.json', 'store-v4.json', 'store-v5.json'])(
+  it.each(['store-v1.json', 'store-v2.json', 'store-v3.json', 'store-v4.json'])(
     'migrates the fixture %s and keeps every record',
     async (name) => {
       const dir = await tempDir()
@@ -242,9 +242,12 @@ describe('loading a damaged or foreign data file', () => {
       )
     },
   )
-  it('migrates v5 settings to v6: phone numbers read in the region of the language', async () => {
+  it('migrates settings without a phone region: numbers read in the region of the language', async () => {
     const dir = await tempDir()
-    const fixture = await readFile(join(__dirname, '../fixtures/store-v5.json'), 'utf8')
+    const fixture = await readFile(
+      join(__dirname, '../fixtures/store-v5-phone-region.json'),
+      'utf8',
+    )
     expect(JSON.parse(fixture).settings.phoneRegion).toBeUndefined()
     await writeFile(snapshotOf(dir), fixture)
     const store = await open(dir)
@@ -253,7 +256,7 @@ describe('loading a damaged or foreign data file', () => {
     expect(store.read().contacts[0]!.phones[0]!.value).toBe('+86 139 0000 0101')
     await store.close()
     const written = JSON.parse(await readFile(snapshotOf(dir), 'utf8'))
-    expect(written.schemaVersion).toBe(6)
+    expect(written.schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
     expect(written.settings.phoneRegion).toBe('')
   })
 
