@@ -42,17 +42,21 @@ export function createHandlers(
   const settings = createSettingsService(store)
   const overview = createOverviewService(store, context.clock)
   const demo = createDemoService(store)
-  const language = () => {
-    const preference = store.read().settings.language
-    return preference === 'system' ? context.systemLanguage : preference
+  // Phone numbers without a country code are read in this region (see identity/phone.ts).
+  const phoneRegion = () => {
+    const { language: preference, phoneRegion: chosen } = store.read().settings
+    return phoneRegionFor(chosen, preference === 'system' ? context.systemLanguage : preference)
   }
-  const phoneRegion = () => phoneRegionFor(store.read().settings.phoneRegion, language())
   const views = createContactViewService(store, context.clock, phoneRegion)
   const history = createHistoryService(store, context.clock)
   const photos = new PhotoStore(context.dataDir)
   const imports = createImportService(store, photos, context.clock, phoneRegion)
   const exports = createExportService(store, photos, context.clock, phoneRegion)
   const followUps = createFollowUpService(store, context.clock)
+  const language = () => {
+    const preference = store.read().settings.language
+    return preference === 'system' ? context.systemLanguage : preference
+  }
   const calendar = createCalendarService(store, context.clock, language)
   const handlers: Handlers = {
     ...createEventHandlers(store, context),
