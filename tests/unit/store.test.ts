@@ -242,24 +242,6 @@ describe('loading a damaged or foreign data file', () => {
       )
     },
   )
-  it('migrates settings without a phone region: numbers read in the region of the language', async () => {
-    const dir = await tempDir()
-    const fixture = await readFile(
-      join(__dirname, '../fixtures/store-v5-phone-region.json'),
-      'utf8',
-    )
-    expect(JSON.parse(fixture).settings.phoneRegion).toBeUndefined()
-    await writeFile(snapshotOf(dir), fixture)
-    const store = await open(dir)
-    expect(store.read().settings.phoneRegion).toBe('')
-    // The numbers themselves are kept as the user typed them; matching reads them in E.164.
-    expect(store.read().contacts[0]!.phones[0]!.value).toBe('+86 139 0000 0101')
-    await store.close()
-    const written = JSON.parse(await readFile(snapshotOf(dir), 'utf8'))
-    expect(written.schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
-    expect(written.settings.phoneRegion).toBe('')
-  })
-
   it('migrates v4 events, communities and gatherings to their v5 shape', async () => {
     const dir = await tempDir()
     await writeFile(
@@ -422,5 +404,23 @@ describe('migrations', () => {
     expect(() => migrate({ schemaVersion: CURRENT_SCHEMA_VERSION + 1 })).toThrow(MigrationError)
     expect(() => migrate({})).toThrow(/schemaVersion/)
     expect(() => migrate([])).toThrow(MigrationError)
+  })
+
+  it('migrates settings without a phone region: numbers read in the region of the language', async () => {
+    const dir = await tempDir()
+    const fixture = await readFile(
+      join(__dirname, '../fixtures/store-v5-phone-region.json'),
+      'utf8',
+    )
+    expect(JSON.parse(fixture).settings.phoneRegion).toBeUndefined()
+    await writeFile(snapshotOf(dir), fixture)
+    const store = await open(dir)
+    expect(store.read().settings.phoneRegion).toBe('')
+    // The numbers themselves are kept as the user typed them; matching reads them in E.164.
+    expect(store.read().contacts[0]!.phones[0]!.value).toBe('+86 139 0000 0101')
+    await store.close()
+    const written = JSON.parse(await readFile(snapshotOf(dir), 'utf8'))
+    expect(written.schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
+    expect(written.settings.phoneRegion).toBe('')
   })
 })
