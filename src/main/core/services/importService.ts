@@ -21,15 +21,15 @@ const MAX_PREVIEWS = 4
 /** More than LinkedIn's 30,000 connections with room to spare; beyond it a file is a mistake. */
 export const MAX_IMPORT_ROWS = 50_000
 
-/** An existing contact, or the contact an earlier line of the same file creates. */
-type MergeTarget = { id: string } | { line: number } | null
 const EPOCH = '1970-01-01T00:00:00.000Z'
 
 interface PendingImport {
   preview: ImportPreview
   rows: ImportRow[]
-  /** Per row: the contact a duplicate would merge into. */
-  mergeInto: MergeTarget[]
+  /** Per row: the existing contact a duplicate would merge into. */
+  mergeInto: (string | null)[]
+  /** Per row: else the earlier line of this file whose contact it would merge into. */
+  mergeIntoLine: (number | null)[]
   createdAt: number
 }
 
@@ -97,7 +97,8 @@ export function createImportService(
       const index = buildMatchIndex(contacts, phoneRegion())
       const fromStore = contacts.length
       const lineAt = new Map<number, number>()
-      const mergeInto: MergeTarget[] = []
+      const mergeInto: (string | null)[] = []
+      const mergeIntoLine: (number | null)[] = []
       const region = index.region
       const previewRows: ImportPreviewRow[] = rows.map((row) => {
         // Numbers are kept in E.164 where they can be read, as they are matched and exported.
@@ -124,6 +125,7 @@ export function createImportService(
         }
         if (errors.length > 0 || !checked.success) {
           mergeInto.push(null)
+          mergeIntoLine.push(null)
           return { ...base, status: 'error', matches: [], errors }
         }
         const found = findMatches(checked.data, contacts, index, {
@@ -138,13 +140,8 @@ export function createImportService(
               : { id: '', name: m.contact.name, line: lineAt.get(m.at)!, reasons: m.reasons },
           )
         const best = found.matches[0]
-        mergeInto.push(
-          best
-            ? best.at < fromStore
-              ? { id: best.contact.id }
-              : { line: lineAt.get(best.at)! }
-            : null,
-        )
+        mergeInto.push(best && best.at < fromStore ? best.contact.id : null)
+        mergeIntoLine.push(best && best.at >= fromStore ? lineAt.get(best.at)! : null)
         if (found.exact) {
           // Already in Rapport, or already earlier in this file: never imported twice.
           return { ...base, status: 'exact', matches, errors: [] }
@@ -177,7 +174,7 @@ export function createImportService(
         rows: previewRows,
         counts,
       }
-      pending.set(previewId, { preview, rows, mergeInto, createdAt: Date.now() })
+      pending.set(previewId, { preview, rows, mergeInto, mergeIntoLine, createdAt: Date.now() })
       return preview
     },
 
@@ -196,7 +193,11 @@ export function createImportService(
       const plan = job.preview.rows.map((row, i) => {
         if (row.status === 'new') return 'create' as const
         if (row.status === 'duplicate' && duplicates === 'import') return 'create' as const
-        if (row.status === 'duplicate' && duplicates === 'merge' && job.mergeInto[i])
+        if (
+          row.status === 'duplicate' &&
+          duplicates === 'merge' &&
+          (job.mergeInto[i] || job.mergeIntoLine[i])
+        )
           return 'merge' as const
         return 'skip' as const
       })
@@ -227,12 +228,10 @@ export function createImportService(
             mutualIds: (mutualIds ?? []).filter((id) => existing.has(id)),
             ...(photo ? { photo } : {}),
           }
-          const into = job.mergeInto[i]
+          const intoLine = job.mergeIntoLine[i]
           const targetId =
-            plan[i] === 'merge' && into
-              ? 'id' in into
-                ? into.id
-                : contactOfLine.get(into.line)
+            plan[i] === 'merge'
+              ? (job.mergeInto[i] ?? (intoLine ? contactOfLine.get(intoLine) : undefined))
               : undefined
           const target = targetId ? existing.get(targetId) : undefined
           if (plan[i] === 'create' || (plan[i] === 'merge' && !target)) {
