@@ -3,6 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 import { builtinModules } from 'node:module'
+import boundaries from 'eslint-plugin-boundaries'
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)]
 
@@ -21,6 +22,12 @@ const layer = (files, paths, patterns, message) => ({
       },
     ],
   },
+})
+
+/** A boundaries policy: files of layer `from` may import these layers (and no other). */
+const may = (from, layers) => ({
+  from: { element: { type: from } },
+  allow: { to: { element: { types: { anyOf: layers } } } },
 })
 
 export default tseslint.config(
@@ -46,38 +53,60 @@ export default tseslint.config(
   layer(
     ['src/shared/**'],
     ['electron', 'react', 'react-dom', ...nodeBuiltins],
-    ['**/main/**', '**/renderer/**', '**/preload/**'],
-    'src/shared is pure TypeScript: no Node, Electron, React or other layers.',
+    [],
+    'src/shared is pure TypeScript: no Node, Electron or React.',
   ),
   layer(
-    ['src/main/**'],
+    ['src/main/core/**', 'src/main/transport/**', 'src/main/*.ts'],
     ['electron'],
-    ['**/renderer/**', '**/preload/**'],
-    'Core services must not import electron (only src/main/electron may) nor the renderer.',
+    [],
+    'Only src/main/electron (and the preload) may import electron.',
   ),
+  layer(
+    ['src/renderer/**'],
+    ['electron', ...nodeBuiltins],
+    [],
+    'The renderer talks only to the contract: no Node or Electron.',
+  ),
+  layer(['src/preload/**'], nodeBuiltins, [], 'The preload exposes the contract only.'),
+  /**
+   * Between Rapport's own layers, each lists what it MAY import (VS Code's code-layering, with
+   * eslint-plugin-boundaries); anything not listed, or a file in no layer, is refused.
+   */
   {
-    files: ['src/main/electron/**'],
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.json'] } },
+      'boundaries/elements': [
+        // The first that matches names the layer; src/main's own files are the entry points.
+        ...[
+          ['shared', 'src/shared'],
+          ['core', 'src/main/core'],
+          ['transport', 'src/main/transport'],
+          ['electron', 'src/main/electron'],
+          ['entry', 'src/main'],
+          ['preload', 'src/preload'],
+          ['renderer', 'src/renderer'],
+        ].map(([type, pattern]) => ({ type, pattern, partialMatch: false })),
+      ],
+    },
     rules: {
-      'no-restricted-imports': [
+      'boundaries/dependencies': [
         'error',
         {
-          patterns: [
-            { group: ['**/renderer/**', '**/preload/**'], message: 'The glue talks to the core.' },
+          default: 'disallow',
+          policies: [
+            may('shared', ['shared']),
+            may('core', ['core', 'shared']),
+            may('transport', ['transport', 'core', 'shared']),
+            may('electron', ['electron', 'transport', 'core', 'shared']),
+            may('entry', ['transport', 'core', 'shared']),
+            may('preload', ['shared']),
+            may('renderer', ['renderer', 'shared']),
           ],
         },
       ],
     },
   },
-  layer(
-    ['src/renderer/**'],
-    ['electron', ...nodeBuiltins],
-    ['**/main/**', '**/preload/**'],
-    'The renderer talks only to the contract: no Node, Electron or main-process code.',
-  ),
-  layer(
-    ['src/preload/**'],
-    nodeBuiltins,
-    ['**/main/**', '**/renderer/**'],
-    'The preload exposes the contract only.',
-  ),
 )

@@ -29,18 +29,32 @@ async function call<T>(core: Core, name: string, input: unknown): Promise<T> {
   return answer.value as T
 }
 
-function printPreview(preview: ImportPreview): void {
+function who(row: ImportPreview['rows'][number]): string {
+  const same = row.matches.map((m) => (m.line ? `${m.name} (line ${m.line})` : m.name))
+  const why = [...new Set(row.matches.flatMap((m) => m.reasons))].join(', ')
+  return `${same.join(', ')}${why ? ` — same ${why}` : ''}`
+}
+
+/**
+ * The counts, then every row that will not simply be imported, with its line: errors, rows
+ * already there (skipped) and possible duplicates (skipped unless --duplicates says otherwise).
+ */
+function printPreview(preview: ImportPreview, duplicates: string): void {
   const { counts } = preview
   console.log(
     `${preview.fileName}: ${counts.new} new, ${counts.duplicate} possible duplicates, ` +
       `${counts.exact} already there, ${counts.error} with errors (${preview.kind}, ${preview.encoding})`,
   )
+  const duplicateFate =
+    duplicates === 'import' ? 'imported' : duplicates === 'merge' ? 'merged' : 'skipped'
   for (const row of preview.rows) {
-    if (row.status === 'error') console.log(`  line ${row.line}: ${row.errors.join('; ')}`)
-    if (row.status === 'duplicate') {
-      console.log(
-        `  line ${row.line}: ${row.name} may be ${row.matches.map((m) => m.name).join(', ')}`,
-      )
+    const name = row.name || '(no name)'
+    if (row.status === 'error') {
+      console.log(`  line ${row.line}: skipped, ${row.errors.join('; ')}`)
+    } else if (row.status === 'exact') {
+      console.log(`  line ${row.line}: skipped, ${name} is already there: ${who(row)}`)
+    } else if (row.status === 'duplicate') {
+      console.log(`  line ${row.line}: ${duplicateFate}, ${name} may be ${who(row)}`)
     }
   }
 }
@@ -68,12 +82,15 @@ async function main(argv: string[]): Promise<number> {
       const file = rest.find((arg, i) => !arg.startsWith('--') && !rest[i - 1]?.startsWith('--'))
       if (!file) throw new Error('Say which file to import: rapport import FILE')
       const duplicates = argValue(rest, 'duplicates') ?? 'skip'
+      if (!['skip', 'merge', 'import'].includes(duplicates)) {
+        throw new Error(`--duplicates takes skip, merge or import, not "${duplicates}"`)
+      }
       const data = (await readFile(file)).toString('base64')
       const preview = await call<ImportPreview>(core, 'import.preview', {
         fileName: basename(file),
         data,
       })
-      printPreview(preview)
+      printPreview(preview, duplicates)
       if (rest.includes('--dry-run')) {
         await call(core, 'import.cancel', { previewId: preview.previewId })
         return 0

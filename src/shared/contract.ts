@@ -13,6 +13,7 @@ import {
   idSchema,
   isoDateTimeSchema,
   languagePreferenceSchema,
+  phoneRegionSchema,
   meSchema,
   patchSchemaOf,
   remindersSchema,
@@ -101,6 +102,18 @@ export const columnTargetSchema = z.enum([
   'ignore',
 ])
 
+/** The text encodings a CSV file can be read in; the preview shows its guess and lets the user change it. */
+export const csvEncodingSchema = z.enum([
+  'utf-8',
+  'utf-8-bom',
+  'utf-16le',
+  'utf-16be',
+  'gb18030',
+  'big5',
+  'shift_jis',
+  'windows-1252',
+])
+
 export interface ImportPreviewRow {
   line: number
   status: 'new' | 'duplicate' | 'exact' | 'error'
@@ -108,8 +121,16 @@ export interface ImportPreviewRow {
   organization: string
   email: string
   hasPhoto: boolean
-  /** Existing contacts this row matches. */
-  matches: { id: string; name: string }[]
+  /**
+   * Who this row may be: an existing contact (its id), or an earlier line of the same file
+   * (`line`, with an empty id). `reasons` says what they share.
+   */
+  matches: {
+    id: string
+    name: string
+    line?: number
+    reasons: ('email' | 'phone' | 'linkedin' | 'name+organization' | 'name')[]
+  }[]
   errors: string[]
   warnings: string[]
 }
@@ -121,7 +142,8 @@ export interface ImportPreview {
   /** CSV only: the columns and the suggested (or given) mapping. */
   headers: string[]
   mapping: z.infer<typeof columnTargetSchema>[]
-  encoding: string
+  /** CSV: the encoding the file was read in (detected, or the one asked for). */
+  encoding: z.infer<typeof csvEncodingSchema>
   rows: ImportPreviewRow[]
   counts: { new: number; duplicate: number; exact: number; error: number }
 }
@@ -210,6 +232,7 @@ export const contract = {
     z
       .object({
         language: languagePreferenceSchema.optional(),
+        phoneRegion: phoneRegionSchema.optional(),
         me: patchSchemaOf(meSchema.shape).optional(),
         reminders: patchSchemaOf(remindersSchema.shape).optional(),
         /** Settings carry no version: the changed fields' values when the page opened. */
@@ -310,6 +333,8 @@ export const contract = {
         /** Base64 of the file, so any encoding reaches the parser byte for byte. */
         data: z.string().min(1).max(70_000_000),
         mapping: z.array(columnTargetSchema).max(500).optional(),
+        /** CSV only: read the file in this encoding instead of the detected one. */
+        encoding: csvEncodingSchema.optional(),
       })
       .strict(),
   ),

@@ -31,22 +31,27 @@ describe('normalisers', () => {
     expect(normalizeEmail('  Ada@Example.COM ')).toBe('ada@example.com')
   })
 
-  it('reduces phone numbers to digits without the international or trunk prefix', () => {
-    expect(normalizePhone('+86 138-1234-5678')).toBe('8613812345678')
-    expect(normalizePhone('0086 138 1234 5678')).toBe('8613812345678')
-    expect(normalizePhone('(020) 7946 0958')).toBe('2079460958')
-    expect(normalizePhone('+44 20 7946 0958')).toBe('442079460958')
+  it('reads phone numbers as E.164, national numbers in the region given', () => {
+    expect(normalizePhone('+86 138-1234-5678')).toBe('+8613812345678')
+    expect(normalizePhone('0086 138 1234 5678')).toBe('+8613812345678')
+    expect(normalizePhone('138 1234 5678', 'CN')).toBe('+8613812345678')
+    expect(normalizePhone('(020) 7946 0958', 'GB')).toBe('+442079460958')
+    expect(normalizePhone('+44 20 7946 0958')).toBe('+442079460958')
+    // Without a region a national number stays its digits; a fragment identifies nothing.
+    expect(normalizePhone('138 1234 5678')).toBe('#13812345678')
+    expect(normalizePhone('12345', 'CN')).toBe('')
   })
 
-  it('treats numbers as one when only a country code or trunk prefix differs', () => {
-    const n = normalizePhone
+  it('treats numbers as one only when they are one number', () => {
+    const n = (value: string) => normalizePhone(value, 'CN')
     expect(samePhone(n('+86 138 1234 5678'), n('138 1234 5678'))).toBe(true)
-    expect(samePhone(n('+44 20 7946 0958'), n('020 7946 0958'))).toBe(true)
+    expect(samePhone(n('+44 20 7946 0958'), n('0044 20 7946 0958'))).toBe(true)
     // Same last eight digits, different mobile prefix: two people.
     expect(samePhone(n('138 1234 5678'), n('139 1234 5678'))).toBe(false)
-    // Short numbers must be equal.
-    expect(samePhone(n('12345'), n('912345'))).toBe(false)
-    expect(samePhone(n('12345'), n('12-345'))).toBe(true)
+    // The same trailing digits in two countries are two numbers (the old rule matched these).
+    expect(samePhone(n('+86 138 1234 5678'), n('+1 (381) 234-5678'))).toBe(false)
+    expect(samePhone(n('+49 1234 56789'), n('123456789'))).toBe(false)
+    expect(samePhone(n('12345'), n('12-345'))).toBe(false)
     expect(samePhone('', '')).toBe(false)
   })
 
@@ -70,6 +75,11 @@ describe('normalisers', () => {
     expect(normalizeOrganization('Acme, Inc.')).toBe('acme')
     expect(normalizeOrganization('字节跳动有限公司')).toBe('字节跳动')
     expect(normalizeOrganization('Inc')).toBe('inc')
+    expect(normalizeOrganization('北京字节跳动科技有限公司')).toBe('字节跳动')
+    expect(normalizeOrganization('北京字节跳动')).toBe(normalizeOrganization('字节跳动'))
+    expect(normalizeOrganization('Alibaba Group')).toBe(normalizeOrganization('alibaba'))
+    // A place alone is a name, not a prefix to drop.
+    expect(normalizeOrganization('北京')).toBe('北京')
   })
 
   it('tells one edit from two', () => {
@@ -92,8 +102,9 @@ describe('findDuplicateGroups', () => {
       person('e', { links: [{ kind: 'linkedin', value: 'https://linkedin.com/in/grace' }] }),
       person('f', { links: [{ kind: 'web', value: 'www.linkedin.com/in/Grace/' }] }),
       person('g', { phones: [phone('139 1234 5678')] }),
+      person('h', { phones: [phone('+1 (381) 234-5678')] }),
     ]
-    expect(findDuplicateGroups(contacts)).toEqual([
+    expect(findDuplicateGroups(contacts, { region: 'CN' })).toEqual([
       { ids: ['a', 'b'], reasons: ['email'] },
       { ids: ['c', 'd'], reasons: ['phone'] },
       { ids: ['e', 'f'], reasons: ['linkedin'] },
@@ -118,6 +129,37 @@ describe('findDuplicateGroups', () => {
     ])
   })
 
+  it('flags 李 娜 at 字节跳动 and 李娜 at 北京字节跳动 as one person', () => {
+    const contacts = [
+      person('a', { name: '李 娜', organization: '字节跳动' }),
+      person('b', { name: '李娜', organization: '北京字节跳动科技有限公司' }),
+      person('c', { name: '李娜', organization: '阿里巴巴' }),
+    ]
+    expect(findDuplicateGroups(contacts)).toEqual([
+      { ids: ['a', 'b'], reasons: ['name+organization'] },
+    ])
+  })
+
+  it('keeps namesakes at one company apart when their email or profile differs', () => {
+    const wei = (id: string, mail: string, profile: string) =>
+      person(id, {
+        name: 'Wei Wang',
+        organization: 'Tencent',
+        emails: [email(mail)],
+        links: [{ kind: 'linkedin', value: `https://www.linkedin.com/in/${profile}` }],
+      })
+    const contacts = [
+      wei('a', 'wei.wang@tencent.com', 'weiwang'),
+      wei('b', 'wwang@tencent.com', 'wei-wang-42'),
+      // No strong identifier of its own: it may be the first of them.
+      person('c', { name: 'Wei  Wang', organization: 'Tencent Holdings' }),
+    ]
+    expect(findDuplicateGroups(contacts.slice(0, 2))).toEqual([])
+    expect(findDuplicateGroups([contacts[0]!, contacts[2]!])).toEqual([
+      { ids: ['a', 'c'], reasons: ['name+organization'] },
+    ])
+  })
+
   it('chains links into one group with every reason that joined it', () => {
     const contacts = [
       person('a', { emails: [email('x@y.com')] }),
@@ -130,7 +172,7 @@ describe('findDuplicateGroups', () => {
       person('d', { organization: 'ACME', name: 'Grace Hoper' }),
       person('e'),
     ]
-    expect(findDuplicateGroups(contacts)).toEqual([
+    expect(findDuplicateGroups(contacts, { region: 'CN' })).toEqual([
       { ids: ['a', 'b', 'c', 'd'], reasons: ['email', 'phone', 'name+organization'] },
     ])
   })
@@ -177,10 +219,11 @@ describe('findMatches', () => {
         phones: [phone('020 7946 0958')],
       },
       existing,
+      buildMatchIndex(existing, 'GB'),
     )
     expect(result.exact).toBe(true)
     expect(result.matches).toEqual([
-      { contact: existing[0], reasons: ['email', 'phone'], exact: true },
+      { contact: existing[0], at: 0, reasons: ['email', 'phone'], exact: true },
     ])
   })
 
@@ -195,7 +238,7 @@ describe('findMatches', () => {
     ])
   })
 
-  it('matches by name and organisation, and orders exact matches first', () => {
+  it('matches by name and organisation, a typo included, as possible duplicates only', () => {
     const contacts = [
       person('x', { name: 'Ada Lovelac', organization: 'Analytical Engines' }),
       ...existing,
@@ -205,8 +248,8 @@ describe('findMatches', () => {
       contacts,
     )
     expect(result.matches.map((m) => [m.contact.id, m.exact])).toEqual([
-      ['a', true],
       ['x', false],
+      ['a', false],
     ])
     expect(
       findMatches({ name: 'Someone Else', organization: 'Analytical Engines' }, contacts),
@@ -215,6 +258,28 @@ describe('findMatches', () => {
       exact: false,
     })
     expect(findMatches({ name: 'Ada Lovelace' }, contacts).matches).toEqual([])
+  })
+
+  it('never calls a row already there on its name alone', () => {
+    const result = findMatches(
+      { name: 'Ada Lovelace', organization: 'Analytical Engines' },
+      existing,
+    )
+    expect(result.exact).toBe(false)
+    expect(result.matches.map((m) => [m.contact.id, m.reasons])).toEqual([
+      ['a', ['name+organization']],
+    ])
+    // Another email at the same organisation: a namesake, not even a possible duplicate.
+    expect(
+      findMatches(
+        {
+          name: 'Ada Lovelace',
+          organization: 'Analytical Engines',
+          emails: [email('ada.l@other.org')],
+        },
+        existing,
+      ).matches,
+    ).toEqual([])
   })
 
   it('agrees with comparing every pair (property)', () => {
@@ -344,6 +409,11 @@ function bruteForceMatch(p: Contact, q: Contact): boolean {
   if (profiles(p).some((x) => profiles(q).includes(x))) return true
   const org = normalizeOrganization(p.organization)
   if (!org || org !== normalizeOrganization(q.organization)) return false
+  // Both have some, and none in common: two people who share a name.
+  const apart = (x: unknown[], y: unknown[]) => x.length > 0 && y.length > 0
+  const e164 = (c: Contact) => phones(c).filter((k) => k.startsWith('+'))
+  if (apart(emails(p), emails(q)) || apart(e164(p), e164(q)) || apart(profiles(p), profiles(q)))
+    return false
   const [a, b] = [normalizeName(p.name), normalizeName(q.name)]
   if (!a || !b) return false
   if (a === b) return true

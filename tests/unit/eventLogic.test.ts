@@ -4,7 +4,7 @@ import { coreRadar, networkWeights } from '../../src/main/core/events/coreRadar'
 import { followUpDraft, proposedSlots } from '../../src/main/core/events/followUpDraft'
 import { mentionNames } from '../../src/main/core/events/mentionNames'
 import { parsePeople } from '../../src/main/core/events/peopleImport'
-import { createPersonMatcher, normaliseLinkedin } from '../../src/main/core/events/personMatch'
+import { createPersonMatcher } from '../../src/main/core/events/personMatch'
 import { positioningFit } from '../../src/main/core/events/positioningFit'
 import { worthItScore } from '../../src/main/core/events/worthItScore'
 
@@ -113,9 +113,38 @@ describe('matching listed people to contacts', () => {
     expect(match(person({ name: 'Ada Lovelace', organization: 'Other Co' }))).toBeNull()
   })
 
-  it('normalises LinkedIn URLs and rejects other sites', () => {
-    expect(normaliseLinkedin('HTTPS://cn.linkedin.com/in/ada/')).toBe('linkedin.com/in/ada')
-    expect(normaliseLinkedin('https://example.com/in/ada')).toBe('')
+  it('reads LinkedIn China addresses and never takes a company page for a person', () => {
+    expect(
+      match(person({ name: 'Lin', linkedinUrl: 'https://www.linkedin.cn/incareer/in/lin-wei' })),
+    ).toEqual({ contactId: 'lin', by: 'linkedin' })
+    const withCompanyPage = createPersonMatcher([
+      contact('acme', {
+        name: 'Acme Fan',
+        links: [{ kind: 'linkedin', value: 'https://www.linkedin.com/company/acme' }],
+      }),
+    ])
+    // The old matcher compared whole paths: everyone who gave the company page was "Acme Fan".
+    expect(
+      withCompanyPage(person({ name: 'Someone', linkedinUrl: 'linkedin.com/company/acme/' })),
+    ).toBeNull()
+    expect(match(person({ name: 'X', linkedinUrl: 'https://example.com/in/lin-wei' }))).toBeNull()
+  })
+
+  it('matches 李 娜 at 北京字节跳动 to 李娜 at 字节跳动, but not a namesake with another email', () => {
+    const m = createPersonMatcher([
+      contact('li', {
+        name: '李娜',
+        organization: '字节跳动',
+        emails: [{ value: 'lina@bytedance.com' }],
+      }),
+    ])
+    expect(m(person({ name: '李 娜', organization: '北京字节跳动科技有限公司' }))).toEqual({
+      contactId: 'li',
+      by: 'nameAndOrganization',
+    })
+    expect(
+      m(person({ name: '李娜', organization: '字节跳动', email: 'li.na@other.example' })),
+    ).toBeNull()
   })
 })
 

@@ -429,4 +429,22 @@ describe('migrations', () => {
     expect(() => migrate({})).toThrow(/schemaVersion/)
     expect(() => migrate([])).toThrow(MigrationError)
   })
+
+  it('migrates settings without a phone region: numbers read in the region of the language', async () => {
+    const dir = await tempDir()
+    const fixture = await readFile(
+      join(__dirname, '../fixtures/store-v5-phone-region.json'),
+      'utf8',
+    )
+    expect(JSON.parse(fixture).settings.phoneRegion).toBeUndefined()
+    await writeFile(snapshotOf(dir), fixture)
+    const store = await open(dir)
+    expect(store.read().settings.phoneRegion).toBe('')
+    // The numbers themselves are kept as the user typed them; matching reads them in E.164.
+    expect(store.read().contacts[0]!.phones[0]!.value).toBe('+86 139 0000 0101')
+    await store.close()
+    const written = JSON.parse(await readFile(snapshotOf(dir), 'utf8'))
+    expect(written.schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
+    expect(written.settings.phoneRegion).toBe('')
+  })
 })

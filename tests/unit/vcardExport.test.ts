@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { contactsToVCard, escapeText, foldLine } from '../../src/main/core/export/vcardExport'
 import { parseVCards } from '../../src/main/core/import/vcardImport'
+import { toE164 } from '../../src/main/core/identity/phone'
 import { contactFieldsShape, contactSchema, type Contact } from '../../src/shared/model'
 
 type JProp = [string, Record<string, string | string[]>, string, ...unknown[]]
@@ -96,6 +97,12 @@ const ada = contact({
   ],
 })
 
+/** Export writes phone numbers in E.164 where they can be read; that is the round trip's one change. */
+const inE164 = (c: Contact): Contact => ({
+  ...c,
+  phones: c.phones.map((p) => ({ ...p, value: toE164(p.value) ?? p.value })),
+})
+
 describe('vCard 4.0 export, read back by ical.js', () => {
   it('writes the identity, ways to reach and notes so another reader gets them back', () => {
     const text = contactsToVCard([ada])
@@ -111,7 +118,10 @@ describe('vCard 4.0 export, read back by ical.js', () => {
       ['work', 'ada@example.com'],
       ['home', 'ada.home@example.org'],
     ])
-    expect(props(card, 'tel').map((p) => p[3])).toEqual(['+44 20 7946 0958', '020 7946 0000'])
+    // E.164 where the number says its country; a national number stays as typed without a region.
+    expect(props(card, 'tel').map((p) => p[3])).toEqual(['+442079460958', '020 7946 0000'])
+    const inBritain = only(contactsToVCard([ada], undefined, 'GB'))
+    expect(props(inBritain, 'tel').map((p) => p[3])).toEqual(['+442079460958', '+442079460000'])
     expect(props(card, 'tel')[0]![1].type).toBe('cell')
     expect(props(card, 'categories')[0]!.slice(3)).toEqual(['speaker', 'AI, ethics', 'London'])
     expect(value(card, 'note')).toBe(ada.notes)
@@ -548,7 +558,7 @@ describe('export then import gives back the same contacts', () => {
       expect(row.errors).toEqual([])
       expect(row.warnings).toEqual([])
       const { photo: _, ...got } = editable(row.fields)
-      const { photo, ...want } = editable(original)
+      const { photo, ...want } = editable(inE164(original))
       expect(got).toEqual(want)
       const expected = photo ? photoStore(photo) : undefined
       expect(row.photo?.mime).toBe(expected?.mime)
@@ -563,7 +573,7 @@ describe('export then import gives back the same contacts', () => {
       const rows = parseVCards(input)
       expect(rows.map((r) => r.warnings)).toEqual(people.map(() => []))
       expect(rows.map((r) => editable(r.fields))).toEqual(
-        people.map((p) => editable({ ...p, photo: undefined })),
+        people.map((p) => editable({ ...inE164(p), photo: undefined })),
       )
     }
   })

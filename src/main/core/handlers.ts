@@ -18,6 +18,7 @@ import type { JournaledStore } from './store/journaledStore'
 import { createCommunityHandlers } from './handlers/communityHandlers'
 import { createEventHandlers } from './handlers/eventHandlers'
 import { createMapHandlers } from './handlers/mapHandlers'
+import { phoneRegionFor } from './identity/phone'
 
 export interface CoreContext {
   version: string
@@ -43,11 +44,16 @@ export function createHandlers(
   const settings = createSettingsService(store)
   const overview = createOverviewService(store, context.clock)
   const demo = createDemoService(store)
-  const views = createContactViewService(store, context.clock)
+  // Phone numbers without a country code are read in this region (see identity/phone.ts).
+  const phoneRegion = () => {
+    const { language: preference, phoneRegion: chosen } = store.read().settings
+    return phoneRegionFor(chosen, preference === 'system' ? context.systemLanguage : preference)
+  }
+  const views = createContactViewService(store, context.clock, phoneRegion)
   const history = createHistoryService(store, context.clock)
   const photos = new PhotoStore(context.dataDir)
-  const imports = createImportService(store, photos, context.clock)
-  const exports = createExportService(store, photos, context.clock)
+  const imports = createImportService(store, photos, context.clock, phoneRegion)
+  const exports = createExportService(store, photos, context.clock, phoneRegion)
   const followUps = createFollowUpService(store, context.clock)
   const language = () => {
     const preference = store.read().settings.language

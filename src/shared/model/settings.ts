@@ -1,3 +1,4 @@
+import { isSupportedCountry } from 'libphonenumber-js'
 import { z } from 'zod'
 import { longText, shortText } from './record'
 
@@ -40,8 +41,18 @@ export const remindersSchema = z.object({
   autoExportPath: z.string().max(4096).default(''),
 })
 
+/**
+ * The region (ISO 3166, as libphonenumber knows it) that phone numbers without a country code
+ * are read in; '' = from the interface language (CN for Chinese).
+ */
+export const phoneRegionSchema = z.union([
+  z.literal(''),
+  z.string().refine(isSupportedCountry, 'a region code such as CN or GB'),
+])
+
 export const settingsSchema = z.object({
   language: languagePreferenceSchema.default('system'),
+  phoneRegion: phoneRegionSchema.default(''),
   reminders: remindersSchema.default({
     enabled: true,
     quietFrom: '22:00',

@@ -1,9 +1,14 @@
+import type { CountryCode } from 'libphonenumber-js'
 import type { Contact } from '../../../shared/model'
+import { linkedInProfileKey, mentionsLinkedIn } from '../identity/linkedin'
+import { normalizeName, normalizeOrganization } from '../identity/names'
+import { isE164Key, phoneKey } from '../identity/phone'
 
 /** The editable part of a contact: what an import row or a form can carry. */
 export type ContactFields = Omit<Contact, 'id' | 'createdAt' | 'updatedAt' | 'demo'>
 
-export type DuplicateReason = 'email' | 'phone' | 'linkedin' | 'name+organization'
+/** `name`: the same name, with an organisation on one side at most (import only). */
+export type DuplicateReason = 'email' | 'phone' | 'linkedin' | 'name+organization' | 'name'
 
 export interface DuplicateGroup {
   /** In the order the contacts were given. */
@@ -12,110 +17,43 @@ export interface DuplicateGroup {
 }
 
 // Reasons are reported in this order whatever order they were found in.
-const REASON_ORDER: readonly DuplicateReason[] = ['email', 'phone', 'linkedin', 'name+organization']
+const REASON_ORDER: readonly DuplicateReason[] = [
+  'email',
+  'phone',
+  'linkedin',
+  'name+organization',
+  'name',
+]
 
-/** Numbers that agree on at least this many trailing digits can be one number. */
-const PHONE_SUFFIX = 8
 /** Below this length a name is too short for a typo to be told from another name (王小明/王小红). */
 const FUZZY_MIN_LENGTH = 4
 
 // ---------------------------------------------------------------------------------------------
 // Normalisers
 
+export { normalizeName, normalizeOrganization }
+
 export function normalizeEmail(value: string): string {
   return value.trim().toLowerCase()
 }
 
 /**
- * Digits only, without the international "00" or "+" and without a national trunk "0", so that
- * "+44 20 7946 0958", "0044 20 7946 0958" and "020 7946 0958" end the same way. Which country
- * code a number carries cannot be known without a numbering table, so numbers are compared by
- * their trailing digits instead (see `samePhone`).
+ * The key a phone number is compared by: E.164 when libphonenumber can read it (national
+ * numbers in `region`), else "#" and its digits. "+86 138 1234 5678" and "138 1234 5678" in CN
+ * are one; "+1 (381) 234-5678" is another number, however its digits end.
  */
-export function normalizePhone(value: string): string {
-  const international = /^\s*(\+|00)/.test(value)
-  let digits = value.replace(/\D/g, '')
-  if (international) digits = digits.replace(/^00/, '')
-  else digits = digits.replace(/^0(?=\d)/, '')
-  return digits
+export function normalizePhone(value: string, region?: CountryCode): string {
+  return phoneKey(value, region)
 }
 
-/**
- * Two normalised numbers are the same when the shorter is the tail of the longer and is at least
- * eight digits long (a country code or trunk prefix is all that may differ); short numbers must
- * be equal.
- */
+/** Two phone keys from `normalizePhone` are one number only when they are equal. */
 export function samePhone(a: string, b: string): boolean {
-  if (a === b) return a.length > 0
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a]
-  return short.length >= PHONE_SUFFIX && long.endsWith(short)
+  return a !== '' && a === b
 }
 
-/** The key numbers are bucketed by: candidates for `samePhone` always share it. */
-function phoneBucket(digits: string): string {
-  return digits.length >= PHONE_SUFFIX ? digits.slice(-PHONE_SUFFIX) : `=${digits}`
-}
-
-/**
- * "/in/<slug>" for a LinkedIn profile address in any of its spellings (protocol, www or country
- * subdomain, query, trailing slash, letter case, percent-encoding), or a bare slug; null for
- * anything else, such as a company page, which many people share.
- */
+/** "/in/<slug>" for a LinkedIn profile, or a bare slug; null for anything else. */
 export function normalizeLinkedIn(value: string): string | null {
-  let text = value.trim()
-  if (!text) return null
-  if (!text.includes('/') && !text.includes('.') && !/\s/.test(text)) return `/in/${decode(text)}`
-  text = text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/[?#].*$/, '')
-  const slash = text.indexOf('/')
-  const host = (slash < 0 ? text : text.slice(0, slash)).toLowerCase()
-  if (!/(^|\.)linkedin\.[a-z.]+$/.test(host)) return null
-  const match = /^\/in\/([^/]+)\/?$/i.exec(slash < 0 ? '' : text.slice(slash))
-  return match?.[1] ? `/in/${decode(match[1])}` : null
-}
-
-function decode(slug: string): string {
-  let text = slug
-  try {
-    text = decodeURIComponent(slug)
-  } catch {
-    // A stray "%" is part of what the user typed; compare it as it is.
-  }
-  return text.normalize('NFKC').toLowerCase()
-}
-
-/** NFKC, lower case, no spaces or punctuation: "Ada  Lovelace." and "ada lovelace" are one. */
-export function normalizeName(value: string): string {
-  return value
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s\p{P}\p{S}]/gu, '')
-}
-
-// Legal-form suffixes that say nothing about which organisation it is.
-const LEGAL_SUFFIXES = [
-  '股份有限公司',
-  '有限责任公司',
-  '有限公司',
-  'incorporated',
-  'corporation',
-  'limited',
-  'company',
-  'gmbh',
-  'corp',
-  'inc',
-  'ltd',
-  'llc',
-  'plc',
-  'co',
-]
-
-/** Like a name, and without a trailing legal form: "Acme, Inc." and "ACME" are one. */
-export function normalizeOrganization(value: string): string {
-  const name = normalizeName(value)
-  for (const suffix of LEGAL_SUFFIXES) {
-    if (name.length > suffix.length && name.endsWith(suffix)) return name.slice(0, -suffix.length)
-  }
-  return name
+  return linkedInProfileKey(value, { bareSlug: true })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -130,15 +68,15 @@ export interface ContactKeys {
   organization: string
 }
 
-function keysOf(contact: Partial<ContactFields>): ContactKeys {
+export function keysOf(contact: Partial<ContactFields>, region?: CountryCode): ContactKeys {
   const unique = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => !!v))]
   return {
     emails: unique((contact.emails ?? []).map((e) => normalizeEmail(e.value))),
-    phones: unique((contact.phones ?? []).map((p) => normalizePhone(p.value))),
+    phones: unique((contact.phones ?? []).map((p) => normalizePhone(p.value, region))),
     linkedIns: unique(
       (contact.links ?? [])
         // A bare slug only means LinkedIn when the link says so.
-        .filter((l) => l.kind === 'linkedin' || /linkedin\./i.test(l.value))
+        .filter((l) => l.kind === 'linkedin' || mentionsLinkedIn(l.value))
         .map((l) => normalizeLinkedIn(l.value)),
     ),
     name: normalizeName(contact.name ?? ''),
@@ -202,8 +140,6 @@ function nameKeys(name: string): string[] {
   return keys
 }
 
-const orgNameKey = (organization: string, key: string) => `${organization}\u0000${key}`
-
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key)
   if (list) list.push(value)
@@ -214,12 +150,31 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 // Duplicate groups
 
 /**
- * Groups contacts that are probably one person: they share an email, a phone number or a
- * LinkedIn profile, or have (nearly) the same name at the same organisation. Links chain, so a
- * group can hold people found by different reasons. Linear in the number of contacts apart from
- * the fuzzy-name buckets, which only hold distinct names of one organisation.
+ * A strong identifier that differs means a different person: both have emails (or phones, or
+ * LinkedIn profiles) and share none. Then a similar name at the same organisation is two
+ * namesakes, not one person (two Wei Wangs at one company are common).
  */
-export function findDuplicateGroups(contacts: readonly Contact[]): DuplicateGroup[] {
+export function differentPeople(a: ContactKeys, b: ContactKeys): boolean {
+  const disjoint = (x: string[], y: string[]) =>
+    x.length > 0 && y.length > 0 && !x.some((v) => y.includes(v))
+  return (
+    disjoint(a.emails, b.emails) ||
+    disjoint(a.phones.filter(isE164Key), b.phones.filter(isE164Key)) ||
+    disjoint(a.linkedIns, b.linkedIns)
+  )
+}
+
+/**
+ * Groups contacts that are probably one person: they share an email, a phone number or a
+ * LinkedIn profile, or have (nearly) the same name at the same organisation and no strong
+ * identifier that tells them apart. Links chain, so a group can hold people found by different
+ * reasons. Linear in the number of contacts apart from the name buckets, which only hold the
+ * contacts of one organisation with similar names.
+ */
+export function findDuplicateGroups(
+  contacts: readonly Contact[],
+  options: { region?: CountryCode | undefined } = {},
+): DuplicateGroup[] {
   const parent = contacts.map((_, i) => i)
   const find = (i: number): number => {
     let root = i
@@ -242,68 +197,54 @@ export function findDuplicateGroups(contacts: readonly Contact[]): DuplicateGrou
 
   const firstWith = {
     email: new Map<string, number>(),
+    phone: new Map<string, number>(),
     linkedin: new Map<string, number>(),
-    orgName: new Map<string, number>(),
   }
   const sameKey = (map: Map<string, number>, key: string, i: number, reason: DuplicateReason) => {
     const first = map.get(key)
     if (first === undefined) map.set(key, i)
     else union(first, i, reason)
   }
-  // Phone buckets hold distinct numbers only; the first holder of each number stands for all.
-  const phoneBuckets = new Map<string, Map<string, number>>()
-  // Per organisation: its distinct names, compared through their name keys.
-  const namesByOrg = new Map<string, Map<string, number>>()
+  // Per organisation: its distinct names, each with every contact of that name.
+  const namesByOrg = new Map<string, Map<string, number[]>>()
+  const keys = contacts.map((contact) => keysOf(contact, options.region))
 
-  contacts.forEach((contact, i) => {
-    const keys = keysOf(contact)
-    for (const email of keys.emails) sameKey(firstWith.email, email, i, 'email')
-    for (const profile of keys.linkedIns) sameKey(firstWith.linkedin, profile, i, 'linkedin')
-    for (const phone of keys.phones) {
-      if (!phone) continue
-      const bucketKey = phoneBucket(phone)
-      let bucket = phoneBuckets.get(bucketKey)
-      if (!bucket) phoneBuckets.set(bucketKey, (bucket = new Map()))
-      const first = bucket.get(phone)
-      if (first === undefined) bucket.set(phone, i)
-      else union(first, i, 'phone')
-    }
-    if (keys.organization && keys.name) {
-      const key = orgNameKey(keys.organization, keys.name)
-      const known = firstWith.orgName.has(key)
-      sameKey(firstWith.orgName, key, i, 'name+organization')
-      if (!known) {
-        let names = namesByOrg.get(keys.organization)
-        if (!names) namesByOrg.set(keys.organization, (names = new Map()))
-        names.set(keys.name, i)
-      }
+  keys.forEach((k, i) => {
+    for (const email of k.emails) sameKey(firstWith.email, email, i, 'email')
+    for (const phone of k.phones) sameKey(firstWith.phone, phone, i, 'phone')
+    for (const profile of k.linkedIns) sameKey(firstWith.linkedin, profile, i, 'linkedin')
+    if (k.organization && k.name) {
+      let names = namesByOrg.get(k.organization)
+      if (!names) namesByOrg.set(k.organization, (names = new Map()))
+      push(names, k.name, i)
     }
   })
 
-  for (const bucket of phoneBuckets.values()) {
-    if (bucket.size < 2) continue
-    const numbers = [...bucket]
-    for (let x = 0; x < numbers.length; x++) {
-      for (let y = x + 1; y < numbers.length; y++) {
-        const [a, ia] = numbers[x]!
-        const [b, ib] = numbers[y]!
-        if (samePhone(a, b)) union(ia, ib, 'phone')
+  const pairUp = (xs: readonly number[], ys: readonly number[] | null) => {
+    xs.forEach((a, x) => {
+      for (const b of ys ?? xs.slice(x + 1)) {
+        if (!differentPeople(keys[a]!, keys[b]!)) union(a, b, 'name+organization')
       }
-    }
+    })
   }
-
   for (const names of namesByOrg.values()) {
+    for (const holders of names.values()) pairUp(holders, null)
     if (names.size < 2) continue
     const byKey = new Map<string, string[]>()
     for (const name of names.keys()) {
       for (const key of nameKeys(name)) push(byKey, key, name)
     }
+    // Two names can share more than one key; compare each pair of names once.
+    const compared = new Set<string>()
     for (const candidates of byKey.values()) {
       for (let x = 0; x < candidates.length; x++) {
         for (let y = x + 1; y < candidates.length; y++) {
           const a = candidates[x]!
           const b = candidates[y]!
-          if (similarNames(a, b)) union(names.get(a)!, names.get(b)!, 'name+organization')
+          const pair = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`
+          if (compared.has(pair)) continue
+          compared.add(pair)
+          if (a !== b && similarNames(a, b)) pairUp(names.get(a)!, names.get(b)!)
         }
       }
     }
@@ -328,79 +269,109 @@ export function findDuplicateGroups(contacts: readonly Contact[]): DuplicateGrou
 // ---------------------------------------------------------------------------------------------
 // Matching imported rows
 
-/** Existing contacts by their normalised keys; build once, then match any number of rows. */
+/** People by their normalised keys; build once, then match any number of rows, or add to it. */
 export interface MatchIndex {
-  readonly contacts: readonly Contact[]
-  readonly byEmail: ReadonlyMap<string, readonly number[]>
-  /** Bucketed by the last eight digits; entries carry the whole number to confirm a match. */
-  readonly byPhone: ReadonlyMap<string, readonly { digits: string; at: number }[]>
-  readonly byLinkedIn: ReadonlyMap<string, readonly number[]>
+  readonly region: CountryCode | undefined
+  readonly contacts: Contact[]
+  readonly byEmail: Map<string, number[]>
+  readonly byPhone: Map<string, number[]>
+  readonly byLinkedIn: Map<string, number[]>
   /** By organisation, then by each name key (see `nameKeys`). */
-  readonly byOrgName: ReadonlyMap<string, ReadonlyMap<string, readonly number[]>>
+  readonly byOrgName: Map<string, Map<string, number[]>>
+  /** By name: everyone, and those without an organisation. */
+  readonly byName: Map<string, number[]>
+  readonly byNameOnly: Map<string, number[]>
   /** Normalised keys per contact, so a match is confirmed without normalising again. */
-  readonly keys: readonly ContactKeys[]
+  readonly keys: ContactKeys[]
 }
 
-export function buildMatchIndex(contacts: readonly Contact[]): MatchIndex {
-  const byEmail = new Map<string, number[]>()
-  const byPhone = new Map<string, { digits: string; at: number }[]>()
-  const byLinkedIn = new Map<string, number[]>()
-  const byOrgName = new Map<string, Map<string, number[]>>()
-  const keys = contacts.map((contact, at) => {
-    const k = keysOf(contact)
-    for (const email of k.emails) if (email) push(byEmail, email, at)
-    for (const digits of k.phones) if (digits) push(byPhone, phoneBucket(digits), { digits, at })
-    for (const profile of k.linkedIns) push(byLinkedIn, profile, at)
-    if (k.organization && k.name) {
-      let names = byOrgName.get(k.organization)
-      if (!names) byOrgName.set(k.organization, (names = new Map()))
-      for (const key of nameKeys(k.name)) push(names, key, at)
-    }
-    return k
-  })
-  return { contacts, byEmail, byPhone, byLinkedIn, byOrgName, keys }
+export function buildMatchIndex(contacts: readonly Contact[], region?: CountryCode): MatchIndex {
+  const index: MatchIndex = {
+    region,
+    contacts: [],
+    byEmail: new Map(),
+    byPhone: new Map(),
+    byLinkedIn: new Map(),
+    byOrgName: new Map(),
+    byName: new Map(),
+    byNameOnly: new Map(),
+    keys: [],
+  }
+  for (const contact of contacts) addToIndex(index, contact)
+  return index
+}
+
+/** Adds one person to the index (an import adds each row it will create, to catch repeats). */
+export function addToIndex(index: MatchIndex, contact: Contact): number {
+  const at = index.contacts.length
+  const k = keysOf(contact, index.region)
+  index.contacts.push(contact)
+  index.keys.push(k)
+  for (const email of k.emails) push(index.byEmail, email, at)
+  for (const phone of k.phones) push(index.byPhone, phone, at)
+  for (const profile of k.linkedIns) push(index.byLinkedIn, profile, at)
+  if (k.name) push(index.byName, k.name, at)
+  if (k.name && !k.organization) push(index.byNameOnly, k.name, at)
+  if (k.organization && k.name) {
+    let names = index.byOrgName.get(k.organization)
+    if (!names) index.byOrgName.set(k.organization, (names = new Map()))
+    for (const key of nameKeys(k.name)) push(names, key, at)
+  }
+  return at
 }
 
 export interface ContactMatch {
   contact: Contact
+  /** Position in the index: store contacts first, then what was added. */
+  at: number
   reasons: DuplicateReason[]
-  /** Same name, and every email and phone of the candidate is already on this contact. */
+  /**
+   * Already there: a strong identifier (email, phone, LinkedIn) is shared, the name is the same,
+   * and every strong identifier of the candidate is already on this contact. A name alone is
+   * never enough.
+   */
   exact: boolean
 }
 
 export interface MatchResult {
-  /** Exact duplicates first, then by how many reasons agree, then in store order. */
+  /** Exact duplicates first, then by how many reasons agree, then in index order. */
   matches: ContactMatch[]
   /** True when the candidate adds nothing that identifies a new person: skip it on import. */
   exact: boolean
 }
 
+const STRONG: readonly DuplicateReason[] = ['email', 'phone', 'linkedin']
+/** Namesakes listed for a row matched by its name alone. */
+const MAX_NAME_ONLY_MATCHES = 20
+
 /**
- * The existing contacts an imported row (or a new card) probably is. Pass an index from
- * `buildMatchIndex` when matching many rows against the same contacts.
+ * The people an imported row (or a new card) probably is. Pass an index from `buildMatchIndex`
+ * when matching many rows against the same contacts.
  */
 export function findMatches(
   candidate: Partial<ContactFields>,
   contacts: readonly Contact[],
   index: MatchIndex = buildMatchIndex(contacts),
-  options: { fuzzyWhenIdentified?: boolean } = {},
+  options: {
+    fuzzyWhenIdentified?: boolean
+    /**
+     * Also the same name where one side has no organisation: a row of an import that may be
+     * someone already there (a possible duplicate, never an exact one).
+     */
+    sameNameAlone?: boolean
+  } = {},
 ): MatchResult {
-  const keys = keysOf(candidate)
+  const keys = keysOf(candidate, index.region)
   const found = new Map<number, Set<DuplicateReason>>()
   const note = (at: number, reason: DuplicateReason) => {
     const reasons = found.get(at)
     if (reasons) reasons.add(reason)
     else found.set(at, new Set([reason]))
   }
-  for (const email of keys.emails) {
-    if (email) for (const at of index.byEmail.get(email) ?? []) note(at, 'email')
-  }
-  for (const digits of keys.phones) {
-    if (!digits) continue
-    for (const entry of index.byPhone.get(phoneBucket(digits)) ?? []) {
-      if (samePhone(digits, entry.digits)) note(entry.at, 'phone')
-    }
-  }
+  for (const email of keys.emails)
+    for (const at of index.byEmail.get(email) ?? []) note(at, 'email')
+  for (const phone of keys.phones)
+    for (const at of index.byPhone.get(phone) ?? []) note(at, 'phone')
   for (const profile of keys.linkedIns) {
     for (const at of index.byLinkedIn.get(profile) ?? []) note(at, 'linkedin')
   }
@@ -415,18 +386,38 @@ export function findMatches(
       for (const at of names?.get(key) ?? []) {
         if (compared.has(at)) continue
         compared.add(at)
-        if (similarNames(keys.name, index.keys[at]!.name)) note(at, 'name+organization')
+        const other = index.keys[at]!
+        if (similarNames(keys.name, other.name) && !differentPeople(keys, other)) {
+          note(at, 'name+organization')
+        }
       }
     }
   }
 
-  const matches = [...found.entries()].map(([at, reasons]): ContactMatch & { at: number } => {
+  if (options.sameNameAlone && keys.name && found.size === 0) {
+    // Without an organisation on this side any namesake may be this person, else only those
+    // without one. A few are enough to say "possible duplicate"; a common name has thousands.
+    const holders = (keys.organization ? index.byNameOnly : index.byName).get(keys.name) ?? []
+    let noted = 0
+    for (const at of holders) {
+      if (noted >= MAX_NAME_ONLY_MATCHES) break
+      const other = index.keys[at]!
+      if (!differentPeople(keys, other)) {
+        note(at, 'name')
+        noted += 1
+      }
+    }
+  }
+
+  const matches = [...found.entries()].map(([at, reasons]): ContactMatch => {
     const existing = index.keys[at]!
     const exact =
+      STRONG.some((r) => reasons.has(r)) &&
       keys.name !== '' &&
       keys.name === existing.name &&
       keys.emails.every((e) => existing.emails.includes(e)) &&
-      keys.phones.every((p) => existing.phones.some((q) => samePhone(p, q)))
+      keys.phones.every((p) => existing.phones.includes(p)) &&
+      keys.linkedIns.every((l) => existing.linkedIns.includes(l))
     return {
       at,
       contact: index.contacts[at]!,
@@ -438,8 +429,5 @@ export function findMatches(
     (a, b) =>
       Number(b.exact) - Number(a.exact) || b.reasons.length - a.reasons.length || a.at - b.at,
   )
-  return {
-    matches: matches.map(({ contact, reasons, exact }) => ({ contact, reasons, exact })),
-    exact: matches.some((m) => m.exact),
-  }
+  return { matches, exact: matches.some((m) => m.exact) }
 }

@@ -65,7 +65,10 @@ const textKey = (text: string) => text.normalize('NFKC').trim().toLowerCase()
 /** What makes two entries of a list "the same" when lists are joined. */
 const sameEntry: { [F in ListField]: (x: Contact[F][number], y: Contact[F][number]) => boolean } = {
   emails: (x, y) => normalizeEmail(x.value) === normalizeEmail(y.value),
-  phones: (x, y) => samePhone(normalizePhone(x.value), normalizePhone(y.value)),
+  // Short numbers (extensions) have no phone key; the same text is still the same entry.
+  phones: (x, y) =>
+    samePhone(normalizePhone(x.value), normalizePhone(y.value)) ||
+    x.value.replace(/\D/g, '') === y.value.replace(/\D/g, ''),
   links: (x, y) => linkKey(x) === linkKey(y),
   tags: (x, y) => textKey(x) === textKey(y),
   interests: (x, y) => textKey(x) === textKey(y),

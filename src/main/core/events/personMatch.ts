@@ -1,4 +1,6 @@
 import type { Contact } from '../../../shared/model'
+import { linkedInProfileKey, mentionsLinkedIn } from '../identity/linkedin'
+import { normalizeName, normalizeOrganization } from '../identity/names'
 
 /** How a listed speaker or attendee was recognised as an existing contact. */
 export type MatchedBy = 'email' | 'linkedin' | 'nameAndOrganization'
@@ -15,23 +17,14 @@ export function normaliseText(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()
 }
 
-/**
- * "https://www.linkedin.com/in/Ada-L/?utm=x" and "linkedin.com/in/ada-l" are one profile: the
- * path after the host, without query, trailing slash or case, is what identifies it.
- */
-export function normaliseLinkedin(url: string): string {
-  const bare = url
-    .trim()
-    .toLowerCase()
-    .replace(/^[a-z]+:\/\//, '')
-    .replace(/^([a-z]{2,3}\.|www\.)?linkedin\.com/, 'linkedin.com')
-    .replace(/[?#].*$/, '')
-    .replace(/\/+$/, '')
-  return bare.startsWith('linkedin.com/') ? bare : ''
-}
-
+/** A person's name and organisation as the duplicate finder compares them (李 娜 / 北京字节跳动 = 李娜 / 字节跳动). */
 const nameKey = (name: string, organization: string) =>
-  `${normaliseText(name)}\u0000${normaliseText(organization)}`
+  `${normalizeName(name)}\u0000${normalizeOrganization(organization)}`
+
+const profileOf = (link: { kind: string; value: string }) =>
+  link.kind === 'linkedin' || mentionsLinkedIn(link.value)
+    ? linkedInProfileKey(link.value, { bareSlug: link.kind === 'linkedin' })
+    : null
 
 /**
  * A matcher over the contacts, built once per import: email first (the most reliable), then the
@@ -41,27 +34,39 @@ const nameKey = (name: string, organization: string) =>
 export function createPersonMatcher(contacts: readonly Contact[]) {
   const byEmail = new Map<string, string>()
   const byLinkedin = new Map<string, string>()
-  const byName = new Map<string, string>()
+  const byName = new Map<string, Contact[]>()
+  const emailsOf = new Map<string, string[]>()
+  const profilesOf = new Map<string, string[]>()
   for (const c of contacts) {
     if (c.archived) continue
-    for (const e of c.emails) byEmail.set(normaliseText(e.value), c.id)
-    for (const l of c.links) {
-      const key =
-        l.kind === 'linkedin' || /linkedin\.com/i.test(l.value) ? normaliseLinkedin(l.value) : ''
-      if (key) byLinkedin.set(key, c.id)
+    const emails = c.emails.map((e) => normaliseText(e.value)).filter(Boolean)
+    const profiles = c.links.map(profileOf).filter((p): p is string => !!p)
+    emailsOf.set(c.id, emails)
+    profilesOf.set(c.id, profiles)
+    for (const e of emails) byEmail.set(e, c.id)
+    for (const p of profiles) byLinkedin.set(p, c.id)
+    if (normalizeOrganization(c.organization)) {
+      const key = nameKey(c.name, c.organization)
+      byName.set(key, [...(byName.get(key) ?? []), c])
     }
-    if (c.organization.trim()) byName.set(nameKey(c.name, c.organization), c.id)
   }
   return (person: PersonKeys): { contactId: string; by: MatchedBy } | null => {
     const email = normaliseText(person.email)
     const viaEmail = email ? byEmail.get(email) : undefined
     if (viaEmail) return { contactId: viaEmail, by: 'email' }
-    const profile = normaliseLinkedin(person.linkedinUrl)
+    const profile = person.linkedinUrl.trim()
+      ? linkedInProfileKey(person.linkedinUrl, { bareSlug: true })
+      : null
     const viaLinkedin = profile ? byLinkedin.get(profile) : undefined
     if (viaLinkedin) return { contactId: viaLinkedin, by: 'linkedin' }
-    if (person.organization.trim()) {
-      const viaName = byName.get(nameKey(person.name, person.organization))
-      if (viaName) return { contactId: viaName, by: 'nameAndOrganization' }
+    if (normalizeOrganization(person.organization)) {
+      // A namesake whose email or profile differs is someone else (two Li Weis at one company).
+      const viaName = (byName.get(nameKey(person.name, person.organization)) ?? []).find(
+        (c) =>
+          !(email && emailsOf.get(c.id)!.length > 0) &&
+          !(profile && profilesOf.get(c.id)!.length > 0),
+      )
+      if (viaName) return { contactId: viaName.id, by: 'nameAndOrganization' }
     }
     return null
   }

@@ -1,3 +1,5 @@
+import type { CountryCode } from 'libphonenumber-js'
+import { toE164 } from '../identity/phone'
 import type { Contact } from '../../../shared/model'
 
 /**
@@ -191,6 +193,7 @@ function labelledValues(
   card: Card,
   name: 'EMAIL' | 'TEL',
   items: readonly { label: string; value: string }[],
+  phoneRegion?: CountryCode,
 ): void {
   items.forEach((item, index) => {
     const label = item.label.trim()
@@ -200,7 +203,9 @@ function labelledValues(
     if (name === 'TEL') params.push(['VALUE', 'text'])
     if (types.length > 0) params.push(['TYPE', types.join(',')])
     if (index === 0 && items.length > 1) params.push(['PREF', '1'])
-    const line: Line = { name, params, value: escapeText(item.value) }
+    // Numbers go out in E.164 when they can be read, so any phone or app dials them right.
+    const value = name === 'TEL' ? (toE164(item.value, phoneRegion) ?? item.value) : item.value
+    const line: Line = { name, params, value: escapeText(value) }
     // The label survives as X-ABLabel unless the TYPE says exactly the same thing.
     if (label && !(types.length === 1 && types[0] === label)) card.addLabelled(line, label)
     else card.add(line)
@@ -290,6 +295,7 @@ function rapportFields(card: Card, contact: Contact): void {
 function contactToCard(
   contact: Contact,
   photos: ((ref: string) => VCardPhoto | undefined) | undefined,
+  phoneRegion: CountryCode | undefined,
 ): Card {
   const card = new Card()
   card.add({ name: 'VERSION', value: '4.0' })
@@ -310,7 +316,7 @@ function contactToCard(
   }
   card.text('TITLE', contact.role)
   labelledValues(card, 'EMAIL', contact.emails)
-  labelledValues(card, 'TEL', contact.phones)
+  labelledValues(card, 'TEL', contact.phones, phoneRegion)
   links(card, contact)
   dates(card, contact)
   const tags = contact.tags.map((tag) => tag.trim()).filter(Boolean)
@@ -333,11 +339,13 @@ function contactToCard(
 export function contactsToVCard(
   contacts: readonly Contact[],
   photos?: (ref: string) => VCardPhoto | undefined,
+  /** The region national numbers are read in, to write them in E.164. */
+  phoneRegion?: CountryCode,
 ): string {
   const out: string[] = []
   for (const contact of contacts) {
     out.push('BEGIN:VCARD')
-    for (const line of contactToCard(contact, photos).lines) out.push(render(line))
+    for (const line of contactToCard(contact, photos, phoneRegion).lines) out.push(render(line))
     out.push('END:VCARD')
   }
   return out.length === 0 ? '' : out.join('\r\n') + '\r\n'

@@ -1,4 +1,6 @@
-import { columnTargetSchema } from '../../../shared/contract'
+import chardet from 'chardet'
+import type { z } from 'zod'
+import { columnTargetSchema, type csvEncodingSchema } from '../../../shared/contract'
 import Papa from 'papaparse'
 import { addDate, assembleName, finishRow, linkKind, newDraft, type ImportRow } from './importRow'
 
@@ -7,24 +9,85 @@ import { addDate, assembleName, finishRow, linkKind, newDraft, type ImportRow } 
  * turning rows into ImportRows once the user has confirmed the mapping.
  */
 
-export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le'
+export type CsvEncoding = z.infer<typeof csvEncodingSchema>
+
+/** chardet's names for the encodings Rapport reads; Latin-1 files are read as Windows-1252. */
+const FROM_CHARDET: Record<string, CsvEncoding> = {
+  'UTF-8': 'utf-8',
+  'UTF-16LE': 'utf-16le',
+  'UTF-16BE': 'utf-16be',
+  GB18030: 'gb18030',
+  Big5: 'big5',
+  Shift_JIS: 'shift_jis',
+  'windows-1252': 'windows-1252',
+  'ISO-8859-1': 'windows-1252',
+}
+
+/** The decoder label of each encoding; the BOM variants drop their BOM first. */
+const DECODER: Record<CsvEncoding, string> = {
+  'utf-8': 'utf-8',
+  'utf-8-bom': 'utf-8',
+  'utf-16le': 'utf-16le',
+  'utf-16be': 'utf-16be',
+  gb18030: 'gb18030',
+  big5: 'big5',
+  shift_jis: 'shift_jis',
+  'windows-1252': 'windows-1252',
+}
+
+function bomOf(bytes: Uint8Array): { encoding: CsvEncoding; length: number } | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { encoding: 'utf-8-bom', length: 3 }
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 }
+  return null
+}
 
 /**
- * UTF-8 unless a BOM says otherwise or the bytes are not valid UTF-8; then GB18030 (a superset
- * of GBK), which is what spreadsheet apps on Chinese Windows write.
+ * The encoding a file is most likely in: its BOM; else UTF-8 when the bytes are valid UTF-8;
+ * else chardet's best guess among the encodings spreadsheet and address-book apps write
+ * (UTF-16 without BOM, GB18030 from Chinese Windows, Big5 from Taiwan and Hong Kong, Shift_JIS
+ * from Japan, Windows-1252 from Outlook and Excel in Western Europe and the Americas).
  */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' }
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' }
-  }
+export function detectEncoding(bytes: Uint8Array): CsvEncoding {
+  const bom = bomOf(bytes)
+  if (bom) return bom.encoding
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' }
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    return 'utf-8'
   } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' }
+    // Not UTF-8: ask the detector.
   }
+  // The first 64 KB decide; more only costs time.
+  const sample = bytes.subarray(0, 65_536)
+  for (const guess of chardet.analyse(sample)) {
+    const known = FROM_CHARDET[guess.name]
+    if (known && known !== 'utf-8') {
+      // A few lines give chardet too little to go on (it then scores 10 to 20); GB18030, what
+      // spreadsheet apps on Chinese Windows write, is the likelier file here. The preview shows
+      // the guess and the user can change it.
+      return guess.confidence >= MIN_CONFIDENCE ? known : 'gb18030'
+    }
+  }
+  return 'gb18030'
+}
+
+/** chardet's confidence (0–100) below which its guess is not evidence. */
+const MIN_CONFIDENCE = 20
+
+/**
+ * Decodes with the encoding given (the user's choice in the preview) or the detected one.
+ * A BOM is dropped whichever encoding is used.
+ */
+export function decodeText(
+  bytes: Uint8Array,
+  chosen?: CsvEncoding,
+): { text: string; encoding: CsvEncoding } {
+  const encoding = chosen ?? detectEncoding(bytes)
+  const bom = bomOf(bytes)
+  const body = bom ? bytes.subarray(bom.length) : bytes
+  return { text: new TextDecoder(DECODER[encoding]).decode(body), encoding }
 }
 
 export interface CsvTable {
@@ -108,11 +171,11 @@ function findHeader(records: CsvRecord[]): number {
   )
 }
 
-export function readCsv(input: Uint8Array | string): CsvTable {
+export function readCsv(input: Uint8Array | string, encoding?: CsvEncoding): CsvTable {
   const decoded =
     typeof input === 'string'
       ? { text: input.replace(/^\uFEFF/, ''), encoding: 'utf-8' as const }
-      : decodeText(input)
+      : decodeText(input, encoding)
   // One line ending for Papa Parse and the line count; old Mac files use a bare \r.
   let text = decoded.text.replace(/\r\n/g, '\n')
   if (!text.includes('\n')) text = text.replace(/\r/g, '\n')
@@ -166,6 +229,8 @@ const HEADER_WORDS: Record<Exclude<ColumnTarget, 'ignore'>, string[]> = {
     '全名',
     '联系人',
     '联系人姓名',
+    '氏名',
+    '名前',
   ],
   givenName: ['first name', 'firstname', 'given name', 'first', 'forename', '名'],
   familyName: ['last name', 'lastname', 'family name', 'surname', 'last', '姓', '姓氏'],
@@ -188,6 +253,10 @@ const HEADER_WORDS: Record<Exclude<ColumnTarget, 'ignore'>, string[]> = {
     '电子邮箱',
     '邮件',
     '邮箱地址',
+    '電子郵件',
+    '電郵',
+    'メールアドレス',
+    'メール',
   ],
   phone: [
     'phone',
@@ -217,6 +286,10 @@ const HEADER_WORDS: Record<Exclude<ColumnTarget, 'ignore'>, string[]> = {
     '移动电话',
     '办公电话',
     '座机',
+    '電話',
+    '手機',
+    '電話番号',
+    '携帯電話',
   ],
   organization: [
     'company',
@@ -231,8 +304,23 @@ const HEADER_WORDS: Record<Exclude<ColumnTarget, 'ignore'>, string[]> = {
     '工作单位',
     '机构',
     '组织',
+    '會社',
+    '会社',
+    '会社名',
   ],
-  role: ['job title', 'position', 'role', 'organization title', '职位', '职务', '头衔', '岗位'],
+  role: [
+    'job title',
+    'position',
+    'role',
+    'organization title',
+    '职位',
+    '职务',
+    '头衔',
+    '岗位',
+    '職稱',
+    '職位',
+    '役職',
+  ],
   linkedin: ['linkedin', 'linkedin url', 'linkedin profile', '领英'],
   wechat: ['wechat', 'wechat id', 'weixin', '微信', '微信号'],
   website: [

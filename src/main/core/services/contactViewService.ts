@@ -1,3 +1,5 @@
+import type { CountryCode } from 'libphonenumber-js'
+import { displayPhone } from '../identity/phone'
 import type { CardView, ContactListItem, TimelineEntry } from '../../../shared/cardView'
 import type {
   ContactSearchResult,
@@ -43,10 +45,11 @@ function completenessScore(contact: Contact): number {
   return score
 }
 
-function reachOf(contact: Contact): string {
+function reachOf(contact: Contact, region: CountryCode | undefined): string {
+  const phone = contact.phones[0]?.value
   return (
     contact.emails[0]?.value ??
-    contact.phones[0]?.value ??
+    (phone === undefined ? undefined : displayPhone(phone, region)) ??
     contact.links[0]?.value ??
     contact.bestWayToReach
   )
@@ -84,12 +87,19 @@ function timelineEntry(item: TimelineItem, data: Readonly<StoreData>): TimelineE
 }
 
 /** Read-only views of contacts: the searchable list, the card, the review, duplicates. */
-export function createContactViewService(store: DataStore, clock: Clock) {
+export function createContactViewService(
+  store: DataStore,
+  clock: Clock,
+  phoneRegion: () => CountryCode | undefined = () => undefined,
+) {
   const overdueIds = perRevision(
     store,
     (data) => new Set(overdueContacts(data, clock.now()).map((o) => o.contactId)),
   )
-  const duplicateGroups = perRevision(store, (data) => findDuplicateGroups(data.contacts))
+  const duplicateGroups = perRevision(store, (data) =>
+    // The region lives in the settings, so a change of it is a new revision too.
+    findDuplicateGroups(data.contacts, { region: phoneRegion() }),
+  )
   // Facets count every contact: once per change, not once per keystroke.
   const facetsActive = perRevision(store, (data) => facetCounts(data.contacts))
   const facetsAll = perRevision(store, (data) =>
@@ -98,14 +108,18 @@ export function createContactViewService(store: DataStore, clock: Clock) {
   // Build the search keys in the background after start, so the first keystroke does not wait.
   void prepareContactSearch(store.read().contacts).catch(() => undefined)
 
-  const listItem = (contact: Contact, overdue: Set<string>): ContactListItem => ({
+  const listItem = (
+    contact: Contact,
+    overdue: Set<string>,
+    region: CountryCode | undefined,
+  ): ContactListItem => ({
     id: contact.id,
     name: contact.name,
     organization: contact.organization,
     role: contact.role,
     tier: contact.tier,
     tags: contact.tags,
-    reach: reachOf(contact),
+    reach: reachOf(contact, region),
     ...(contact.photo ? { photo: contact.photo } : {}),
     archived: contact.archived,
     completeness: completenessScore(contact),
@@ -149,9 +163,10 @@ export function createContactViewService(store: DataStore, clock: Clock) {
       })
       const facets = query.includeArchived ? facetsAll() : facetsActive()
       const overdue = overdueIds()
+      const region = phoneRegion()
       return {
         total: result.total,
-        items: result.items.map((c) => listItem(c, overdue)),
+        items: result.items.map((c) => listItem(c, overdue, region)),
         facets: { tags: facets.tags, tiers: facets.tiers },
       }
     },

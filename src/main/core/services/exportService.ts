@@ -1,3 +1,4 @@
+import type { CountryCode } from 'libphonenumber-js'
 import type { ParsedInputOf } from '../../../shared/contract'
 import type { Clock } from '../clock'
 import { contactsToVCard, type VCardPhoto } from '../export/vcardExport'
@@ -5,7 +6,12 @@ import type { PhotoStore } from '../photos/photoStore'
 import type { DataStore } from '../store/dataStore'
 
 /** vCard 4.0 of everyone (archived included) or of a selection, photos embedded. */
-export function createExportService(store: DataStore, photos: PhotoStore, clock: Clock) {
+export function createExportService(
+  store: DataStore,
+  photos: PhotoStore,
+  clock: Clock,
+  phoneRegion: () => CountryCode | undefined = () => undefined,
+) {
   return {
     async vcard({
       ids,
@@ -26,7 +32,7 @@ export function createExportService(store: DataStore, photos: PhotoStore, clock:
       const day = clock.now().toISOString().slice(0, 10)
       return {
         fileName: `rapport-contacts-${day}.vcf`,
-        text: contactsToVCard(contacts, (ref) => loaded.get(ref)),
+        text: contactsToVCard(contacts, (ref) => loaded.get(ref), phoneRegion()),
       }
     },
   }

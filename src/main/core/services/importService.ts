@@ -4,7 +4,9 @@ import type { ImportPreview, ImportPreviewRow, ParsedInputOf } from '../../../sh
 import { RapportError } from '../../../shared/errors'
 import { contactFieldsShape, contactSchema, type Contact } from '../../../shared/model'
 import { newId, nextTimestamp, type Clock } from '../clock'
-import { buildMatchIndex, findMatches, normalizeEmail, normalizeName } from '../contacts/duplicates'
+import type { CountryCode } from 'libphonenumber-js'
+import { addToIndex, buildMatchIndex, findMatches } from '../contacts/duplicates'
+import { toE164 } from '../identity/phone'
 import { defaultChoice, mergeFields } from '../contacts/merge'
 import { csvToRows, readCsv, suggestMapping } from '../import/csvImport'
 import type { ImportRow } from '../import/importRow'
@@ -21,11 +23,15 @@ export const MAX_IMPORT_ROWS = 50_000
 /** The most columns the mapping step takes (the contract's limit on a mapping sent back). */
 export const MAX_IMPORT_COLUMNS = 500
 
+const EPOCH = '1970-01-01T00:00:00.000Z'
+
 interface PendingImport {
   preview: ImportPreview
   rows: ImportRow[]
   /** Per row: the existing contact a duplicate would merge into. */
   mergeInto: (string | null)[]
+  /** Per row: else the earlier line of this file whose contact it would merge into. */
+  mergeIntoLine: (number | null)[]
   createdAt: number
 }
 
@@ -52,7 +58,12 @@ function notAVCard(fileName: string, bytes: Buffer): RapportError {
  * nothing). Exact duplicates are never imported; possible duplicates are skipped, merged or
  * imported as the user chose.
  */
-export function createImportService(store: DataStore, photos: PhotoStore, clock: Clock) {
+export function createImportService(
+  store: DataStore,
+  photos: PhotoStore,
+  clock: Clock,
+  phoneRegion: () => CountryCode | undefined = () => undefined,
+) {
   const pending = new Map<string, PendingImport>()
 
   const forget = () => {
@@ -62,18 +73,23 @@ export function createImportService(store: DataStore, photos: PhotoStore, clock:
   }
 
   return {
-    preview({ fileName, data, mapping }: ParsedInputOf<'import.preview'>): ImportPreview {
+    preview({
+      fileName,
+      data,
+      mapping,
+      encoding: chosenEncoding,
+    }: ParsedInputOf<'import.preview'>): ImportPreview {
       const bytes = Buffer.from(data, 'base64')
       let rows: ImportRow[]
       let headers: string[] = []
       let used: ImportPreview['mapping'] = []
-      let encoding = 'utf-8'
+      let encoding: ImportPreview['encoding'] = 'utf-8'
       const kind = isVCard(fileName, bytes) ? 'vcard' : 'csv'
       if (kind === 'vcard') {
         rows = parseVCards(bytes)
         if (rows.length === 0) throw notAVCard(fileName, bytes)
       } else {
-        const table = readCsv(bytes)
+        const table = readCsv(bytes, chosenEncoding)
         if (table.headers.length > MAX_IMPORT_COLUMNS) {
           // Refused before guessing: the user could not map, nor send back, so many columns.
           throw new RapportError(
@@ -105,11 +121,22 @@ export function createImportService(store: DataStore, photos: PhotoStore, clock:
         )
       }
       const contacts = store.read().contacts
-      const index = buildMatchIndex(contacts)
-      // Rows of this file that will become new contacts, to catch the same person twice in one file.
-      const seenInFile = new Map<string, number>()
+      // The store's contacts, then each row this file will create, so that the same person twice
+      // in one file is caught by the same rules as a person already in Rapport.
+      const index = buildMatchIndex(contacts, phoneRegion())
+      const fromStore = contacts.length
+      const lineAt = new Map<number, number>()
       const mergeInto: (string | null)[] = []
+      const mergeIntoLine: (number | null)[] = []
+      const region = index.region
       const previewRows: ImportPreviewRow[] = rows.map((row) => {
+        // Numbers are kept in E.164 where they can be read, as they are matched and exported.
+        if (row.fields.phones) {
+          row.fields.phones = row.fields.phones.map((p) => ({
+            ...p,
+            value: toE164(p.value, region) ?? p.value,
+          }))
+        }
         const errors = [...row.errors]
         const checked = contactInput.safeParse(row.fields)
         if (errors.length === 0 && !checked.success) {
@@ -127,26 +154,40 @@ export function createImportService(store: DataStore, photos: PhotoStore, clock:
         }
         if (errors.length > 0 || !checked.success) {
           mergeInto.push(null)
+          mergeIntoLine.push(null)
           return { ...base, status: 'error', matches: [], errors }
         }
-        const found = findMatches(checked.data, contacts, index, { fuzzyWhenIdentified: false })
+        const found = findMatches(checked.data, contacts, index, {
+          fuzzyWhenIdentified: false,
+          sameNameAlone: true,
+        })
         const matches = found.matches
           .slice(0, 3)
-          .map((m) => ({ id: m.contact.id, name: m.contact.name }))
-        mergeInto.push(found.matches[0]?.contact.id ?? null)
-        const fileKey = `${normalizeName(base.name)}|${base.email ? normalizeEmail(base.email) : ''}`
-        const earlier = seenInFile.get(fileKey)
-        if (found.exact || earlier !== undefined) {
+          .map((m) =>
+            m.at < fromStore
+              ? { id: m.contact.id, name: m.contact.name, reasons: m.reasons }
+              : { id: '', name: m.contact.name, line: lineAt.get(m.at)!, reasons: m.reasons },
+          )
+        const best = found.matches[0]
+        mergeInto.push(best && best.at < fromStore ? best.contact.id : null)
+        mergeIntoLine.push(best && best.at >= fromStore ? lineAt.get(best.at)! : null)
+        if (found.exact) {
           // Already in Rapport, or already earlier in this file: never imported twice.
           return { ...base, status: 'exact', matches, errors: [] }
         }
-        seenInFile.set(fileKey, row.line)
-        return {
-          ...base,
-          status: found.matches.length > 0 ? 'duplicate' : 'new',
-          matches,
-          errors: [],
-        }
+        const status = found.matches.length > 0 ? 'duplicate' : 'new'
+        // A possible duplicate may still be imported, so later rows are compared with it too.
+        const at = addToIndex(
+          index,
+          contactSchema.parse({
+            ...checked.data,
+            id: `line-${row.line}`,
+            createdAt: EPOCH,
+            updatedAt: EPOCH,
+          }),
+        )
+        lineAt.set(at, row.line)
+        return { ...base, status, matches, errors: [] }
       })
       const counts = { new: 0, duplicate: 0, exact: 0, error: 0 }
       for (const row of previewRows) counts[row.status] += 1
@@ -162,7 +203,7 @@ export function createImportService(store: DataStore, photos: PhotoStore, clock:
         rows: previewRows,
         counts,
       }
-      pending.set(previewId, { preview, rows, mergeInto, createdAt: Date.now() })
+      pending.set(previewId, { preview, rows, mergeInto, mergeIntoLine, createdAt: Date.now() })
       return preview
     },
 
@@ -181,7 +222,11 @@ export function createImportService(store: DataStore, photos: PhotoStore, clock:
       const plan = job.preview.rows.map((row, i) => {
         if (row.status === 'new') return 'create' as const
         if (row.status === 'duplicate' && duplicates === 'import') return 'create' as const
-        if (row.status === 'duplicate' && duplicates === 'merge' && job.mergeInto[i])
+        if (
+          row.status === 'duplicate' &&
+          duplicates === 'merge' &&
+          (job.mergeInto[i] || job.mergeIntoLine[i])
+        )
           return 'merge' as const
         return 'skip' as const
       })
@@ -212,6 +257,8 @@ export function createImportService(store: DataStore, photos: PhotoStore, clock:
           byFileId.get(id.toLowerCase()) ?? (existing.has(id) ? id : undefined)
         let created = 0
         let merged = 0
+        // Which contact each line became, so a later line of the same person merges into it.
+        const contactOfLine = new Map<number, string>()
         job.rows.forEach((row, i) => {
           const photo = photoRefs[i]
           const { introducedById, mutualIds, ...rest } = row.fields
@@ -225,16 +272,26 @@ export function createImportService(store: DataStore, photos: PhotoStore, clock:
             mutualIds: mutuals,
             ...(photo ? { photo } : {}),
           }
-          if (plan[i] === 'create') {
+          const intoLine = job.mergeIntoLine[i]
+          const targetId =
+            plan[i] === 'merge'
+              ? (job.mergeInto[i] ?? (intoLine ? contactOfLine.get(intoLine) : undefined))
+              : undefined
+          const target = targetId ? existing.get(targetId) : undefined
+          if (plan[i] === 'create' || (plan[i] === 'merge' && !target)) {
+            // A merge target deleted since the preview: the row is kept as a new contact.
             const now = nextTimestamp(clock)
-            tx.put(
-              'contacts',
-              contactSchema.parse({ ...fields, id: newIds[i]!, createdAt: now, updatedAt: now }),
-            )
+            const contact = contactSchema.parse({
+              ...fields,
+              id: newIds[i] ?? newId(),
+              createdAt: now,
+              updatedAt: now,
+            })
+            tx.put('contacts', contact)
+            existing.set(contact.id, contact)
+            contactOfLine.set(row.line, contact.id)
             created += 1
-          } else if (plan[i] === 'merge') {
-            const target = existing.get(job.mergeInto[i]!)
-            if (!target) return
+          } else if (plan[i] === 'merge' && target) {
             const incoming: Contact = contactSchema.parse({
               ...fields,
               id: target.id,
@@ -250,6 +307,7 @@ export function createImportService(store: DataStore, photos: PhotoStore, clock:
             })
             tx.put('contacts', next)
             existing.set(target.id, next)
+            contactOfLine.set(row.line, target.id)
             merged += 1
           }
         })

@@ -13,7 +13,13 @@ export function createSettingsService(store: DataStore) {
     get(): Settings {
       return store.read().settings
     },
-    update({ language, me, reminders, base }: ParsedInputOf<'settings.update'>): Promise<Settings> {
+    update({
+      language,
+      phoneRegion,
+      me,
+      reminders,
+      base,
+    }: ParsedInputOf<'settings.update'>): Promise<Settings> {
       return store.update((tx) => {
         const current = tx.data.settings
         if (
@@ -32,7 +38,7 @@ export function createSettingsService(store: DataStore) {
         assertFreshEdit({
           kind: 'settings',
           current,
-          patch: { language, me, reminders },
+          patch: { language, phoneRegion, me, reminders },
           base,
           mergedPaths: ['me', 'me.positioning', 'reminders'],
         })
@@ -41,6 +47,7 @@ export function createSettingsService(store: DataStore) {
           : current.me.positioning
         const next = settingsSchema.parse({
           language: language ?? current.language,
+          phoneRegion: phoneRegion ?? current.phoneRegion,
           me: { ...current.me, ...definedOnly(me ?? {}), positioning },
           reminders: { ...current.reminders, ...definedOnly(reminders ?? {}) },
         })

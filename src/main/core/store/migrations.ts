@@ -35,6 +35,11 @@ export const migrations: Migration[] = [
   // v6: titles Rapport generated are stored as their kind, so they read in the interface language;
   // gatherings have a duration.
   { from: 5, up: migrateToV6 },
+  // v7: the region phone numbers without a country code are read in ('' = from the language).
+  {
+    from: 6,
+    up: (doc) => ({ ...doc, settings: { ...(doc.settings as Raw | undefined), phoneRegion: '' } }),
+  },
 ]
 
 /** The English titles v5 and earlier wrote, by the reason that made them. */

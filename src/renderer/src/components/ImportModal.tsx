@@ -5,6 +5,7 @@ import {
   Group,
   Loader,
   Modal,
+  Pagination,
   ScrollArea,
   SegmentedControl,
   Select,
@@ -16,14 +17,17 @@ import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ImportPreview } from '../../../shared/contract'
-import { columnTargetSchema } from '../../../shared/contract'
+import { columnTargetSchema, csvEncodingSchema } from '../../../shared/contract'
 import { useApi } from '../api/ApiContext'
 import { errorText } from './errorText'
 
 const MAX_BYTES = 50 * 1024 * 1024
-const SHOWN_ROWS = 300
+/** Rows per page of the preview; every row stays reachable by paging or by its status. */
+const PAGE_ROWS = 100
 const STATUS_COLORS = { new: 'teal', duplicate: 'orange', exact: 'gray', error: 'red' } as const
 type Target = (typeof columnTargetSchema.options)[number]
+type Encoding = (typeof csvEncodingSchema.options)[number]
+type Status = ImportPreview['rows'][number]['status']
 
 function toBase64(buffer: ArrayBuffer): string {
   const bytes = new Uint8Array(buffer)
@@ -49,6 +53,8 @@ export function ImportModal(props: {
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
   const [duplicates, setDuplicates] = useState<'skip' | 'merge' | 'import'>('skip')
+  const [shown, setShown] = useState<Status | 'all'>('all')
+  const [page, setPage] = useState(1)
 
   const fail = (caught: unknown) =>
     notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
@@ -68,6 +74,8 @@ export function ImportModal(props: {
     try {
       const data = toBase64(await chosen.arrayBuffer())
       setFile({ name: chosen.name, data })
+      setShown('all')
+      setPage(1)
       setPreview(await api['import.preview']({ fileName: chosen.name, data }))
     } catch (caught) {
       fail(caught)
@@ -76,19 +84,28 @@ export function ImportModal(props: {
     }
   }
 
-  const remap = async (index: number, target: Target) => {
+  /** Reads the file again with another column mapping or encoding; the old preview is dropped. */
+  const reread = async (change: { mapping?: Target[]; encoding?: Encoding }) => {
     if (!file || !preview) return
-    const mapping = preview.mapping.map((m, i) => (i === index ? target : m))
     setBusy(t('common.loading'))
     try {
       await api['import.cancel']({ previewId: preview.previewId })
-      setPreview(await api['import.preview']({ fileName: file.name, data: file.data, mapping }))
+      setPreview(
+        await api['import.preview']({
+          fileName: file.name,
+          data: file.data,
+          mapping: change.mapping ?? preview.mapping,
+          encoding: change.encoding ?? preview.encoding,
+        }),
+      )
     } catch (caught) {
       fail(caught)
     } finally {
       setBusy(null)
     }
   }
+  const remap = (index: number, target: Target) =>
+    reread({ mapping: preview!.mapping.map((m, i) => (i === index ? target : m)) })
 
   const commit = async () => {
     if (!preview) return
@@ -110,6 +127,13 @@ export function ImportModal(props: {
   const toImport = preview
     ? preview.counts.new + (duplicates === 'skip' ? 0 : preview.counts.duplicate)
     : 0
+  const listed = preview
+    ? shown === 'all'
+      ? preview.rows
+      : preview.rows.filter((r) => r.status === shown)
+    : []
+  const pages = Math.max(1, Math.ceil(listed.length / PAGE_ROWS))
+  const onPage = listed.slice((page - 1) * PAGE_ROWS, page * PAGE_ROWS)
 
   return (
     <Modal opened={props.opened} onClose={close} title={t('import.title')} size="xl">
@@ -139,9 +163,21 @@ export function ImportModal(props: {
           <>
             <Group justify="space-between">
               <Text fw={600}>{preview.fileName}</Text>
-              <Text size="xs" c="dimmed">
-                {t('import.encoding', { encoding: preview.encoding })}
-              </Text>
+              {preview.kind === 'csv' && (
+                <Select
+                  size="xs"
+                  w={260}
+                  label={t('import.encodingLabel')}
+                  description={t('import.encodingHint')}
+                  data={csvEncodingSchema.options.map((v) => ({
+                    value: v,
+                    label: t(`import.encodings.${v}`),
+                  }))}
+                  value={preview.encoding}
+                  onChange={(v) => v && void reread({ encoding: v as Encoding })}
+                  allowDeselect={false}
+                />
+              )}
             </Group>
             <Text size="sm" data-testid="import-summary">
               {t('import.summary', preview.counts)}
@@ -188,6 +224,23 @@ export function ImportModal(props: {
                 />
               </Group>
             )}
+            <SegmentedControl
+              size="xs"
+              w="fit-content"
+              aria-label={t('import.show')}
+              value={shown}
+              onChange={(v) => {
+                setShown(v as typeof shown)
+                setPage(1)
+              }}
+              data={[
+                { value: 'all', label: t('import.showAll', { count: preview.rows.length }) },
+                ...(['new', 'duplicate', 'exact', 'error'] as const).map((status) => ({
+                  value: status,
+                  label: `${t(`import.status.${status}`)} ${preview.counts[status]}`,
+                })),
+              ]}
+            />
             <ScrollArea h={320}>
               <Table striped aria-label={t('import.title')}>
                 <Table.Thead>
@@ -199,7 +252,7 @@ export function ImportModal(props: {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {preview.rows.slice(0, SHOWN_ROWS).map((row) => (
+                  {onPage.map((row) => (
                     <Table.Tr key={row.line}>
                       <Table.Td>{row.line}</Table.Td>
                       <Table.Td>
@@ -217,8 +270,17 @@ export function ImportModal(props: {
                         </Badge>
                         {row.matches.length > 0 && (
                           <Text size="xs" c="dimmed">
-                            {t('import.matches', {
-                              names: row.matches.map((m) => m.name).join(', '),
+                            {t(row.status === 'exact' ? 'import.matchesExact' : 'import.matches', {
+                              names: row.matches
+                                .map((m) =>
+                                  m.line
+                                    ? t('import.matchLine', { name: m.name, line: m.line })
+                                    : m.name,
+                                )
+                                .join(t('import.listSeparator')),
+                              reasons: [...new Set(row.matches.flatMap((m) => m.reasons))]
+                                .map((r) => t(`duplicates.reason.${r}`))
+                                .join(t('import.listSeparator')),
                             })}
                           </Text>
                         )}
@@ -233,10 +295,23 @@ export function ImportModal(props: {
                 </Table.Tbody>
               </Table>
             </ScrollArea>
-            {preview.rows.length > SHOWN_ROWS && (
-              <Text size="xs" c="dimmed">
-                {t('import.shown', { shown: SHOWN_ROWS, total: preview.rows.length })}
-              </Text>
+            {pages > 1 && (
+              <Group gap="xs">
+                <Pagination
+                  size="sm"
+                  total={pages}
+                  value={page}
+                  onChange={setPage}
+                  aria-label={t('import.pages')}
+                />
+                <Text size="xs" c="dimmed">
+                  {t('import.shown', {
+                    from: (page - 1) * PAGE_ROWS + 1,
+                    to: Math.min(page * PAGE_ROWS, listed.length),
+                    total: listed.length,
+                  })}
+                </Text>
+              </Group>
             )}
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>

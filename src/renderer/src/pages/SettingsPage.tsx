@@ -22,6 +22,7 @@ import { RemindersCard } from '../components/RemindersCard'
 import { errorText } from '../components/errorText'
 import { PageHeader } from '../components/PageHeader'
 import { useSettingsEdit } from '../edits/useSettingsEdit'
+import { PhoneRegionSelect } from '../identity/PhoneRegionSelect'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -59,6 +60,8 @@ export function SettingsPage() {
   }
   const changeLanguage = (language: Settings['language']) =>
     run(async () => setSettings(await api['settings.update']({ language })))
+  const changePhoneRegion = (phoneRegion: string) =>
+    run(async () => setSettings(await api['settings.update']({ phoneRegion })))
   const saveMe = () =>
     run(async () => {
       if (await saveMeFields()) {
@@ -89,6 +92,10 @@ export function SettingsPage() {
             { value: 'zh-CN', label: '简体中文' },
             { value: 'en', label: 'English' },
           ]}
+        />
+        <PhoneRegionSelect
+          value={settings.phoneRegion}
+          onChange={(region) => void changePhoneRegion(region)}
         />
       </Card>
       <Card withBorder>
