@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { decodeJournal } from '../../../src/main/core/store/journal'
 import { ipcChannel, operationNames } from '../../../src/shared/operationNames'
 import {
   launchDesktop,
@@ -196,7 +197,9 @@ describe('the desktop app, run with the electron stand-in', () => {
     expect(code).toBe(0)
     expect(state.quit.quitted).toBe(true)
     // The glue waited for the core: the journal is folded into the snapshot and the lock is gone.
-    expect((await stat(join(dataDir, 'rapport.journal'))).size).toBe(0)
+    // (The journal keeps only its header line, naming the snapshot it continues.)
+    const journal = decodeJournal(await readFile(join(dataDir, 'rapport.journal'), 'utf8'))
+    expect(journal.entries).toEqual([])
     const onDisk = await readFile(join(dataDir, 'rapport.json'), 'utf8')
     expect(onDisk).toContain('Written Before Quit')
     expect(existsSync(join(dataDir, 'rapport.lock'))).toBe(false)
