@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer')
   let server
   try {
-    server = await startHttpServer({ dispatch: core.dispatch, rendererDir, port })
+    server = await startHttpServer({ dispatch: core.dispatch, rendererDir, port, changes: core })
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     fail(

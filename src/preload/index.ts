@@ -1,4 +1,5 @@
-import { contextBridge, ipcRenderer } from 'electron'
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { CHANGES_CHANNEL, type ChangesBridge } from '../shared/changes'
 import type { RapportBridge } from '../shared/contract'
 import { encodeInput } from '../shared/ipcPayload'
 import { ipcChannel, operationNames } from '../shared/operationNames'
@@ -13,4 +14,19 @@ const bridge = Object.fromEntries(
   ]),
 ) as RapportBridge
 
+// Beside it, one subscription to "changed" events: the page hears which collections to re-read,
+// never the event object, and cannot send on the channel.
+const changes: ChangesBridge = {
+  subscribe(listener) {
+    const relay = (_event: IpcRendererEvent, collections: unknown) => {
+      if (Array.isArray(collections)) listener(collections.filter((c) => typeof c === 'string'))
+    }
+    ipcRenderer.on(CHANGES_CHANNEL, relay)
+    return () => {
+      ipcRenderer.removeListener(CHANGES_CHANNEL, relay)
+    }
+  },
+}
+
 contextBridge.exposeInMainWorld('rapport', bridge)
+contextBridge.exposeInMainWorld('rapportChanges', changes)

@@ -22,7 +22,10 @@ const record = {
   opened: [],
   utility: [],
   exposed: null,
+  /** Every key the preload exposed, with the names and types of its members. */
+  exposures: {},
   invoked: [],
+  sentToPages: [],
   quit: { willQuitPrevented: 0, quitted: false },
 }
 
@@ -103,7 +106,10 @@ class WebContents extends StandInEmitter {
   }
   executed = []
   printToPDF = async () => Buffer.from('%PDF-1.7 stand-in')
-  send = () => {}
+  /** What main sent to the page ("changed" events). */
+  send = (channel, ...args) => {
+    record.sentToPages.push({ channel, args })
+  }
   reload = () => {}
 }
 
@@ -314,16 +320,34 @@ export const utilityProcess = {
 }
 
 // ---------------------------------------------------------------- preload side
+const exposedApis = {}
 export const contextBridge = {
   exposeInMainWorld: (key, api) => {
-    record.exposed = { key, api }
+    exposedApis[key] = api
+    record.exposures[key] = Object.fromEntries(
+      Object.entries(api).map(([name, value]) => [name, typeof value]),
+    )
+    // The contract's bridge is the one the tests call into.
+    if (key === 'rapport' || !record.exposed) record.exposed = { key, api }
   },
 }
+const rendererListeners = new Map()
 export const ipcRenderer = {
   invoke: async (channel, input) => {
     record.invoked.push({ channel, input })
     return JSON.stringify({ ok: true, value: null })
   },
+  on: (channel, listener) => {
+    if (!rendererListeners.has(channel)) rendererListeners.set(channel, new Set())
+    rendererListeners.get(channel).add(listener)
+  },
+  removeListener: (channel, listener) => {
+    rendererListeners.get(channel)?.delete(listener)
+  },
+}
+/** Main sending to the page, as webContents.send would. */
+function sendToRenderer(channel, ...args) {
+  for (const listener of rendererListeners.get(channel) ?? []) listener({ sender: null }, ...args)
 }
 
 // ---------------------------------------------------------------- the driver's side
@@ -402,4 +426,10 @@ if (process.send) {
 }
 
 /** For scripts that load a file with the stand-in in the same process (the preload test). */
-export const standIn = { snapshot, exposedApi: () => record.exposed?.api, invoked: record.invoked }
+export const standIn = {
+  snapshot,
+  exposedApi: () => record.exposed?.api,
+  exposedAs: (key) => exposedApis[key],
+  sendToRenderer,
+  invoked: record.invoked,
+}

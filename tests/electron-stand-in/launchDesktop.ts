@@ -14,6 +14,8 @@ export interface DesktopRecord {
   dialogs: { kind: string; options?: { message?: string } }[]
   utility: { modulePath: string; pid: number; exit: { code: number | null } | null }[]
   exposed: { key: string; members: Record<string, string> } | null
+  /** Messages main sent to pages (webContents.send). */
+  sentToPages: { channel: string; args: unknown[] }[]
   ipcChannels: string[]
   permissionsGranted: string[] | null
   maxLoopDelayMs: number

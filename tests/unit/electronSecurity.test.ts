@@ -95,6 +95,11 @@ describe("Electron's security checklist", () => {
     const preload = await source('preload/index.ts')
     // The preload exposes the contract's operations and nothing that forwards arbitrary channels.
     expect(preload).toContain('operationNames.map')
-    expect(preload).not.toMatch(/ipcRenderer\.(on|send)\(/)
+    expect(preload).not.toMatch(/ipcRenderer\.(send|sendSync|postMessage)\(/)
+    // It listens on one fixed channel only (the "changed" events), never on one the page names.
+    const listened = [...preload.matchAll(/ipcRenderer\.(?:on|once|addListener)\(([^,]+),/g)].map(
+      (m) => m[1]!.trim(),
+    )
+    expect(listened).toEqual(['CHANGES_CHANNEL'])
   })
 })

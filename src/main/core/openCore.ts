@@ -42,6 +42,12 @@ export interface Core {
   reminders: ReminderHost | null
   /** How many changes the store has committed since it opened: tells whether a call wrote. */
   revision(): number
+  /**
+   * Calls `listener` after every durable change with the collections it touched ("settings"
+   * included; ["*"] after a reload, a restore or a new store, when anything may differ), so open
+   * pages in every window and tab re-read what they show. Returns the unsubscribe.
+   */
+  onChanged(listener: (collections: string[]) => void): () => void
   close(): Promise<void>
 }
 
@@ -60,6 +66,16 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   let handlers: Handlers
   let reminders: ReminderHost | null = null
   let stopServices = () => {}
+  const changeListeners = new Set<(collections: string[]) => void>()
+  const announce = (collections: string[]) => {
+    for (const listener of changeListeners) {
+      try {
+        listener(collections)
+      } catch (error) {
+        console.error('Rapport: a change listener failed', error)
+      }
+    }
+  }
 
   const open = async (startEmptyIfDamaged: boolean) => {
     try {
@@ -78,6 +94,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         },
       })
       unavailable = null
+      store.onChange((change) => announce(change.touched ? [...change.touched] : ['*']))
+      // A store opened again (after "start empty") replaces everything a page may show.
+      announce(['*'])
       reminders =
         options.reminders === false
           ? null
@@ -106,7 +125,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       return reminders
     },
     revision: () => (store as JournaledStore | null)?.revision() ?? 0,
+    onChanged(listener) {
+      changeListeners.add(listener)
+      return () => changeListeners.delete(listener)
+    },
     close: async () => {
+      changeListeners.clear()
       ;(reminders as ReminderHost | null)?.stop()
       stopServices()
       await (store as JournaledStore | null)?.close()

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, powerMonitor, session, shell } from 'electron'
 import { contract, type ReminderNotification } from '../../shared/contract'
+import { CHANGES_CHANNEL } from '../../shared/changes'
 import { languageFromLocale } from '../../shared/language'
 import { languagePreferenceSchema, type Language } from '../../shared/model'
 import { resolveDataDir } from '../core/dataDir'
@@ -148,6 +149,12 @@ async function start(): Promise<void> {
     onTray: (state) => {
       trayState = state
       tray?.show(state)
+    },
+    // Every window re-reads what a change touched, whichever window (or the phone sync) made it.
+    onChanged: (collections) => {
+      for (const window of BrowserWindow.getAllWindows()) {
+        if (!window.isDestroyed()) window.webContents.send(CHANGES_CHANNEL, collections)
+      }
     },
     onCrash: showCoreCrash,
   })

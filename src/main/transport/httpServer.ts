@@ -18,7 +18,14 @@ export interface HttpServerOptions {
   port: number
   /** Per-launch secret; generated when omitted. */
   token?: string
+  /** What changed in the core, streamed to signed-in pages at GET /events (server-sent events). */
+  changes?: { onChanged(listener: (collections: string[]) => void): () => void }
 }
+
+/** Where signed-in pages listen for "changed" events. */
+export const CHANGES_PATH = '/events'
+/** A comment line this often keeps proxies and idle timers from closing the stream. */
+const HEARTBEAT_MS = 25_000
 
 export interface RunningHttpServer {
   /** The clean address; it answers only a browser that has opened `launchUrl`. */
@@ -62,6 +69,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const token = options.token ?? randomBytes(32).toString('base64url')
   let port = options.port
   const session = createLaunchSession(() => port)
+  const streams = new Set<ServerResponse>()
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -109,6 +117,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       return
     }
     if (path.startsWith(API_PREFIX)) return handleApi(req, res, path.slice(API_PREFIX.length))
+    if (path === CHANGES_PATH && req.method === 'GET' && options.changes) {
+      return streamChanges(req, res, options.changes)
+    }
     if (!isRead) {
       send(res, 405, failure('NOT_FOUND', 'Method not allowed'))
       return
@@ -152,6 +163,39 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     }
     const envelope = await options.dispatch(name, input)
     send(res, envelope.ok ? 200 : STATUS_BY_CODE[envelope.error.code], envelope)
+  }
+
+  /**
+   * Server-sent events: one "changed" event per durable change, naming the collections it
+   * touched. Only signed-in pages get here (the cookie checked above); the events carry no data,
+   * only what to re-read through the API.
+   */
+  function streamChanges(
+    req: IncomingMessage,
+    res: ServerResponse,
+    changes: NonNullable<HttpServerOptions['changes']>,
+  ) {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-content-type-options': 'nosniff',
+    })
+    // Reconnect soon after a restart of the server.
+    res.write('retry: 2000\n\n')
+    streams.add(res)
+    const unsubscribe = changes.onChanged((collections) => {
+      res.write(`event: changed\ndata: ${JSON.stringify({ collections })}\n\n`)
+    })
+    const heartbeat = setInterval(() => res.write(': still here\n\n'), HEARTBEAT_MS)
+    heartbeat.unref()
+    const end = () => {
+      clearInterval(heartbeat)
+      unsubscribe()
+      streams.delete(res)
+    }
+    req.once('close', end)
+    res.once('close', end)
   }
 
   async function serveStatic(res: ServerResponse, path: string) {
@@ -213,6 +257,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     cookie: session.cookie,
     close: () =>
       new Promise<void>((resolveClose) => {
+        for (const stream of streams) stream.end()
         server.closeAllConnections()
         server.close(() => resolveClose())
       }),

@@ -121,6 +121,15 @@ describe('the desktop app, run with the electron stand-in', () => {
       ok: false,
       error: { code: 'VALIDATION' },
     })
+
+    // A write in the core reaches every window as a "changed" event naming what it touched.
+    expect((await run.invoke('contacts.create', { name: 'Heard Everywhere' })).ok).toBe(true)
+    const heard = await run.until((s) =>
+      s.sentToPages.some(
+        (m) => m.channel === 'rapport:changed' && (m.args[0] as string[]).includes('contacts'),
+      ),
+    )
+    expect(heard.sentToPages.filter((m) => m.channel !== 'rapport:changed')).toEqual([])
   }, 60_000)
 
   it('sends host-only operations from the core back to main: the dossier PDF asks where to save', async () => {

@@ -18,12 +18,19 @@ const script = `
   createRequire(import.meta.url)(${JSON.stringify(PRELOAD)})
   const { standIn } = await import('electron')
   await standIn.exposedApi()['contacts.search']({ text: 'Ada' })
-  const { exposed } = standIn.snapshot()
-  console.log(JSON.stringify({ exposed, invoked: standIn.invoked }))
+  const heard = []
+  const stop = standIn.exposedAs('rapportChanges').subscribe((c) => heard.push(c))
+  standIn.sendToRenderer('rapport:changed', ['contacts', 42])
+  stop()
+  standIn.sendToRenderer('rapport:changed', ['after unsubscribe'])
+  const { exposed, exposures } = standIn.snapshot()
+  console.log(JSON.stringify({ exposed, exposures, heard, invoked: standIn.invoked }))
 `
 
 interface PreloadRun {
   exposed: { key: string; members: Record<string, string> }
+  exposures: Record<string, Record<string, string>>
+  heard: unknown[]
   invoked: { channel: string; input: unknown }[]
 }
 
@@ -43,8 +50,13 @@ describe('the preload', () => {
       ['--import', REGISTER, '--input-type=module', '-e', script],
       { cwd: ROOT, encoding: 'utf8' },
     )
-    const { exposed, invoked } = JSON.parse(out) as PreloadRun
+    const { exposed, exposures, heard, invoked } = JSON.parse(out) as PreloadRun
     expect(exposed.key).toBe('rapport')
+    // Beside the contract, only a subscription to "changed" events: strings reach the page,
+    // nothing else, and nothing after unsubscribing.
+    expect(Object.keys(exposures).sort()).toEqual(['rapport', 'rapportChanges'])
+    expect(exposures.rapportChanges).toEqual({ subscribe: 'function' })
+    expect(heard).toEqual([['contacts']])
     expect(Object.keys(exposed.members).sort()).toEqual([...operationNames].sort())
     expect(new Set(Object.values(exposed.members))).toEqual(new Set(['function']))
     expect(invoked).toEqual([

@@ -21,6 +21,8 @@ export interface CoreProcessDeps {
   hostHandlers: Record<string, HostHandler>
   onNotify(notification: ReminderNotification): void
   onTray(state: { dueCount: number; next: TrayItem[] }): void
+  /** A durable change in the core, with the collections it touched. */
+  onChanged?(collections: string[]): void
   /** The core process died; `restarting` is false once it has died too often to try again. */
   onCrash(restarting: boolean): void
 }
@@ -113,6 +115,8 @@ export function startCoreProcess(deps: CoreProcessDeps): CoreProcess {
         return deps.onNotify(message.notification)
       case 'tray':
         return deps.onTray({ dueCount: message.dueCount, next: message.next })
+      case 'changed':
+        return deps.onChanged?.(message.collections)
       case 'closed':
         whenClosed?.()
         return

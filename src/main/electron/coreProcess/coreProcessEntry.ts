@@ -100,6 +100,7 @@ async function serve(
       : {}),
   })
   const opened = core
+  opened.onChanged((collections) => send({ type: 'changed', collections }))
   let closing: Promise<void> | null = null
 
   handle = (data) => {

@@ -63,6 +63,8 @@ export const fromCoreSchema = z.discriminatedUnion('type', [
     dueCount: z.number().int().nonnegative(),
     next: z.array(trayItemSchema),
   }),
+  /** A durable change touched these collections: main tells the windows to re-read them. */
+  z.object({ type: z.literal('changed'), collections: z.array(z.string().max(40)).max(50) }),
   z.object({ type: z.literal('closed') }),
   z.object({ type: z.literal('failed'), message: z.string() }),
 ])

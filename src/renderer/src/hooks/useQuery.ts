@@ -1,4 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { onChanges } from '../api/changes'
+
+/** Changes that arrive this close together are read once. */
+const CHANGE_SETTLE_MS = 120
 
 export interface QueryState<T> {
   data: T | undefined
@@ -8,7 +12,7 @@ export interface QueryState<T> {
 }
 
 /**
- * Loads data from the API when `key` changes and on demand. Keeps the previous data while a new
+ * Loads data from the API when `key` changes, on demand, and when the core says data changed. Keeps the previous data while a new
  * load runs so lists do not flash empty while the user types a search; a slower, older answer
  * never overwrites a newer one.
  */
@@ -39,6 +43,20 @@ export function useQuery<T>(load: () => Promise<T>, key: string): QueryState<T> 
     // `load` changes every render; `key` says when its answer changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, run])
+
+  // Data changed somewhere (another window or tab, the phone sync, this page): read again,
+  // once per burst of changes.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const unsubscribe = onChanges(() => {
+      clearTimeout(timer)
+      timer = setTimeout(() => void run(), CHANGE_SETTLE_MS)
+    })
+    return () => {
+      clearTimeout(timer)
+      unsubscribe()
+    }
+  }, [run])
 
   return { data: state.data, error: state.error, reload: run }
 }

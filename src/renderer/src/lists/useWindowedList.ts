@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { onChanges } from '../api/changes'
 
 /** What one window of a list answers: the rows at `offset` and how many match in all. */
 export interface ListWindow<Row, Meta> {
@@ -113,6 +114,19 @@ export function useWindowedList<Row, Meta>(
     }))
     await Promise.all([...windows].map((w) => fetchWindowAt(w, keyRef.current)))
   }, [fetchWindowAt, windowSize])
+
+  // A change anywhere (another tab, the phone sync) refreshes the windows on screen.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const unsubscribe = onChanges(() => {
+      clearTimeout(timer)
+      timer = setTimeout(() => void reload(), 120)
+    })
+    return () => {
+      clearTimeout(timer)
+      unsubscribe()
+    }
+  }, [reload])
 
   // The previous key's rows stay until the new key's first window replaces them, so the list
   // does not flash empty while the user types.
