@@ -1,3 +1,4 @@
+import { isSupportedCountry } from 'libphonenumber-js'
 import { assertFreshEdit } from '../edits/freshEdit'
 import type { ParsedInputOf } from '../../../shared/contract'
 import { RapportError } from '../../../shared/errors'
@@ -20,6 +21,11 @@ export function createSettingsService(store: DataStore) {
       reminders,
       base,
     }: ParsedInputOf<'settings.update'>): Promise<Settings> {
+      if (phoneRegion && !isSupportedCountry(phoneRegion)) {
+        throw new RapportError('VALIDATION', `${phoneRegion} is not a region phone numbers know`, {
+          issues: [{ path: 'phoneRegion', message: 'a region code such as CN or GB' }],
+        })
+      }
       return store.update((tx) => {
         const current = tx.data.settings
         if (
