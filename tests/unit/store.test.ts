@@ -215,7 +215,7 @@ describe('loading a damaged or foreign data file', () => {
     expect(await readFile(snapshotOf(dir), 'utf8')).toBe(edited)
   })
 
-  it.each(['store-v1.json', 'store-v2.json', 'store-v3.json', 'store-v4.json'])(
+  it.each(['store-v1.json', 'store-v2.json', 'store-v3.json', 'store-v4.json', 'store-v5.json'])(
     'migrates the fixture %s and keeps every record',
     async (name) => {
       const dir = await tempDir()
@@ -271,6 +271,27 @@ describe('loading a damaged or foreign data file', () => {
       'iShouldMeet',
     ])
     expect(data.mapLayouts).toEqual([])
+    await store.close()
+  })
+  it('migrates a v5 file to v6 with phone sync off and nothing synced yet', async () => {
+    const dir = await tempDir()
+    await writeFile(
+      snapshotOf(dir),
+      await readFile(join(__dirname, '../fixtures/store-v5.json'), 'utf8'),
+    )
+    const store = await open(dir)
+    const data = store.read()
+    expect(data.settings.sync).toMatchObject({
+      enabled: false,
+      serverUrl: '',
+      scope: 'active',
+      intervalMinutes: 15,
+      followUps: true,
+    })
+    expect(data.syncStates).toEqual([])
+    expect(data.syncLog).toEqual([])
+    expect(data.syncConflicts).toEqual([])
+    expect(data.settings.me.name).toBe('测试用户')
     await store.close()
   })
 })

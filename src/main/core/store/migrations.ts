@@ -32,6 +32,17 @@ export const migrations: Migration[] = [
   },
   // v5: events, communities and gatherings as their workflows need them; map positions.
   { from: 4, up: migrateToV5 },
+  // v6: phone sync (CardDAV/CalDAV): its settings, per-record sync state, the log and conflicts.
+  {
+    from: 5,
+    up: (doc) => ({
+      ...doc,
+      settings: { ...((doc.settings as Raw | undefined) ?? {}), sync: { enabled: false } },
+      syncStates: [],
+      syncLog: [],
+      syncConflicts: [],
+    }),
+  },
 ]
 
 const v4AccessStatus: Record<string, string> = {
