@@ -32,6 +32,7 @@ import { communityOperations } from './communityOperations'
 import { eventOperations } from './eventOperations'
 import { mapOperations } from './mapOperations'
 import { noInput, op } from './operation'
+import { syncOperations } from './sync/syncOperations'
 
 export const contactInputSchema = z.object(contactFieldsShape).strict()
 export const contactPatchSchema = patchSchemaOf(contactFieldsShape)
@@ -198,6 +199,7 @@ export const contract = {
   ...eventOperations,
   ...communityOperations,
   ...mapOperations,
+  ...syncOperations,
   'app.info': op<AppInfo>()(noInput),
   'settings.get': op<Settings>()(noInput),
   'settings.update': op<Settings>()(

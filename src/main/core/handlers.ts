@@ -18,12 +18,19 @@ import type { JournaledStore } from './store/journaledStore'
 import { createCommunityHandlers } from './handlers/communityHandlers'
 import { createEventHandlers } from './handlers/eventHandlers'
 import { createMapHandlers } from './handlers/mapHandlers'
+import { createSyncService, type SyncServiceOptions } from './sync/syncService'
 
 export interface CoreContext {
   version: string
   dataDir: string
   systemLanguage: AppInfo['systemLanguage']
   clock: Clock
+  /** The sync server's password when none was given in this run (env, keychain); never stored. */
+  syncPassword?: () => string | undefined
+  /** Scheduled phone sync while the app runs; off in tests and one-shot commands. */
+  syncTimers?: boolean
+  /** Timeouts, retries and fetch of the sync transport (tests shorten them). */
+  syncTransport?: SyncServiceOptions['transport']
 }
 
 export interface CoreServices {
@@ -52,10 +59,20 @@ export function createHandlers(
     return preference === 'system' ? context.systemLanguage : preference
   }
   const calendar = createCalendarService(store, context.clock, language)
+  const sync = createSyncService({
+    store,
+    clock: context.clock,
+    language,
+    photos,
+    ...(context.syncPassword ? { password: context.syncPassword } : {}),
+    timers: context.syncTimers ?? false,
+    ...(context.syncTransport ? { transport: context.syncTransport } : {}),
+  })
   const handlers: Handlers = {
     ...createEventHandlers(store, context),
     ...createCommunityHandlers(store, context),
     ...createMapHandlers(store, context),
+    ...sync.handlers,
     'app.info': () => ({
       version: context.version,
       dataDir: context.dataDir,
@@ -127,5 +144,11 @@ export function createHandlers(
       return { ok: true }
     },
   }
-  return { handlers, stop: () => calendar.stop() }
+  return {
+    handlers,
+    stop: () => {
+      calendar.stop()
+      sync.stop()
+    },
+  }
 }

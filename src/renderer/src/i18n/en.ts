@@ -542,6 +542,7 @@ export const en = {
     STORE_UNAVAILABLE: 'Rapport cannot use your data file right now.',
     FORBIDDEN: 'Rapport refused a request that did not come from itself.',
     UNSUPPORTED: 'This works only in the desktop app.',
+    REMOTE: 'The sync server could not be used. Nothing was lost; Rapport will try again.',
     INTERNAL: 'An unexpected error happened. Your data was not changed.',
     field: '{{field}}: {{message}}',
     storeTitle: 'Your data file cannot be opened',

@@ -512,6 +512,7 @@ export const zhCN: Messages = {
     STORE_UNAVAILABLE: 'Rapport 现在无法使用你的数据文件。',
     FORBIDDEN: 'Rapport 拒绝了一个并非来自自身的请求。',
     UNSUPPORTED: '这项功能只在桌面版里可用。',
+    REMOTE: '暂时无法使用同步服务器。数据没有丢失，Rapport 会再试。',
     INTERNAL: '发生了意外错误。你的数据没有被改动。',
     field: '{{field}}：{{message}}',
     storeTitle: '无法打开你的数据文件',
