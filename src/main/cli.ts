@@ -5,6 +5,7 @@ import type { ImportPreview } from '../shared/contract'
 import { languageFromLocale } from '../shared/language'
 import { argValue, resolveDataDir } from './core/dataDir'
 import { openCore, type Core } from './core/openCore'
+import { SYNC_USAGE, syncCommand } from './core/sync/syncCommand'
 
 const USAGE = `Rapport ${version} — command line
 
@@ -18,6 +19,8 @@ const USAGE = `Rapport ${version} — command line
 
   rapport export-ics --out FILE [--data DIR] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
       Writes open follow-ups, events and gatherings as an .ics calendar file.
+
+${SYNC_USAGE}
 
 The data folder is --data DIR, else $RAPPORT_DATA, else the app's own folder.
 `
@@ -59,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
     holder: `the rapport command line (process ${process.pid})`,
     watchIntervalMs: 0,
     reminders: false,
+    syncPassword: () => process.env.RAPPORT_SYNC_PASSWORD || undefined,
   })
   try {
     if (core.unavailable) throw new Error(core.unavailable.message)
@@ -112,6 +116,9 @@ async function main(argv: string[]): Promise<number> {
       const entries = text.match(/^BEGIN:VEVENT/gm)?.length ?? 0
       console.log(`Wrote ${entries} calendar entries to ${out}.`)
       return 0
+    }
+    if (command === 'sync') {
+      return await syncCommand(rest, (name, input) => call(core, name, input))
     }
     console.error(`Unknown command "${command}".\n`)
     console.log(USAGE)

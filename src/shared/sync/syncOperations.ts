@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idSchema } from '../model/record'
+import { idSchema, patchSchemaOf } from '../model/record'
 import { noInput, op } from '../operation'
 import {
   syncSettingsSchema,
@@ -95,7 +95,8 @@ export const syncOperations = {
   'sync.createCollections': op<SyncSettings>()(
     z.object({ addressBook: z.boolean(), calendar: z.boolean() }).strict(),
   ),
-  'sync.configure': op<SyncSettings>()(syncSettingsSchema.partial().strict()),
+  /** Changes only the settings it names. */
+  'sync.configure': op<SyncSettings>()(patchSchemaOf(syncSettingsSchema.shape)),
   /** Kept in memory for this run only (browser mode asks once); the desktop keeps it in the keychain. */
   'sync.setPassword': op<{ ok: true }>()(
     z.object({ password: z.string().min(1).max(1000) }).strict(),
