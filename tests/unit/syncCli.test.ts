@@ -39,16 +39,26 @@ describe.skipIf(!hasRadicale)('rapport sync (command line)', () => {
     const dataDir = await tempDir()
     const seeded = await quietCore({ dataDir, demoOnFirstLaunch: true })
     const active = (await call<Contact[]>(seeded, 'contacts.list', {})).length
+    const queue = await call<Record<'overdue' | 'next24h' | 'upcoming', unknown[]>>(
+      seeded,
+      'followUps.queue',
+      {},
+    )
+    const openFollowUps = queue.overdue.length + queue.next24h.length + queue.upcoming.length
+    const events = (await call<unknown[]>(seeded, 'events.list', {})).length
     await seeded.close()
 
     const args = ['sync', '--data', dataDir, '--server', server.url, '--user', server.user]
     const first = await rapport(args, { RAPPORT_SYNC_PASSWORD: server.password })
     expect(first.stderr).toBe('')
     expect(first.code).toBe(0)
-    expect(first.stdout).toContain(`Rapport → server: ${active} created`)
+    expect(first.stdout).toMatch(/Rapport → server: \d+ created\n/)
     expect(first.stdout).toContain('Server → Rapport: nothing changed')
-    const book = `${server.url}${server.user}/rapport-contacts/`
-    expect(await phoneFor(server).list(book)).toHaveLength(active)
+    const phone = phoneFor(server)
+    expect(await phone.list(`${server.url}${server.user}/rapport-contacts/`)).toHaveLength(active)
+    const calendar = await phone.list(`${server.url}${server.user}/rapport-calendar/`)
+    expect(calendar.filter((item) => item.data.includes('BEGIN:VTODO'))).toHaveLength(openFollowUps)
+    expect(calendar.filter((item) => /UID:event-/.test(item.data))).toHaveLength(events)
 
     const second = await rapport(args, { RAPPORT_SYNC_PASSWORD: server.password })
     expect(second.code).toBe(0)

@@ -285,7 +285,14 @@ export async function makeCollection(
       : await dav.request('MKCALENDAR', href, {
           body: `${XML_HEAD}<cal:mkcalendar xmlns:d="DAV:" xmlns:cal="${NS.cal}"><d:set><d:prop>${display}<cal:supported-calendar-component-set><cal:comp name="VEVENT"/><cal:comp name="VTODO"/></cal:supported-calendar-component-set></d:prop></d:set></cal:mkcalendar>`,
         })
-  if (response.status === 405) return // already there
+  if (response.status === 405 || response.status === 409) {
+    // Servers say "already there" with either; make sure it is a collection of the right kind.
+    const { entries } = await propfind(dav, href, '0', '<d:resourcetype/>')
+    const type = prop(entries[0], NS.dav, 'resourcetype')
+    const wanted =
+      kind === 'card' ? hasChild(type, NS.card, 'addressbook') : hasChild(type, NS.cal, 'calendar')
+    if (wanted) return
+  }
   if (response.status < 200 || response.status >= 300) {
     throw failFor(response.status, dav.origin, `creating ${new URL(href).pathname}`)
   }

@@ -12,6 +12,7 @@ import { nextTimestamp, type Clock } from '../clock'
 import type { VCardPhoto } from '../export/vcardExport'
 import type { PhotoStore } from '../photos/photoStore'
 import type { DataStore } from '../store/dataStore'
+import { syncCalendar } from './calendarSync'
 import { syncContacts } from './contactSync'
 import { makeCollection } from './davClient'
 import { discover } from './discovery'
@@ -129,6 +130,9 @@ export function createSyncService(options: SyncServiceOptions): {
         progress: (done: number, total: number) => (progress = { done, total }),
       }
       if (current.addressBookUrl) await syncContacts({ ...common, thumbnail })
+      if (current.calendarUrl && (current.followUps || current.events || current.gatherings)) {
+        await syncCalendar(common)
+      }
     } catch (error) {
       failure = controller.signal.aborted
         ? new SyncRemoteError('cancelled', 'The sync was cancelled; what was done is kept')
