@@ -10,6 +10,7 @@ import { RENDERER_CSP_HEADER } from '../transport/contentSecurityPolicy'
 import { registerContractHandlers } from './ipc'
 import { createTray } from './tray'
 import { saveDossierPdf } from './dossierPdf'
+import { createSyncKeychain } from './syncKeychain'
 import { allowPermission } from './windowSecurity'
 import { installAppMenu } from './menu'
 import { isAppUrl, isSafeExternalUrl } from './trustedUrl'
@@ -84,6 +85,7 @@ async function start(): Promise<void> {
   // The tray is created after the core; reminders that arrive before it are shown once it exists.
   let sink: ReminderSink | null = null
   const early: ReminderNotification[] = []
+  const keychain = createSyncKeychain()
   core = await openCore({
     dataDir,
     version: app.getVersion(),
@@ -94,7 +96,12 @@ async function start(): Promise<void> {
       notify: (n) => (sink ? sink.notify(n) : early.push(n)),
       onCount: (count) => sink?.onCount?.(count),
     },
-    hostHandlers: { 'events.saveDossierPdf': (input) => saveDossierPdf(mainWindow, input) },
+    hostHandlers: {
+      'events.saveDossierPdf': (input) => saveDossierPdf(mainWindow, input),
+      'sync.setPassword': (input) => keychain.save(input),
+    },
+    syncPassword: () => keychain.read(),
+    syncTimers: true,
   })
   const zh = languageFromLocale(app.getLocale()) === 'zh-CN'
   sink = createTray({
