@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../src/main/core/openCore'
 import type { Contact, FollowUp } from '../../src/shared/model'
+import type { SyncConflict } from '../../src/shared/sync/syncModel'
 import type { SyncReport } from '../../src/shared/sync/syncOperations'
 import { openJournaledStore } from '../../src/main/core/store/journaledStore'
 import { call, quietCore, tempDir } from './helpers'
@@ -106,6 +107,28 @@ describe.skipIf(!hasRadicale)('two-way CalDAV sync against Radicale', () => {
     expect((await stored(b.id)).dueAt).toBe('2030-03-05T15:00:00.000Z')
     const again = await run()
     expect(again.up.updated + again.down.completed + again.down.rescheduled).toBe(0)
+  })
+
+  it('keeps Rapport’s time when both sides moved a follow-up, and takes the phone’s with one click', async () => {
+    const f = await followUp('Lunch', '2030-03-01T09:00:00.000Z')
+    await run()
+    const item = await phone.find(calendar, /Lunch/)
+    await phone.put(
+      item.href,
+      editLine(item.data, 'DUE', '20300310T120000Z'),
+      item.etag,
+      'text/calendar',
+    )
+    await call(core, 'followUps.reschedule', { id: f.id, dueAt: '2030-03-08T12:00:00.000Z' })
+
+    const report = await run()
+    expect(report.down.conflicts).toBe(1)
+    expect((await stored(f.id)).dueAt).toBe('2030-03-08T12:00:00.000Z')
+    expect(unfold((await phone.find(calendar, /Lunch/)).data)).toContain('DUE:20300308T120000Z')
+    const [conflict] = await call<SyncConflict[]>(core, 'sync.conflicts', {})
+    expect(conflict).toMatchObject({ kind: 'followUp', field: 'due' })
+    await call(core, 'sync.resolveConflict', { id: conflict!.id, take: 'phone' })
+    expect((await stored(f.id)).dueAt).toBe('2030-03-10T12:00:00.000Z')
   })
 
   it('drops a follow-up deleted on the phone (undoable) and completes on the phone one done in Rapport', async () => {

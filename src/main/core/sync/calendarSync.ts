@@ -128,8 +128,9 @@ export async function syncCalendar(deps: CalendarSyncDeps): Promise<void> {
         recordId: followUp.id,
         label: labelOf(tx, followUp),
         field: conflict.field,
-        rapportValue: conflict.rapport,
-        phoneValue: conflict.phone,
+        // Stored as JSON, like a contact's values.
+        rapportValue: JSON.stringify(conflict.rapport),
+        phoneValue: JSON.stringify(conflict.phone),
       })
       journal.add('down', 'conflict', {
         kind: 'followUp',
@@ -236,7 +237,8 @@ export async function syncCalendar(deps: CalendarSyncDeps): Promise<void> {
       const finished = f.status === 'dropped' || (f.status === 'done' && !supportsTodo)
       const open = f.status === 'open' || f.status === 'snoozed'
       if (!open && !states.has(`followUp:${f.id}`)) continue
-      consider('followUp', f.id, f.updatedAt, f.title, !finished)
+      const name = data.contacts.find((c) => c.id === f.contactId)?.name
+      consider('followUp', f.id, f.updatedAt, name ? `${f.title} · ${name}` : f.title, !finished)
     }
   }
   if (settings.events)

@@ -267,7 +267,27 @@ export function createSyncService(options: SyncServiceOptions): {
             id,
           })
         tx.remove('syncConflicts', id)
-        if (take !== 'phone' || conflict.kind !== 'contact') return
+        if (take !== 'phone') return
+        if (conflict.kind === 'followUp') {
+          const followUp = tx.data.followUps.find((f) => f.id === conflict.recordId)
+          if (!followUp) return
+          const value = JSON.parse(conflict.phoneValue) as string
+          const updatedAt = nextTimestamp(clock, followUp.updatedAt)
+          if (conflict.field === 'due' && value) {
+            const { snoozedUntil: _snoozed, ...rest } = followUp
+            tx.put('followUps', { ...rest, dueAt: value, status: 'open', updatedAt })
+          } else if (conflict.field === 'status' && value === 'completed') {
+            tx.put('followUps', {
+              ...followUp,
+              status: 'done',
+              doneAt: updatedAt,
+              channel: 'phone',
+              updatedAt,
+            })
+          }
+          return
+        }
+        if (conflict.kind !== 'contact') return
         const contact = tx.data.contacts.find((c) => c.id === conflict.recordId)
         if (!contact) return
         const value = JSON.parse(conflict.phoneValue) as unknown

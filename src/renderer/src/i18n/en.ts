@@ -1,4 +1,5 @@
 import { mapEn } from './mapText'
+import { syncEn } from '../pages/sync/syncText'
 import { communitiesEn } from './communitiesText'
 import { eventsEn } from './eventsText'
 import { followUpWords } from '../../../shared/followUpWords'
@@ -64,6 +65,7 @@ export const en = {
   events: eventsEn,
   communities: communitiesEn,
   map: mapEn,
+  sync: syncEn,
   contacts: {
     title: 'Contacts',
     count_one: '{{count}} person',

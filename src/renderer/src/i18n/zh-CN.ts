@@ -1,4 +1,5 @@
 import { mapZh } from './mapText'
+import { syncZh } from '../pages/sync/syncText'
 import { communitiesZh } from './communitiesText'
 import { eventsZh } from './eventsText'
 import { followUpWords } from '../../../shared/followUpWords'
@@ -65,6 +66,7 @@ export const zhCN: Messages = {
   events: eventsZh,
   communities: communitiesZh,
   map: mapZh,
+  sync: syncZh,
   contacts: {
     title: '联系人',
     count_one: '{{count}} 人',

@@ -21,6 +21,7 @@ import { BackupsCard } from '../components/BackupsCard'
 import { RemindersCard } from '../components/RemindersCard'
 import { errorText } from '../components/errorText'
 import { PageHeader } from '../components/PageHeader'
+import { SyncCard } from './sync/SyncCard'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -145,6 +146,7 @@ export function SettingsPage() {
           </Text>
         )}
       </Card>
+      <SyncCard />
       <RemindersCard />
       <BackupsCard />
       <Card withBorder>
