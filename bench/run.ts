@@ -17,6 +17,7 @@ import { runImportBench } from './importBench'
 import { runSchedulerBench } from './schedulerBench'
 import { runSearchBench } from './searchBench'
 import { runStoreBench } from './storeBench'
+import { runSyncBench } from './syncBench'
 
 const RESULTS = new URL('./results.md', import.meta.url)
 
@@ -124,6 +125,7 @@ async function main(): Promise<void> {
     ...(await runSchedulerBench()),
     ...(await runIcsBench()),
     ...(await runMapBench()),
+    ...(await runSyncBench()),
   ]
   const run: RunInfo = {
     quick: process.env.BENCH_QUICK === '1',

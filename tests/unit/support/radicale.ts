@@ -21,6 +21,8 @@ export interface Radicale {
   password: string
   /** Where Radicale keeps the collections, to look at what it stored. */
   storage: string
+  /** The server's process id while it runs (benchmarks read its CPU time). */
+  pid(): number | undefined
   /** Kills the server at once (SIGKILL), as a crash would. */
   kill(): Promise<void>
   /** Starts it again on the same port and storage. */
@@ -119,6 +121,7 @@ export async function startRadicale(
     user,
     password,
     storage,
+    pid: () => (child as ChildProcess | null)?.pid,
     kill: () => halt('SIGKILL'),
     restart: async () => {
       await halt('SIGKILL')

@@ -232,12 +232,13 @@ export async function syncCalendar(deps: CalendarSyncDeps): Promise<void> {
     else if (state.base[WRITTEN_AT] !== updatedAt)
       work.push({ kind, id, label, etag: state.etag, state })
   }
+  const names = new Map(data.contacts.map((c) => [c.id, c.name]))
   if (settings.followUps) {
     for (const f of data.followUps) {
       const finished = f.status === 'dropped' || (f.status === 'done' && !supportsTodo)
       const open = f.status === 'open' || f.status === 'snoozed'
       if (!open && !states.has(`followUp:${f.id}`)) continue
-      const name = data.contacts.find((c) => c.id === f.contactId)?.name
+      const name = names.get(f.contactId)
       consider('followUp', f.id, f.updatedAt, name ? `${f.title} · ${name}` : f.title, !finished)
     }
   }

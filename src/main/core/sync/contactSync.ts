@@ -54,15 +54,15 @@ export function inScope(contact: Contact, settings: SyncSettings): boolean {
   return true
 }
 
-function lastMetOf(data: Readonly<StoreData>, contactId: string): LastMet | null {
-  let latest: LastMet | null = null
+/** Where and when I last met each contact, for the phone's note; one pass over the encounters. */
+function lastMetIndex(data: Readonly<StoreData>): Map<string, LastMet> {
+  const events = new Map(data.events.map((e) => [e.id, e.name]))
+  const latest = new Map<string, LastMet>()
   for (const encounter of data.encounters) {
-    if (encounter.contactId !== contactId) continue
-    if (latest && latest.at >= encounter.at) continue
-    const event = encounter.eventId
-      ? data.events.find((e) => e.id === encounter.eventId)
-      : undefined
-    latest = { at: encounter.at, where: event?.name ?? '' }
+    const known = latest.get(encounter.contactId)
+    if (known && known.at >= encounter.at) continue
+    const where = encounter.eventId ? (events.get(encounter.eventId) ?? '') : ''
+    latest.set(encounter.contactId, { at: encounter.at, where })
   }
   return latest
 }
@@ -287,6 +287,7 @@ export async function syncContacts(deps: ContactSyncDeps): Promise<void> {
     return !!contact?.archived && settings.removeArchivedFromPhone
   })
 
+  const lastMet = lastMetIndex(data)
   const written = new Map<string, string>()
   const pending: SyncState[] = []
   const flush = async () => {
@@ -339,7 +340,7 @@ export async function syncContacts(deps: ContactSyncDeps): Promise<void> {
     const thumbnail = contact.photo ? await deps.thumbnail(contact.photo) : undefined
     return cardForContact(contact, {
       language: deps.language,
-      lastMet: lastMetOf(store.read(), contact.id),
+      lastMet: lastMet.get(contact.id) ?? null,
       ...(thumbnail ? { thumbnail } : {}),
     })
   }
