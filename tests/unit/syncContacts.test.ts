@@ -271,6 +271,39 @@ describe.skipIf(!hasRadicale)('sync faults', () => {
     }
   }, 60_000)
 
+  it('can be cancelled in the middle, keeps what was done, and finishes the next time', async () => {
+    const core = await configured(server.password)
+    const phone = phoneFor(server)
+    try {
+      const { addressBookUrl } = await call<{ addressBookUrl: string }>(
+        core,
+        'sync.createCollections',
+        { addressBook: true, calendar: false },
+      )
+      for (const card of await phone.list(addressBookUrl)) await phone.remove(card.href)
+      for (let i = 0; i < 60; i += 1) await call(core, 'contacts.create', { name: `Guest ${i}` })
+      const running = call<SyncReport>(core, 'sync.run', {})
+      for (;;) {
+        const status = await call<SyncStatus>(core, 'sync.status', {})
+        if ((status.progress?.done ?? 0) >= 10) break
+        await new Promise((resolve) => setTimeout(resolve, 5))
+      }
+      await call(core, 'sync.cancel', {})
+      await expect(running).rejects.toMatchObject({
+        code: 'REMOTE',
+        details: { reason: 'cancelled' },
+      })
+      const partial = (await phone.list(addressBookUrl)).length
+      expect(partial).toBeGreaterThanOrEqual(10)
+      expect(partial).toBeLessThan(60)
+      const report = await call<SyncReport>(core, 'sync.run', {})
+      expect(report.up.created).toBe(60 - partial)
+      expect(await phone.list(addressBookUrl)).toHaveLength(60)
+    } finally {
+      await core.close()
+    }
+  }, 60_000)
+
   it('merges and retries when the phone writes between Rapport’s read and write (412)', async () => {
     const phone = phoneFor(server)
     let raced = false
