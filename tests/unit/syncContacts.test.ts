@@ -13,6 +13,7 @@ import { hasRadicale, radicaleMissing, startRadicale, type Radicale } from './su
 if (!hasRadicale) console.warn(radicaleMissing)
 
 const quickTransport = { timeoutMs: 5_000, retries: 1, backoffMs: 20 }
+const unfold = (text: string) => text.replace(/\r\n[ \t]/g, '')
 
 async function allFiles(dir: string): Promise<string[]> {
   const out: string[] = []
@@ -80,6 +81,17 @@ describe.skipIf(!hasRadicale)('two-way CardDAV sync against Radicale', () => {
     expect(ada).toMatch(/^CATEGORIES:math,Golden circle: close friend$/m)
     expect(ada).toMatch(/^X-RAPPORT-SEED;VALUE=text:Send her the Babbage notes$/m)
     expect(ada).toMatch(/^EMAIL;TYPE=work:ada@example.org$/m)
+  })
+
+  it('sends the photo’s thumbnail with the card', async () => {
+    const png =
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
+    const { ref } = await call<{ ref: string }>(core, 'photos.save', { data: png, thumbnail: png })
+    await call(core, 'contacts.create', { name: 'With Photo', photo: ref })
+    await run()
+    const card = unfold((await phone.find(addressBook, /With Photo/)).data)
+    // In the form that survives the server (Radicale rewrites RFC 6350 data: URIs).
+    expect(card).toContain(`PHOTO;ENCODING=b;TYPE=PNG:${png}`)
   })
 
   it('changes nothing on a second sync in a row', async () => {
@@ -270,6 +282,34 @@ describe.skipIf(!hasRadicale)('sync faults', () => {
       await core.close()
     }
   }, 60_000)
+
+  it('keeps the sync log for 30 days', async () => {
+    let now = new Date('2026-01-01T10:00:00.000Z')
+    const core = await quietCore({
+      clock: { now: () => now },
+      syncPassword: () => server.password,
+      syncTransport: quickTransport,
+    })
+    try {
+      await call(core, 'sync.configure', { serverUrl: server.url, user: server.user })
+      await call(core, 'sync.createCollections', { addressBook: true, calendar: false })
+      await call(core, 'sync.run', {})
+      const first = await call<SyncLogEntry[]>(core, 'sync.log', {})
+      expect(first.length).toBeGreaterThan(0)
+      now = new Date('2026-01-25T10:00:00.000Z')
+      await call(core, 'sync.run', {})
+      expect((await call<SyncLogEntry[]>(core, 'sync.log', {})).length).toBeGreaterThan(
+        first.length,
+      )
+      now = new Date('2026-02-05T10:00:00.000Z')
+      await call(core, 'sync.run', {})
+      const kept = await call<SyncLogEntry[]>(core, 'sync.log', {})
+      expect(kept.every((e) => e.at >= '2026-01-06')).toBe(true)
+      expect(kept.some((e) => e.at.startsWith('2026-01-25'))).toBe(true)
+    } finally {
+      await core.close()
+    }
+  })
 
   it('can be cancelled in the middle, keeps what was done, and finishes the next time', async () => {
     const core = await configured(server.password)

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js'
 import { contactFieldsShape, type Contact, type Language } from '../../../shared/model'
 import { syncWords, tierCategories } from '../../../shared/sync/syncWords'
-import { contactsToVCard, type VCardPhoto } from '../export/vcardExport'
+import { contactsToVCard, foldLine, type VCardPhoto } from '../export/vcardExport'
 import { parseVCards } from '../import/vcardImport'
 import { z } from 'zod'
 
@@ -94,8 +94,15 @@ export function cardForContact(
   }
   const photo = options.thumbnail
   const small = photo && photo.bytes.byteLength <= PHOTO_LIMIT ? photo : undefined
-  if (!small && forPhone.photo && !forPhone.photo.startsWith('data:')) delete forPhone.photo
-  return contactsToVCard([forPhone], small ? () => small : undefined)
+  delete forPhone.photo
+  const text = contactsToVCard([forPhone])
+  if (!small) return text
+  // RFC 6350's data: URI does not survive servers that parse cards with vobject (Radicale
+  // cuts it at the comma); the vCard 3 form every phone reads does.
+  const type = small.mime.replace(/^image\//, '').toUpperCase()
+  const base64 = Buffer.from(small.bytes.buffer, small.bytes.byteOffset, small.bytes.byteLength)
+  const line = foldLine(`PHOTO;ENCODING=b;TYPE=${type}:${base64.toString('base64')}`)
+  return text.replace(/END:VCARD\r\n$/, `${line}\r\nEND:VCARD\r\n`)
 }
 
 export interface ReadCard {
