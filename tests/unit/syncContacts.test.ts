@@ -267,6 +267,7 @@ describe.skipIf(!hasRadicale)('sync faults', () => {
       await expect(running).rejects.toMatchObject({ code: 'REMOTE' })
       const log = await call<SyncLogEntry[]>(core, 'sync.log', {})
       expect(log[0]!.action).toBe('failed')
+      expect(log[0]!.detail).toMatch(/^\[unreachable\] /)
       await server.restart()
 
       const report = await call<SyncReport>(core, 'sync.run', {})
@@ -448,8 +449,16 @@ describe.skipIf(!hasRadicale)('capture on the phone during an event', () => {
           '',
         ].join('\r\n'),
       )
+      // A card without REV counts from when sync first saw it.
+      await phone.put(
+        `${addressBookUrl}no-rev.vcf`,
+        'BEGIN:VCARD\r\nVERSION:3.0\r\nUID:NO-REV-1\r\nFN:Grace Example\r\nEND:VCARD\r\n',
+      )
       const report = await call<SyncReport>(core, 'sync.run', {})
-      expect(report.down.captured).toBe(1)
+      expect(report.down.captured).toBe(2)
+      const view2 = await call<EventView>(core, 'events.get', { id: event.id })
+      const grace = view2.met.find((m) => m.name === 'Grace Example')!
+      expect(Math.abs(Date.parse(grace.encounter.at) - Date.now())).toBeLessThan(60_000)
       const linus = (await call<Contact[]>(core, 'contacts.list', {})).find(
         (c) => c.name === 'Linus Example',
       )!

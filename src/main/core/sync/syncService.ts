@@ -143,7 +143,10 @@ export function createSyncService(options: SyncServiceOptions): {
     }
     const summary = `up: ${describe(journal.up)}; down: ${describe(journal.down)}`
     journal.add('up', failure ? 'failed' : 'run', {
-      detail: failure ? `${(failure as Error).message} (${summary})` : summary,
+      // The reason code first, so the interface can word it in the user's language.
+      detail: failure
+        ? `[${failure instanceof SyncRemoteError ? failure.reason : 'server'}] ${(failure as Error).message} (${summary})`
+        : summary,
     })
     const runEntry = journal.entries.at(-1)!
     runEntry.direction = 'none'

@@ -164,7 +164,10 @@ function SyncPanel({ data, reload }: { data: SyncData; reload: () => Promise<voi
   const lastText = !last
     ? t('sync.never')
     : last.action === 'failed'
-      ? t('sync.lastFailed', { at: time(last.at), reason: last.detail })
+      ? t('sync.lastFailed', {
+          at: time(last.at),
+          reason: t(`sync.reason.${(/^\[(\w+)\]/.exec(last.detail)?.[1] ?? 'server') as Reason}`),
+        })
       : t('sync.lastOk', { at: time(last.at), summary: summaryOf(log, last.runId, t) })
   const changes = log.filter((e) => e.direction !== 'none')
   const value = (json: string) => {
