@@ -1,4 +1,5 @@
 import { DOMParser, type Element } from '@xmldom/xmldom'
+import { readItemListing } from './multistatusStream'
 import { SyncRemoteError, type DavTransport } from './transport'
 
 /**
@@ -163,28 +164,30 @@ export async function syncCollection(
   if (response.status === 400 || response.status === 405 || response.status === 501)
     return 'unsupported'
   if (response.status !== 207) throw failFor(response.status, dav.origin, 'sync-collection')
-  const { entries, syncToken } = parseMultistatus(response.text, dav.origin)
+  const { items, syncToken } = await readItemListing(response.text, dav.origin)
   const own = new URL(collectionUrl).pathname
   const changed: RemoteItem[] = []
   const removed: string[] = []
-  for (const entry of entries) {
-    const url = dav.resolve(entry.href, collectionUrl)
+  for (const item of items) {
+    const url = dav.resolve(item.href, collectionUrl)
     if (new URL(url).pathname === own) continue
-    if (entry.status === 404) removed.push(url)
-    else changed.push({ href: url, etag: textOf(prop(entry, NS.dav, 'getetag')) })
+    if (item.status === 404) removed.push(url)
+    else changed.push({ href: url, etag: item.etag })
   }
   return { changed, removed, syncToken }
 }
 
 /** Every item of a collection with its ETag (servers without sync-collection). */
 export async function listItems(dav: DavTransport, collectionUrl: string): Promise<RemoteItem[]> {
-  const { entries } = await propfind(dav, collectionUrl, '1', '<d:getetag/><d:resourcetype/>')
+  const response = await dav.request('PROPFIND', collectionUrl, {
+    headers: { Depth: '1' },
+    body: `${XML_HEAD}<d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>`,
+  })
+  if (response.status !== 207) throw failFor(response.status, dav.origin, 'PROPFIND')
   const own = new URL(collectionUrl).pathname
-  return entries
-    .map((e) => ({
-      href: dav.resolve(e.href, collectionUrl),
-      etag: textOf(prop(e, NS.dav, 'getetag')),
-    }))
+  const { items } = await readItemListing(response.text, dav.origin)
+  return items
+    .map((item) => ({ href: dav.resolve(item.href, collectionUrl), etag: item.etag }))
     .filter((item) => new URL(item.href).pathname !== own)
 }
 
@@ -205,12 +208,13 @@ export async function multiget(
     `</x:${report}>`
   const response = await dav.request('REPORT', collectionUrl, { headers: { Depth: '1' }, body })
   if (response.status !== 207) throw failFor(response.status, dav.origin, report)
-  return parseMultistatus(response.text, dav.origin)
-    .entries.filter((e) => e.status === 200 && prop(e, ns, dataProp))
-    .map((e) => ({
-      href: dav.resolve(e.href, collectionUrl),
-      etag: textOf(prop(e, NS.dav, 'getetag')),
-      data: prop(e, ns, dataProp)?.textContent ?? '',
+  const { items } = await readItemListing(response.text, dav.origin)
+  return items
+    .filter((item) => item.status === 200 && item.data)
+    .map((item) => ({
+      href: dav.resolve(item.href, collectionUrl),
+      etag: item.etag,
+      data: item.data,
     }))
 }
 
