@@ -78,7 +78,7 @@ test('Settings → Sync against Radicale: connect, sync both ways, take a confli
   await expect(conflicts).toContainText(
     'Rapport kept “Rapport Org GmbH”; the phone has “Phone Org Ltd”',
   )
-  await page.screenshot({ path: 'test-results/screens/sync-en.png', fullPage: true })
+  await card.screenshot({ path: 'test-results/screens/sync-en.png' })
 
   await conflicts.getByRole('button', { name: 'Take the phone’s' }).click()
   await expect(card.getByText('No conflicts')).toBeVisible()
@@ -87,9 +87,24 @@ test('Settings → Sync against Radicale: connect, sync both ways, take a confli
   })
   expect(taken.organization).toBe('Phone Org Ltd')
 
+  // Deleted on the phone: archived here, and undone from the log with one click.
+  const gone = contacts.find((c) => c.name === nameOf(phoneOnly!.data))!
+  await phone.remove(phoneOnly!.href)
+  await card.getByRole('button', { name: 'Sync now' }).click()
+  const row = log.getByRole('row').filter({ hasText: 'archived (deleted on the phone)' })
+  await expect(row).toContainText(gone.name)
+  await row.getByRole('button', { name: 'Undo' }).click()
+  await expect
+    .poll(
+      async () =>
+        (await api<{ archived: boolean }>(page, served.url, 'contacts.get', { id: gone.id }))
+          .archived,
+    )
+    .toBe(false)
+
   // The same page in Chinese.
   await page.getByText('简体中文').click()
   await expect(card.getByRole('heading', { name: '与手机同步' })).toBeVisible()
   await expect(card.getByTestId('sync-log')).toContainText('手机 → Rapport')
-  await page.screenshot({ path: 'test-results/screens/sync-zh.png', fullPage: true })
+  await card.screenshot({ path: 'test-results/screens/sync-zh.png' })
 })

@@ -151,6 +151,19 @@ function SyncPanel({ data, reload }: { data: SyncData; reload: () => Promise<voi
     }
   }
 
+  /** Undoes what a phone deletion did here: un-archive the contact, reopen the follow-up. */
+  const undo = async (entry: SyncLogEntry) => {
+    try {
+      if (entry.kind === 'contact') {
+        await api['contacts.update']({ id: entry.recordId!, patch: { archived: false } })
+      } else {
+        await api['followUps.reopen']({ id: entry.recordId! })
+      }
+      notifications.show({ color: 'teal', message: t('sync.undone') })
+    } catch (caught) {
+      notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
+    }
+  }
   const time = (iso: string) =>
     new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' })
   const books = found?.addressBooks ?? []
@@ -410,6 +423,15 @@ function SyncPanel({ data, reload }: { data: SyncData; reload: () => Promise<voi
                   </Table.Td>
                   <Table.Td>{t(`sync.action.${entry.action}`)}</Table.Td>
                   <Table.Td>{entry.label}</Table.Td>
+                  <Table.Td>
+                    {entry.recordId &&
+                      ((entry.action === 'archived' && entry.kind === 'contact') ||
+                        (entry.action === 'dropped' && entry.kind === 'followUp')) && (
+                        <Button size="compact-xs" variant="subtle" onClick={() => void undo(entry)}>
+                          {t('sync.undo')}
+                        </Button>
+                      )}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

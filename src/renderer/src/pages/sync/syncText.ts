@@ -97,6 +97,8 @@ export const syncEn = {
     cancelled: 'cancelled',
   },
   capturedOnPhone: 'captured on the phone',
+  undo: 'Undo',
+  undone: 'Undone: it goes back to the phone at the next sync',
 }
 
 export const syncZh: typeof syncEn = {
@@ -197,4 +199,6 @@ export const syncZh: typeof syncEn = {
     cancelled: '已取消',
   },
   capturedOnPhone: '在手机上记录',
+  undo: '撤销',
+  undone: '已撤销：下次同步时会回到手机上',
 }
