@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Card,
   Checkbox,
@@ -322,6 +321,11 @@ function SyncPanel({ data, reload }: { data: SyncData; reload: () => Promise<voi
           ]}
         />
         {draft.intervalMinutes > 0 && (
+          <Text size="xs" c="dimmed">
+            {t('sync.everyNote')}
+          </Text>
+        )}
+        {draft.intervalMinutes > 0 && (
           <NumberInput
             label={t('sync.interval')}
             min={1}
@@ -412,14 +416,14 @@ function SyncPanel({ data, reload }: { data: SyncData; reload: () => Promise<voi
                 <Table.Tr key={entry.id}>
                   <Table.Td>{time(entry.at)}</Table.Td>
                   <Table.Td>
-                    <Badge
-                      variant="light"
-                      tt="none"
-                      style={{ whiteSpace: 'nowrap', overflow: 'visible' }}
-                      color={entry.direction === 'up' ? 'blue' : 'grape'}
+                    <Text
+                      size="xs"
+                      fw={600}
+                      c={entry.direction === 'up' ? 'blue' : 'grape'}
+                      style={{ whiteSpace: 'nowrap' }}
                     >
                       {t(`sync.${entry.direction === 'up' ? 'up' : 'down'}`)}
-                    </Badge>
+                    </Text>
                   </Table.Td>
                   <Table.Td>{t(`sync.action.${entry.action}`)}</Table.Td>
                   <Table.Td>{entry.label}</Table.Td>
