@@ -345,6 +345,58 @@ describe.skipIf(!hasRadicale)('sync faults', () => {
     }
   }, 60_000)
 
+  it('works with a server without sync-collection, by the ctag and each card’s ETag', async () => {
+    const phone = phoneFor(server)
+    const seen: string[] = []
+    // The same server, minus RFC 6578: no sync-token property and no sync-collection report.
+    const withoutSyncCollection: typeof fetch = async (input, init) => {
+      const body = typeof init?.body === 'string' ? init.body : ''
+      if (init?.method === 'REPORT' && body.includes('sync-collection')) {
+        return new Response('not implemented', { status: 501 })
+      }
+      seen.push(`${init?.method} ${body.includes('getetag') ? 'etags' : ''}`)
+      const response = await fetch(input, init)
+      if (init?.method !== 'PROPFIND') return response
+      const text = (await response.text()).replace(
+        /<[^>]*sync-token[^>]*>[^<]*<\/[^>]*sync-token>/g,
+        '',
+      )
+      return new Response(text, { status: response.status, headers: response.headers })
+    }
+    const core = await quietCore({
+      syncPassword: () => server.password,
+      syncTransport: { ...quickTransport, fetch: withoutSyncCollection },
+    })
+    try {
+      await call(core, 'sync.configure', { serverUrl: server.url, user: server.user })
+      const { addressBookUrl } = await call<{ addressBookUrl: string }>(
+        core,
+        'sync.createCollections',
+        { addressBook: true, calendar: false },
+      )
+      for (const card of await phone.list(addressBookUrl)) await phone.remove(card.href)
+      await call(core, 'contacts.create', { name: 'Barbara Liskov', organization: 'MIT' })
+      await call(core, 'sync.run', {})
+      const card = await phone.find(addressBookUrl, /Barbara Liskov/)
+      await phone.put(card.href, editLine(card.data, 'ORG', 'CLU Lab'), card.etag)
+
+      seen.length = 0
+      const report = await call<SyncReport>(core, 'sync.run', {})
+      expect(report.down.updated).toBe(1)
+      const stored = (await call<Contact[]>(core, 'contacts.list', {}))[0]!
+      expect(stored.organization).toBe('CLU Lab')
+
+      // Nothing changed since: the ctag says so, and no card is listed or fetched.
+      seen.length = 0
+      const idle = await call<SyncReport>(core, 'sync.run', {})
+      expect(idle.down.updated + idle.up.updated).toBe(0)
+      expect(seen.filter((request) => request.startsWith('REPORT'))).toEqual([])
+      expect(seen).not.toContain('PROPFIND etags')
+    } finally {
+      await core.close()
+    }
+  })
+
   it('merges and retries when the phone writes between Rapport’s read and write (412)', async () => {
     const phone = phoneFor(server)
     let raced = false
