@@ -141,13 +141,27 @@ export class DavTransport {
     }
   }
 
-  /** An absolute URL on the configured server; anything pointing elsewhere is refused. */
+  /**
+   * An absolute URL on the configured server; anything pointing elsewhere is refused. The same
+   * provider's other hosts over https count as the server (iCloud sends contacts.icloud.com
+   * users on to p123-contacts.icloud.com).
+   */
   resolve(href: string, base: string = this.base.href): string {
     const url = new URL(href, base)
-    if (url.origin !== this.origin) {
+    if (url.origin !== this.origin && !this.sameProvider(url)) {
       throw new SyncRemoteError('elsewhere', `The server pointed to another host (${url.origin})`)
     }
     return url.href
+  }
+
+  private sameProvider(url: URL): boolean {
+    if (url.protocol !== 'https:' || this.base.protocol !== 'https:') return false
+    const labels = this.base.hostname.split('.')
+    if (labels.length < 2 || /^\d+$/.test(labels.at(-1)!)) return false
+    // example.com, but example.co.uk / example.com.cn: the second-level part alone is no provider.
+    const keep = labels.length >= 3 && labels.at(-2)!.length <= 3 ? 3 : 2
+    const provider = labels.slice(-keep).join('.')
+    return url.hostname === provider || url.hostname.endsWith(`.${provider}`)
   }
 
   async request(
