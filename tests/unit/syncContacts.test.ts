@@ -1,4 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../src/main/core/openCore'
@@ -240,6 +242,27 @@ describe.skipIf(!hasRadicale)('sync faults', () => {
         call(core, 'sync.testConnection', { serverUrl: 'http://example.org/', user: 'me' }),
       ).rejects.toMatchObject({ code: 'REMOTE', details: { reason: 'insecure' } })
     } finally {
+      await core.close()
+    }
+  })
+
+  it('says when the server forbids the address, and when it is no CardDAV/CalDAV server', async () => {
+    const core = await configured(server.password)
+    const web = createServer((_req, res) => res.end('<html><body>Welcome</body></html>'))
+    await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve))
+    try {
+      await expect(
+        call(core, 'sync.testConnection', {
+          serverUrl: `${server.url}someone-else/`,
+          user: server.user,
+        }),
+      ).rejects.toMatchObject({ code: 'REMOTE', details: { reason: 'forbidden', status: 403 } })
+      const port = (web.address() as AddressInfo).port
+      await expect(
+        call(core, 'sync.testConnection', { serverUrl: `http://127.0.0.1:${port}/`, user: 'me' }),
+      ).rejects.toMatchObject({ code: 'REMOTE', details: { reason: 'notDav' } })
+    } finally {
+      web.close()
       await core.close()
     }
   })
