@@ -1,5 +1,6 @@
 import { RapportError } from '../../../shared/errors'
 import type { SyncFailureReason } from '../../../shared/sync/syncOperations'
+import { nodeFetch } from './nodeFetch'
 
 /**
  * HTTP to the user's sync server, and only there: https, or plain http to this machine; every
@@ -136,7 +137,7 @@ export class DavTransport {
       retries: options.retries ?? 3,
       maxBytes: options.maxBytes ?? 50 * 1024 * 1024,
       backoffMs: options.backoffMs ?? 300,
-      fetch: options.fetch ?? fetch,
+      fetch: options.fetch ?? nodeFetch,
       ...(options.signal ? { signal: options.signal } : {}),
     }
   }
@@ -212,7 +213,19 @@ export class DavTransport {
         await this.backoff(attempt++)
         continue
       }
-      const text = await readCapped(response, this.options.maxBytes, this.origin)
+      let text: string
+      try {
+        text = await readCapped(response, this.options.maxBytes, this.origin)
+      } catch (error) {
+        if (error instanceof SyncRemoteError) throw error
+        if (this.options.signal?.aborted) throw this.options.signal.reason
+        // The connection broke in the middle of the answer: ask again.
+        if (attempt < this.options.retries) {
+          await this.backoff(attempt++)
+          continue
+        }
+        throw networkError(error, this.origin)
+      }
       if (response.status === 401) {
         throw new SyncRemoteError(
           'unauthorized',
