@@ -22,6 +22,7 @@ import { runSchedulerBench } from './schedulerBench'
 import { runSearchBench } from './searchBench'
 import { runStoreBench } from './storeBench'
 import { runWriteCostBench } from './writeCostBench'
+import { runSyncBench } from './syncBench'
 
 const RESULTS = new URL('./results.md', import.meta.url)
 
@@ -132,6 +133,7 @@ async function main(): Promise<void> {
     ...(await runIcsBench()),
     ...(await runMapBench()),
     ...(await runDesktopMainThreadBench()),
+    ...(await runSyncBench()),
   ]
   const run: RunInfo = {
     quick: process.env.BENCH_QUICK === '1',

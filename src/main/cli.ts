@@ -5,6 +5,7 @@ import type { ImportPreview } from '../shared/contract'
 import { languageFromLocale } from '../shared/language'
 import { argValue, resolveDataDir } from './core/dataDir'
 import { openCore, type Core } from './core/openCore'
+import { SYNC_USAGE, syncCommand } from './core/sync/syncCommand'
 
 const USAGE = `Rapport ${version} — command line
 
@@ -18,6 +19,8 @@ const USAGE = `Rapport ${version} — command line
 
   rapport export-ics --out FILE [--data DIR] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
       Writes open follow-ups, events and gatherings as an .ics calendar file.
+
+${SYNC_USAGE}
 
 The data folder is --data DIR, else $RAPPORT_DATA, else the app's own folder.
 `
@@ -74,7 +77,9 @@ async function main(argv: string[]): Promise<number> {
     watchIntervalMs: 0,
     reminders: false,
     // Exports only read: a backup per export would push real ones out of the last ten.
-    backups: command === 'import',
+    // Import and sync write, so they take one.
+    backups: command === 'import' || command === 'sync',
+    syncPassword: () => process.env.RAPPORT_SYNC_PASSWORD || undefined,
   })
   try {
     if (core.unavailable) throw new Error(core.unavailable.message)
@@ -131,6 +136,9 @@ async function main(argv: string[]): Promise<number> {
       const entries = text.match(/^BEGIN:VEVENT/gm)?.length ?? 0
       console.log(`Wrote ${entries} calendar entries to ${out}.`)
       return 0
+    }
+    if (command === 'sync') {
+      return await syncCommand(rest, (name, input) => call(core, name, input))
     }
     console.error(`Unknown command "${command}".\n`)
     console.log(USAGE)

@@ -42,6 +42,9 @@ async function main(): Promise<void> {
     systemLanguage,
     demoOnFirstLaunch: true,
     holder: `rapport serve (browser mode, process ${process.pid})`,
+    // Browser mode: the environment, else the password given in Settings → Sync for this run.
+    syncPassword: () => process.env.RAPPORT_SYNC_PASSWORD || undefined,
+    syncTimers: true,
   })
   // Browser mode has no one to ask before starting over, so it explains and stops.
   if (core.unavailable) fail(core.unavailable.message)

@@ -35,6 +35,7 @@ import { mapOperations } from './mapOperations'
 import { noInput, op } from './operation'
 import { versionedEditShape } from './edits/versionedEdit'
 import { ipcChannel, operationNames, type OperationName } from './operationNames'
+import { syncOperations } from './sync/syncOperations'
 
 export const contactInputSchema = z.object(contactFieldsShape).strict()
 export const contactPatchSchema = patchSchemaOf(contactFieldsShape)
@@ -226,6 +227,7 @@ export const contract = {
   ...eventOperations,
   ...communityOperations,
   ...mapOperations,
+  ...syncOperations,
   'app.info': op<AppInfo>()(noInput),
   'settings.get': op<Settings>()(noInput),
   'settings.update': op<Settings>()(

@@ -12,6 +12,8 @@ export const errorCodeSchema = z.enum([
   'FORBIDDEN',
   /** The operation exists only in the desktop app (e.g. printToPDF). */
   'UNSUPPORTED',
+  /** The sync server could not be used; `details.reason` says why (see syncFailureReasons). */
+  'REMOTE',
   'INTERNAL',
 ])
 export type ErrorCode = z.infer<typeof errorCodeSchema>

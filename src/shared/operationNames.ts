@@ -95,6 +95,17 @@ export const operationNames = [
   'contacts.matchingIds',
   'calendar.setAutoExport',
   'calendar.chooseAutoExport',
+  'sync.status',
+  'sync.testConnection',
+  'sync.listCollections',
+  'sync.createCollections',
+  'sync.configure',
+  'sync.setPassword',
+  'sync.run',
+  'sync.cancel',
+  'sync.log',
+  'sync.conflicts',
+  'sync.resolveConflict',
 ] as const
 
 export type OperationName = (typeof operationNames)[number]

@@ -10,8 +10,15 @@ const NOW = new Date('2025-03-14T06:30:00.000Z')
 const CJK = /[\u4e00-\u9fff]/
 
 // The demo network has no help ledger entries (yet) and leaves map positions to the map's
-// first layout; every other collection it fills.
-const { helps: _helps, mapLayouts: _mapLayouts, ...schemas } = collectionSchemas
+// first layout, and has never synced with a phone; every other collection it fills.
+const {
+  helps: _helps,
+  mapLayouts: _mapLayouts,
+  syncStates: _syncStates,
+  syncLog: _syncLog,
+  syncConflicts: _syncConflicts,
+  ...schemas
+} = collectionSchemas
 
 const languages: Language[] = ['zh-CN', 'en']
 

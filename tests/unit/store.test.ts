@@ -297,6 +297,27 @@ describe('loading a damaged or foreign data file', () => {
     expect(data.mapLayouts).toEqual([])
     await store.close()
   })
+  it('migrates a v5 file to v8 with phone sync off and nothing synced yet', async () => {
+    const dir = await tempDir()
+    await writeFile(
+      snapshotOf(dir),
+      await readFile(join(__dirname, '../fixtures/store-v5.json'), 'utf8'),
+    )
+    const store = await open(dir)
+    const data = store.read()
+    expect(data.settings.sync).toMatchObject({
+      enabled: false,
+      serverUrl: '',
+      scope: 'active',
+      intervalMinutes: 15,
+      followUps: true,
+    })
+    expect(data.syncStates).toEqual([])
+    expect(data.syncLog).toEqual([])
+    expect(data.syncConflicts).toEqual([])
+    expect(data.settings.me.name).toBe('测试用户')
+    await store.close()
+  })
 })
 
 describe('one writer per data folder', () => {

@@ -19,6 +19,7 @@ import { createCommunityHandlers } from './handlers/communityHandlers'
 import { createEventHandlers } from './handlers/eventHandlers'
 import { createMapHandlers } from './handlers/mapHandlers'
 import { phoneRegionFor } from './identity/phone'
+import { createSyncService, type SyncServiceOptions } from './sync/syncService'
 
 export interface CoreContext {
   version: string
@@ -27,6 +28,12 @@ export interface CoreContext {
   clock: Clock
   exportFolders?: string[]
   chooseAutoExportFile?: () => Promise<string | null>
+  /** The sync server's password when none was given in this run (env, keychain); never stored. */
+  syncPassword?: () => string | undefined
+  /** Scheduled phone sync while the app runs; off in tests and one-shot commands. */
+  syncTimers?: boolean
+  /** Timeouts, retries and fetch of the sync transport (tests shorten them). */
+  syncTransport?: SyncServiceOptions['transport']
 }
 
 export interface CoreServices {
@@ -63,10 +70,20 @@ export function createHandlers(
     allowedFolders: [context.dataDir, ...(context.exportFolders ?? [])],
     ...(context.chooseAutoExportFile ? { chooseFile: context.chooseAutoExportFile } : {}),
   })
+  const sync = createSyncService({
+    store,
+    clock: context.clock,
+    language,
+    photos,
+    ...(context.syncPassword ? { password: context.syncPassword } : {}),
+    timers: context.syncTimers ?? false,
+    ...(context.syncTransport ? { transport: context.syncTransport } : {}),
+  })
   const handlers: Handlers = {
     ...createEventHandlers(store, context),
     ...createCommunityHandlers(store, context),
     ...createMapHandlers(store, context),
+    ...sync.handlers,
     'app.info': () => ({
       version: context.version,
       dataDir: context.dataDir,
@@ -150,5 +167,11 @@ export function createHandlers(
       return { ok: true }
     },
   }
-  return { handlers, stop: () => calendar.stop() }
+  return {
+    handlers,
+    stop: () => {
+      calendar.stop()
+      sync.stop()
+    },
+  }
 }

@@ -5,6 +5,7 @@ import { systemClock, type Clock } from './clock'
 import { buildDemoNetwork } from './demo/demoNetwork'
 import { createDispatch, type Dispatch } from './dispatch'
 import { createHandlers } from './handlers'
+import type { SyncServiceOptions } from './sync/syncService'
 import { startReminderHost, type ReminderHost, type ReminderSink } from './reminders/reminderHost'
 import { openJournaledStore, SNAPSHOT_FILE, type JournaledStore } from './store/journaledStore'
 import { join } from 'node:path'
@@ -31,6 +32,12 @@ export interface CoreOptions {
   exportFolders?: string[]
   /** The desktop app's save dialog for the calendar auto-export; null when cancelled. */
   chooseAutoExportFile?: () => Promise<string | null>
+  /** The phone-sync password when none was given in this run (RAPPORT_SYNC_PASSWORD, keychain). */
+  syncPassword?: () => string | undefined
+  /** Scheduled phone sync (every N minutes and right after start); off by default. */
+  syncTimers?: boolean
+  /** Timeouts, retries and fetch of the sync transport (tests shorten them). */
+  syncTransport?: SyncServiceOptions['transport']
 }
 
 export interface Core {

@@ -15,6 +15,7 @@ import { registerContractHandlers } from './ipc'
 import { resourcePath } from './resourcePath'
 import { createTray, type AppTray } from './tray'
 import { saveDossierPdf } from './dossierPdf'
+import { createSyncKeychain } from './syncKeychain'
 import { allowPermission } from './windowSecurity'
 import { installAppMenu } from './menu'
 import { isAppUrl, isSafeExternalUrl } from './trustedUrl'
@@ -120,6 +121,8 @@ async function start(): Promise<void> {
   // Reminders and tray updates that arrive before the tray exists are shown once it does.
   const early: ReminderNotification[] = []
   let trayState: { dueCount: number; next: TrayItem[] } | null = null
+  // The phone-sync password: in the OS keychain here, handed to the core's process in memory.
+  const keychain = createSyncKeychain()
   const coreProcess = startCoreProcess({
     modulePath: join(here, 'coreProcess.js'),
     options: {
@@ -144,7 +147,14 @@ async function start(): Promise<void> {
           : await dialog.showSaveDialog(options)
         return canceled || !filePath ? null : filePath
       },
+      'sync.setPassword': async (input) => {
+        const given = contract['sync.setPassword'].input.parse(input)
+        const saved = await keychain.save(given)
+        core?.setSyncPassword(given.password)
+        return saved
+      },
     },
+    syncPassword: () => keychain.read(),
     onNotify: (n) => (tray ? tray.notify(n) : early.push(n)),
     onTray: (state) => {
       trayState = state

@@ -49,6 +49,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   UNSUPPORTED: 501,
+  REMOTE: 502,
   INTERNAL: 500,
   STORE_UNAVAILABLE: 503,
 }

@@ -31,6 +31,8 @@ export const encounterSchema = z.object({
   deep: z.boolean().default(false),
   mentions: z.array(mentionSchema).default([]),
   notes: longText.default(''),
+  /** Made from a contact created on the phone during the event (phone sync, since v6). */
+  capturedOn: z.enum(['phone']).optional(),
 })
 export type Encounter = z.infer<typeof encounterSchema>
 export type Mention = z.infer<typeof mentionSchema>

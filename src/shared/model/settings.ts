@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { longText, shortText } from './record'
+import { syncSettingsSchema } from '../sync/syncModel'
 
 export const languageSchema = z.enum(['zh-CN', 'en'])
 export const languagePreferenceSchema = z.enum(['system', 'zh-CN', 'en'])
@@ -73,5 +74,7 @@ export const settingsSchema = z.object({
       valueProposition: '',
     },
   }),
+  /** Phone sync (since v6); the password is never stored here. */
+  sync: syncSettingsSchema.prefault({}),
 })
 export type Settings = z.infer<typeof settingsSchema>

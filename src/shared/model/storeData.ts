@@ -9,9 +9,10 @@ import { helpSchema } from './help'
 import { mapLayoutSchema } from './mapLayout'
 import { relationshipSchema } from './relationship'
 import { settingsSchema } from './settings'
+import { syncConflictSchema, syncLogEntrySchema, syncStateSchema } from '../sync/syncModel'
 
 /** Bump with every change to the stored shape, and add a migration from the previous one. */
-export const CURRENT_SCHEMA_VERSION = 7
+export const CURRENT_SCHEMA_VERSION = 8
 
 /** The whole store file: one readable JSON document the user owns. */
 export const storeDataSchema = z.object({
@@ -30,6 +31,10 @@ export const storeDataSchema = z.object({
   helps: z.array(helpSchema),
   /** Kept relationship-map positions (since v5). */
   mapLayouts: z.array(mapLayoutSchema),
+  /** Phone sync: where each record lives on the server, the log and open conflicts (since v6). */
+  syncStates: z.array(syncStateSchema),
+  syncLog: z.array(syncLogEntrySchema),
+  syncConflicts: z.array(syncConflictSchema),
 })
 export type StoreData = z.infer<typeof storeDataSchema>
 
@@ -44,6 +49,9 @@ export const collectionSchemas = {
   relationships: relationshipSchema,
   helps: helpSchema,
   mapLayouts: mapLayoutSchema,
+  syncStates: syncStateSchema,
+  syncLog: syncLogEntrySchema,
+  syncConflicts: syncConflictSchema,
 } as const
 
 /** The collections that hold records (everything but the version and settings). */
@@ -57,6 +65,9 @@ export const collectionNames = [
   'relationships',
   'helps',
   'mapLayouts',
+  'syncStates',
+  'syncLog',
+  'syncConflicts',
 ] as const
 export type CollectionName = (typeof collectionNames)[number]
 
@@ -74,5 +85,8 @@ export function emptyStoreData(): StoreData {
     relationships: [],
     helps: [],
     mapLayouts: [],
+    syncStates: [],
+    syncLog: [],
+    syncConflicts: [],
   }
 }

@@ -40,6 +40,17 @@ export const migrations: Migration[] = [
     from: 6,
     up: (doc) => ({ ...doc, settings: { ...(doc.settings as Raw | undefined), phoneRegion: '' } }),
   },
+  // v8: phone sync (CardDAV/CalDAV): its settings, per-record sync state, the log and conflicts.
+  {
+    from: 7,
+    up: (doc) => ({
+      ...doc,
+      settings: { ...((doc.settings as Raw | undefined) ?? {}), sync: { enabled: false } },
+      syncStates: [],
+      syncLog: [],
+      syncConflicts: [],
+    }),
+  },
 ]
 
 /** The English titles v5 and earlier wrote, by the reason that made them. */

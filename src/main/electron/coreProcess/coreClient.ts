@@ -23,6 +23,8 @@ export interface CoreProcessDeps {
   onTray(state: { dueCount: number; next: TrayItem[] }): void
   /** A durable change in the core, with the collections it touched. */
   onChanged?(collections: string[]): void
+  /** The phone-sync password kept in the OS keychain, handed to each core process it starts. */
+  syncPassword?(): string | undefined
   /** The core process died; `restarting` is false once it has died too often to try again. */
   onCrash(restarting: boolean): void
 }
@@ -36,6 +38,8 @@ export interface CoreProcess {
   readonly unavailable: boolean
   pauseReminders(ms: number): void
   wake(): void
+  /** Hands a newly saved phone-sync password to the core. */
+  setSyncPassword(password: string): void
   /** Lets pending calls finish, closes the store (which compacts it) and ends the process. */
   close(): Promise<void>
 }
@@ -140,10 +144,15 @@ export function startCoreProcess(deps: CoreProcessDeps): CoreProcess {
       else console.error('Rapport: unreadable message from the core process refused')
     })
     port1.start()
+    const password = deps.syncPassword?.()
     child.postMessage(
       {
         type: 'start',
-        options: { ...deps.options, hostOperations: Object.keys(deps.hostHandlers) },
+        options: {
+          ...deps.options,
+          hostOperations: Object.keys(deps.hostHandlers),
+          ...(password ? { syncPassword: password } : {}),
+        },
       } satisfies ToCore,
       [port2],
     )
@@ -189,6 +198,7 @@ export function startCoreProcess(deps: CoreProcessDeps): CoreProcess {
     },
     pauseReminders: (ms) => post({ type: 'pauseReminders', ms }),
     wake: () => post({ type: 'wake' }),
+    setSyncPassword: (password) => post({ type: 'syncPassword', password }),
     close: () => {
       closing = true
       const open = connection

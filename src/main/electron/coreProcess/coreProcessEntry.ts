@@ -76,6 +76,8 @@ async function serve(
     trayRevision = core.revision()
     send({ type: 'tray', dueCount, next: core.reminders?.nextDue(5) ?? [] })
   }
+  // The phone-sync password lives in memory here only; main keeps it in the OS keychain.
+  let syncPassword = options.syncPassword
   core = await openCore({
     dataDir: options.dataDir,
     version: options.version,
@@ -90,6 +92,9 @@ async function serve(
       },
     },
     hostHandlers,
+    syncPassword: () => syncPassword,
+    // The desktop app syncs on its schedule while it runs.
+    syncTimers: true,
     ...(options.hostOperations.includes(CHOOSE_AUTO_EXPORT_FILE)
       ? {
           chooseAutoExportFile: async () => {
@@ -131,6 +136,9 @@ async function serve(
         return opened.reminders?.pauseFor(message.ms)
       case 'wake':
         return opened.reminders?.wake()
+      case 'syncPassword':
+        syncPassword = message.password
+        return
       case 'close':
         // Pending writes finish and the journal is folded into the snapshot before we say so.
         closing ??= opened.close().then(() => send({ type: 'closed' }))

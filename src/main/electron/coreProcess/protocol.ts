@@ -22,6 +22,8 @@ export const coreStartOptionsSchema = z.object({
   demoOnFirstLaunch: z.boolean(),
   /** Operations main answers itself (dialogs, printing); the core asks for them back. */
   hostOperations: z.array(z.string()),
+  /** The phone-sync password from the OS keychain, kept in the core's memory only. */
+  syncPassword: z.string().max(1000).optional(),
 })
 export type CoreStartOptions = z.infer<typeof coreStartOptionsSchema>
 
@@ -33,6 +35,8 @@ export const toCoreSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hostReply'), id: callId, envelope: envelopeSchema }),
   z.object({ type: z.literal('pauseReminders'), ms: z.number().int().positive() }),
   z.object({ type: z.literal('wake') }),
+  /** A new phone-sync password was saved in the keychain: the core uses it from now on. */
+  z.object({ type: z.literal('syncPassword'), password: z.string().max(1000) }),
   z.object({ type: z.literal('close') }),
 ])
 export type ToCore = z.infer<typeof toCoreSchema>

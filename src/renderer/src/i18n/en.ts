@@ -1,5 +1,6 @@
 import { mapEn } from './mapText'
 import { editsEn } from '../edits/editsText'
+import { syncEn } from '../pages/sync/syncText'
 import { communitiesEn } from './communitiesText'
 import { eventsEn } from './eventsText'
 import { followUpWords } from '../../../shared/followUpWords'
@@ -66,6 +67,7 @@ export const en = {
   communities: communitiesEn,
   map: mapEn,
   edits: editsEn,
+  sync: syncEn,
   contacts: {
     title: 'Contacts',
     count_one: '{{count}} person',
@@ -642,6 +644,7 @@ export const en = {
     STORE_UNAVAILABLE: 'Rapport cannot use your data file right now.',
     FORBIDDEN: 'Rapport refused a request that did not come from itself.',
     UNSUPPORTED: 'This works only in the desktop app.',
+    REMOTE: 'The sync server could not be used. Nothing was lost; Rapport will try again.',
     INTERNAL: 'An unexpected error happened. Your data was not changed.',
     field: '{{field}}: {{message}}',
     storeTitle: 'Your data file cannot be opened',

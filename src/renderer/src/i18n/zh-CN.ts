@@ -1,5 +1,6 @@
 import { mapZh } from './mapText'
 import { editsZh } from '../edits/editsText'
+import { syncZh } from '../pages/sync/syncText'
 import { communitiesZh } from './communitiesText'
 import { eventsZh } from './eventsText'
 import { followUpWords } from '../../../shared/followUpWords'
@@ -67,6 +68,7 @@ export const zhCN: Messages = {
   communities: communitiesZh,
   map: mapZh,
   edits: editsZh,
+  sync: syncZh,
   contacts: {
     title: '联系人',
     count_one: '{{count}} 人',
@@ -610,6 +612,7 @@ export const zhCN: Messages = {
     STORE_UNAVAILABLE: 'Rapport 现在无法使用你的数据文件。',
     FORBIDDEN: 'Rapport 拒绝了一个并非来自自身的请求。',
     UNSUPPORTED: '这项功能只在桌面版里可用。',
+    REMOTE: '暂时无法使用同步服务器。数据没有丢失，Rapport 会再试。',
     INTERNAL: '发生了意外错误。你的数据没有被改动。',
     field: '{{field}}：{{message}}',
     storeTitle: '无法打开你的数据文件',

@@ -23,6 +23,7 @@ import { errorText } from '../components/errorText'
 import { PageHeader } from '../components/PageHeader'
 import { useSettingsEdit } from '../edits/useSettingsEdit'
 import { PhoneRegionSelect } from '../identity/PhoneRegionSelect'
+import { SyncCard } from './sync/SyncCard'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -171,6 +172,7 @@ export function SettingsPage() {
           </Text>
         )}
       </Card>
+      <SyncCard />
       <RemindersCard />
       <BackupsCard />
       <Card withBorder>

@@ -1,5 +1,6 @@
 import {
   Anchor,
+  Badge,
   Button,
   Card,
   CopyButton,
@@ -77,6 +78,11 @@ export function AfterPanel({ view }: { view: EventView }) {
                       <Anchor component={Link} to={`/contacts/${m.contactId}`}>
                         {m.name}
                       </Anchor>
+                      {m.encounter.capturedOn === 'phone' && (
+                        <Badge ml="xs" size="xs" variant="light" data-testid="captured-on-phone">
+                          {t('sync.capturedOnPhone')}
+                        </Badge>
+                      )}
                       <Text size="xs" c="dimmed">
                         {formatDateTime(m.encounter.at, i18n.language, view.event.timeZone)}
                       </Text>
