@@ -225,9 +225,7 @@ describe('a large LinkedIn export of common names', () => {
     })
     const c = await quietCore()
     const file = await connections(rows)
-    const started = performance.now()
     const first = await preview(c, file)
-    expect(performance.now() - started).toBeLessThan(15_000)
     expect(first.counts).toEqual({ new: 5000, duplicate: 0, exact: 0, error: 0 })
     expect(
       await call(c, 'import.commit', { previewId: first.previewId, duplicates: 'skip' }),
