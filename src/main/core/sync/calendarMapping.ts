@@ -1,4 +1,5 @@
 import ICAL from 'ical.js'
+import { followUpTitle } from '../../../shared/followUpWords'
 import type { Contact, FollowUp, Language, StoreData } from '../../../shared/model'
 import { exportIcs } from '../calendar/icsExport'
 
@@ -112,7 +113,7 @@ export function followUpObject(
   todo.addPropertyWithValue('last-modified', utc(followUp.updatedAt))
   todo.addPropertyWithValue(
     'summary',
-    summaryWords[options.language](contact?.name ?? '', followUp.title),
+    summaryWords[options.language](contact?.name ?? '', followUpTitle(followUp, options.language)),
   )
   if (followUp.notes.trim()) todo.addPropertyWithValue('description', followUp.notes.trim())
   todo.addPropertyWithValue('due', utc(values.due))
@@ -123,7 +124,7 @@ export function followUpObject(
   }
   const alarm = new ICAL.Component('valarm')
   alarm.addPropertyWithValue('action', 'DISPLAY')
-  alarm.addPropertyWithValue('description', followUp.title)
+  alarm.addPropertyWithValue('description', followUpTitle(followUp, options.language))
   const trigger = alarm.addPropertyWithValue('trigger', utc(values.due))
   trigger.setParameter('value', 'DATE-TIME')
   todo.addSubcomponent(alarm)

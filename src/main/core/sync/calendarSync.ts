@@ -1,3 +1,4 @@
+import { followUpTitle } from '../../../shared/followUpWords'
 import { followUpSchema, type FollowUp, type Language } from '../../../shared/model'
 import type { SyncSettings, SyncState } from '../../../shared/sync/syncModel'
 import { nextTimestamp, type Clock } from '../clock'
@@ -61,7 +62,8 @@ export async function syncCalendar(deps: CalendarSyncDeps): Promise<void> {
 
   const labelOf = (tx: { data: ReturnType<DataStore['read']> }, f: FollowUp) => {
     const name = tx.data.contacts.find((c) => c.id === f.contactId)?.name
-    return name ? `${f.title} · ${name}` : f.title
+    const title = followUpTitle(f, deps.language)
+    return name ? `${title} · ${name}` : title
   }
 
   /** Takes the phone's change of one follow-up; answers whether the server must be rewritten. */
@@ -239,7 +241,8 @@ export async function syncCalendar(deps: CalendarSyncDeps): Promise<void> {
       const open = f.status === 'open' || f.status === 'snoozed'
       if (!open && !states.has(`followUp:${f.id}`)) continue
       const name = names.get(f.contactId)
-      consider('followUp', f.id, f.updatedAt, name ? `${f.title} · ${name}` : f.title, !finished)
+      const title = followUpTitle(f, deps.language)
+      consider('followUp', f.id, f.updatedAt, name ? `${title} · ${name}` : title, !finished)
     }
   }
   if (settings.events)
