@@ -85,13 +85,17 @@ test('two tabs editing the same event: the second is shown both values and keeps
   await expect(venue(page)).toBeVisible()
   await expect(venue(other)).toBeVisible()
 
+  // Tab two starts typing a venue; an idle tab would simply show the other's change, but a
+  // draft in progress is never replaced by it.
+  await venue(other).fill('Pudong Expo Center')
+
   // Tab one changes the venue and saves.
   await venue(page).fill('West Bund Hall')
   await page.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(page.getByText(/saved\.$/).first()).toBeVisible()
 
-  // Tab two, opened before, changes the venue and the city, then saves.
-  await venue(other).fill('Pudong Expo Center')
+  // Tab two goes on with the city, then saves.
+  await expect(venue(other)).toHaveValue('Pudong Expo Center')
   await other.getByRole('textbox', { name: 'City' }).fill('Shanghai Pudong')
   await other.getByRole('button', { name: 'Save', exact: true }).click()
   const notice = other.getByRole('alert').filter({ hasText: 'Changed in another window meanwhile' })
