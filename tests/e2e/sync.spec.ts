@@ -21,12 +21,12 @@ test.afterAll(async () => server?.stop())
 /** Calls the app's own API the way its page does (same token), for the Rapport-side edit. */
 async function api<T>(page: Page, url: string, name: string, input: unknown): Promise<T> {
   const token = await page.locator('meta[name="rapport-token"]').getAttribute('content')
-  const response = await page.request.post(`${url}api/${name}`, {
+  const response = await page.request.post(new URL(`/api/${name}`, url).href, {
     headers: { 'x-rapport-token': token ?? '', 'content-type': 'application/json' },
     data: input,
   })
   const envelope = (await response.json()) as { ok: boolean; value: T }
-  expect(envelope.ok).toBe(true)
+  expect(envelope.ok, JSON.stringify(envelope)).toBe(true)
   return envelope.value
 }
 
