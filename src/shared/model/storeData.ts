@@ -11,7 +11,7 @@ import { relationshipSchema } from './relationship'
 import { settingsSchema } from './settings'
 
 /** Bump with every change to the stored shape, and add a migration from the previous one. */
-export const CURRENT_SCHEMA_VERSION = 7
+export const CURRENT_SCHEMA_VERSION = 8
 
 /** The whole store file: one readable JSON document the user owns. */
 export const storeDataSchema = z.object({

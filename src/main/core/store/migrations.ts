@@ -40,6 +40,24 @@ export const migrations: Migration[] = [
     from: 6,
     up: (doc) => ({ ...doc, settings: { ...(doc.settings as Raw | undefined), phoneRegion: '' } }),
   },
+  // v8: an important date names its calendar; every earlier one is Gregorian.
+  {
+    from: 7,
+    up: (doc) => ({
+      ...doc,
+      contacts: ((doc.contacts as Raw[] | undefined) ?? []).map((contact) =>
+        Array.isArray(contact.importantDates)
+          ? {
+              ...contact,
+              importantDates: (contact.importantDates as Raw[]).map((date) => ({
+                calendar: 'gregorian',
+                ...date,
+              })),
+            }
+          : contact,
+      ),
+    }),
+  },
 ]
 
 /** The English titles v5 and earlier wrote, by the reason that made them. */

@@ -1,4 +1,5 @@
 import { mapEn } from './mapText'
+import { lunarEn } from '../pages/lunar/lunarText'
 import { editsEn } from '../edits/editsText'
 import { communitiesEn } from './communitiesText'
 import { eventsEn } from './eventsText'
@@ -65,6 +66,7 @@ export const en = {
   events: eventsEn,
   communities: communitiesEn,
   map: mapEn,
+  lunar: lunarEn,
   edits: editsEn,
   contacts: {
     title: 'Contacts',

@@ -1,4 +1,5 @@
 import { mapZh } from './mapText'
+import { lunarZh } from '../pages/lunar/lunarText'
 import { editsZh } from '../edits/editsText'
 import { communitiesZh } from './communitiesText'
 import { eventsZh } from './eventsText'
@@ -66,6 +67,7 @@ export const zhCN: Messages = {
   events: eventsZh,
   communities: communitiesZh,
   map: mapZh,
+  lunar: lunarZh,
   edits: editsZh,
   contacts: {
     title: '联系人',
