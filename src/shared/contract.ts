@@ -32,6 +32,7 @@ import {
 import { communityOperations } from './communityOperations'
 import { eventOperations } from './eventOperations'
 import { mapOperations } from './mapOperations'
+import { qrCardOperations } from './qrCard/qrCardOperations'
 import { noInput, op } from './operation'
 import { versionedEditShape } from './edits/versionedEdit'
 import { ipcChannel, operationNames, type OperationName } from './operationNames'
@@ -226,6 +227,7 @@ export const contract = {
   ...eventOperations,
   ...communityOperations,
   ...mapOperations,
+  ...qrCardOperations,
   'app.info': op<AppInfo>()(noInput),
   'settings.get': op<Settings>()(noInput),
   'settings.update': op<Settings>()(

@@ -18,6 +18,7 @@ import type { JournaledStore } from './store/journaledStore'
 import { createCommunityHandlers } from './handlers/communityHandlers'
 import { createEventHandlers } from './handlers/eventHandlers'
 import { createMapHandlers } from './handlers/mapHandlers'
+import { createQrCardHandlers } from './qrCard/qrCardHandlers'
 import { phoneRegionFor } from './identity/phone'
 
 export interface CoreContext {
@@ -67,6 +68,7 @@ export function createHandlers(
     ...createEventHandlers(store, context),
     ...createCommunityHandlers(store, context),
     ...createMapHandlers(store, context),
+    ...createQrCardHandlers(store, context),
     'app.info': () => ({
       version: context.version,
       dataDir: context.dataDir,

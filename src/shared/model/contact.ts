@@ -98,6 +98,7 @@ export const contactFieldsShape = {
 
 export const contactSchema = z.object({ ...recordBaseShape, ...contactFieldsShape })
 export type Contact = z.infer<typeof contactSchema>
+export type ContactLink = z.infer<typeof linkSchema>
 export type Tier = z.infer<typeof tierSchema>
 export type Ecosystem = z.infer<typeof ecosystemSchema>
 
