@@ -1,4 +1,5 @@
 import { mapEn } from './mapText'
+import { qrCardEn } from '../pages/qrCard/qrCardText'
 import { lunarEn } from '../pages/lunar/lunarText'
 import { editsEn } from '../edits/editsText'
 import { communitiesEn } from './communitiesText'
@@ -14,6 +15,7 @@ export const en = {
     contacts: 'Contacts',
     map: 'Map',
     communities: 'Communities',
+    mycard: 'My card',
     settings: 'Settings',
   },
   common: {
@@ -66,6 +68,7 @@ export const en = {
   events: eventsEn,
   communities: communitiesEn,
   map: mapEn,
+  qrCard: qrCardEn,
   lunar: lunarEn,
   edits: editsEn,
   contacts: {

@@ -1,4 +1,5 @@
 import { mapZh } from './mapText'
+import { qrCardZh } from '../pages/qrCard/qrCardText'
 import { lunarZh } from '../pages/lunar/lunarText'
 import { editsZh } from '../edits/editsText'
 import { communitiesZh } from './communitiesText'
@@ -15,6 +16,7 @@ export const zhCN: Messages = {
     contacts: '联系人',
     map: '关系图',
     communities: '社群',
+    mycard: '我的名片',
     settings: '设置',
   },
   common: {
@@ -67,6 +69,7 @@ export const zhCN: Messages = {
   events: eventsZh,
   communities: communitiesZh,
   map: mapZh,
+  qrCard: qrCardZh,
   lunar: lunarZh,
   edits: editsZh,
   contacts: {

@@ -41,7 +41,7 @@ export function ImportantDatesEditor(props: {
   const update = (index: number, item: ImportantDate) =>
     props.onChange(props.items.map((old, i) => (i === index ? item : old)))
   return (
-    <Stack gap={4}>
+    <Stack gap={4} data-testid="important-dates">
       <Text size="sm" fw={500}>
         {props.label}
       </Text>
