@@ -19,6 +19,7 @@ import { createCommunityHandlers } from './handlers/communityHandlers'
 import { createEventHandlers } from './handlers/eventHandlers'
 import { createMapHandlers } from './handlers/mapHandlers'
 import { createQrCardHandlers } from './qrCard/qrCardHandlers'
+import { createCalendarImportService } from './calendarImport/calendarImportService'
 import { phoneRegionFor } from './identity/phone'
 
 export interface CoreContext {
@@ -64,6 +65,7 @@ export function createHandlers(
     allowedFolders: [context.dataDir, ...(context.exportFolders ?? [])],
     ...(context.chooseAutoExportFile ? { chooseFile: context.chooseAutoExportFile } : {}),
   })
+  const calendarImport = createCalendarImportService(store, context.clock)
   const handlers: Handlers = {
     ...createEventHandlers(store, context),
     ...createCommunityHandlers(store, context),
@@ -122,6 +124,8 @@ export function createHandlers(
     'followUps.reschedule': (input) => followUps.reschedule(input),
     'followUps.drop': (input) => followUps.drop(input),
     'followUps.reopen': (input) => followUps.reopen(input),
+    'calendar.importPreview': (input) => calendarImport.preview(input),
+    'calendar.importCommit': (input) => calendarImport.commit(input),
     'calendar.export': (input) => calendar.export(input),
     'calendar.setAutoExport': ({ path }) => calendar.setAutoExport(path),
     'calendar.chooseAutoExport': () => calendar.chooseAutoExport(),
