@@ -1,4 +1,5 @@
 import { mapEn } from './mapText'
+import { calendarImportEn } from '../pages/calendarImport/calendarImportText'
 import { qrCardEn } from '../pages/qrCard/qrCardText'
 import { lunarEn } from '../pages/lunar/lunarText'
 import { editsEn } from '../edits/editsText'
@@ -68,6 +69,7 @@ export const en = {
   events: eventsEn,
   communities: communitiesEn,
   map: mapEn,
+  calendarImport: calendarImportEn,
   qrCard: qrCardEn,
   lunar: lunarEn,
   edits: editsEn,

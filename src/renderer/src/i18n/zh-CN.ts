@@ -1,4 +1,5 @@
 import { mapZh } from './mapText'
+import { calendarImportZh } from '../pages/calendarImport/calendarImportText'
 import { qrCardZh } from '../pages/qrCard/qrCardText'
 import { lunarZh } from '../pages/lunar/lunarText'
 import { editsZh } from '../edits/editsText'
@@ -69,6 +70,7 @@ export const zhCN: Messages = {
   events: eventsZh,
   communities: communitiesZh,
   map: mapZh,
+  calendarImport: calendarImportZh,
   qrCard: qrCardZh,
   lunar: lunarZh,
   edits: editsZh,

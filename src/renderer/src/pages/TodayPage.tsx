@@ -11,6 +11,7 @@ import { errorText } from '../components/errorText'
 import { FollowUpItem, type FollowUpActions } from '../components/FollowUpItem'
 import { formatDateTime } from '../components/formatDate'
 import { PageHeader } from '../components/PageHeader'
+import { CalendarImportModal } from './calendarImport/CalendarImportModal'
 import { QueryError } from '../components/QueryError'
 import { useQuery } from '../hooks/useQuery'
 import { VirtualStack } from '../lists/VirtualStack'
@@ -29,6 +30,7 @@ export function TodayPage() {
   const overview = useQuery(() => api['overview.get']({}), 'overview')
   const queue = useQuery(() => api['followUps.queue']({}), 'queue')
   const [exporting, setExporting] = useState(false)
+  const [importingMeetings, setImportingMeetings] = useState(false)
   // Done and dropped follow-ups leave the queue at once; the reload that follows confirms it.
   const [gone, setGone] = useState<ReadonlySet<string>>(() => new Set())
   const hide = (id: string) => setGone((g) => new Set(g).add(id))
@@ -169,6 +171,9 @@ export function TodayPage() {
             <Button size="xs" variant="default" onClick={() => setExporting(true)}>
               {t('queue.exportCalendar')}
             </Button>
+            <Button size="xs" variant="default" onClick={() => setImportingMeetings(true)}>
+              {t('calendarImport.open')}
+            </Button>
           </Group>
         }
       />
@@ -246,6 +251,11 @@ export function TodayPage() {
         </Card>
       )}
       <CalendarExportModal opened={exporting} onClose={() => setExporting(false)} />
+      <CalendarImportModal
+        opened={importingMeetings}
+        onClose={() => setImportingMeetings(false)}
+        onImported={() => void reload()}
+      />
     </Stack>
   )
 }
