@@ -32,6 +32,3 @@ export function myCardVcard({ me, eventNote }: MyCard): string {
   lines.push('END:VCARD')
   return lines.join('\r\n') + '\r\n'
 }
-
-/** The most a QR code holds in byte mode at the lowest error correction (version 40-L). */
-export const MAX_QR_TEXT = 2953

@@ -2,7 +2,9 @@ import { z } from 'zod'
 import type { Contact, ContactLink } from '../model'
 import { idSchema } from '../model'
 import { op } from '../operation'
-import { MAX_QR_TEXT } from './myCardVcard'
+
+/** The most a QR code holds in byte mode at the lowest error correction (version 40-L). */
+export const MAX_QR_TEXT = 2953
 
 /** A contact read from a vCard or MECARD code, before it is created. */
 export interface QrContactPreview {

@@ -1,6 +1,6 @@
 import { Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
 import type { FollowUpView, HabitRate } from '../../../shared/contract'
@@ -11,10 +11,16 @@ import { errorText } from '../components/errorText'
 import { FollowUpItem, type FollowUpActions } from '../components/FollowUpItem'
 import { formatDateTime } from '../components/formatDate'
 import { PageHeader } from '../components/PageHeader'
-import { CalendarImportModal } from './calendarImport/CalendarImportModal'
 import { QueryError } from '../components/QueryError'
 import { useQuery } from '../hooks/useQuery'
 import { VirtualStack } from '../lists/VirtualStack'
+
+// Its own chunk, loaded when opened: the first screen stays small.
+const CalendarImportModal = lazy(() =>
+  import('./calendarImport/CalendarImportModal').then((m) => ({
+    default: m.CalendarImportModal,
+  })),
+)
 
 /** Above this many follow-ups a section is virtualised. */
 const VIRTUAL_FROM = 40
@@ -251,11 +257,15 @@ export function TodayPage() {
         </Card>
       )}
       <CalendarExportModal opened={exporting} onClose={() => setExporting(false)} />
-      <CalendarImportModal
-        opened={importingMeetings}
-        onClose={() => setImportingMeetings(false)}
-        onImported={() => void reload()}
-      />
+      {importingMeetings && (
+        <Suspense fallback={null}>
+          <CalendarImportModal
+            opened
+            onClose={() => setImportingMeetings(false)}
+            onImported={() => void reload()}
+          />
+        </Suspense>
+      )}
     </Stack>
   )
 }
