@@ -156,7 +156,26 @@ describe('encodings and bad files, as the contact import', () => {
       }
       await expect(
         preview(core, 'contacts.vcf', Buffer.from('BEGIN:VCARD\r\nFN:X\r\nEND:VCARD\r\n')),
-      ).rejects.toMatchObject({ code: 'VALIDATION', message: /not a calendar file/ })
+      ).rejects.toMatchObject({
+        code: 'VALIDATION',
+        message: /not a calendar file/,
+        details: { reason: 'calendarImport.notIcs', file: 'contacts.vcf' },
+      })
+      // An hourly meeting since 2020 expands to more occurrences than one import takes.
+      const endless = [
+        'BEGIN:VCALENDAR',
+        'BEGIN:VEVENT',
+        'UID:hourly',
+        'DTSTART:20200101T000000Z',
+        'RRULE:FREQ=HOURLY',
+        'ATTENDEE:mailto:lin.yue@example.cn',
+        'END:VEVENT',
+        'END:VCALENDAR',
+      ].join('\r\n')
+      await expect(preview(core, 'endless.ics', Buffer.from(endless))).rejects.toMatchObject({
+        code: 'VALIDATION',
+        details: { reason: 'calendarImport.tooManyMeetings', limit: 50_000 },
+      })
       await expect(
         preview(
           core,

@@ -70,7 +70,7 @@ function parseCalendar(fileName: string, text: string): ICAL.Component {
     throw new RapportError(
       'VALIDATION',
       `${fileName} is not a calendar file: no calendar (BEGIN:VCALENDAR) was found in it.`,
-      { reason: 'notIcs', file: fileName },
+      { reason: 'calendarImport.notIcs', file: fileName },
     )
   }
   try {
@@ -82,7 +82,7 @@ function parseCalendar(fileName: string, text: string): ICAL.Component {
     throw new RapportError(
       'VALIDATION',
       `${fileName} could not be read as a calendar: ${(caught as Error).message}`,
-      { reason: 'notIcs', file: fileName },
+      { reason: 'calendarImport.notIcs', file: fileName },
     )
   }
 }
@@ -128,7 +128,11 @@ export function readMeetings(
         throw new RapportError(
           'VALIDATION',
           `${fileName} holds more than ${MAX_CALENDAR_OCCURRENCES} meetings; export a shorter period and try again.`,
-          { reason: 'tooManyMeetings', file: fileName, limit: MAX_CALENDAR_OCCURRENCES },
+          {
+            reason: 'calendarImport.tooManyMeetings',
+            file: fileName,
+            limit: MAX_CALENDAR_OCCURRENCES,
+          },
         )
       }
       if (start.compare(now) >= 0) {

@@ -1,5 +1,8 @@
 import { mapEn } from './mapText'
-import { calendarImportEn } from '../pages/calendarImport/calendarImportText'
+import {
+  calendarImportEn,
+  calendarImportReasonsEn,
+} from '../pages/calendarImport/calendarImportText'
 import { qrCardEn } from '../pages/qrCard/qrCardText'
 import { lunarEn } from '../pages/lunar/lunarText'
 import { editsEn } from '../edits/editsText'
@@ -664,6 +667,7 @@ export const en = {
         '{{file}} is a ZIP archive, not a vCard file. Unzip it and import the .vcf file inside.',
       tooManyColumns:
         '{{file}} has {{columns}} columns; Rapport imports files with at most {{limit}} columns. Remove the columns you do not need and try again.',
+      calendarImport: calendarImportReasonsEn,
       autoExport: {
         notAbsolute: '{{file}} is not a full path. Give the whole path of the file.',
         notIcs: '{{file}} does not end in .ics. Rapport only keeps .ics calendar files.',

@@ -1,5 +1,8 @@
 import { mapZh } from './mapText'
-import { calendarImportZh } from '../pages/calendarImport/calendarImportText'
+import {
+  calendarImportZh,
+  calendarImportReasonsZh,
+} from '../pages/calendarImport/calendarImportText'
 import { qrCardZh } from '../pages/qrCard/qrCardText'
 import { lunarZh } from '../pages/lunar/lunarText'
 import { editsZh } from '../edits/editsText'
@@ -629,6 +632,7 @@ export const zhCN: Messages = {
       zipNotVCard: '{{file}} 是 ZIP 压缩包，不是 vCard 文件。请先解压，再导入其中的 .vcf 文件。',
       tooManyColumns:
         '{{file}} 有 {{columns}} 列，而 Rapport 最多只能导入 {{limit}} 列的文件。请删掉用不到的列后再试。',
+      calendarImport: calendarImportReasonsZh,
       autoExport: {
         notAbsolute: '{{file}} 不是完整路径。请填写文件的完整路径。',
         notIcs: '{{file}} 的扩展名不是 .ics。Rapport 只维护 .ics 日历文件。',

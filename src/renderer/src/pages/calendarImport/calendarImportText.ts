@@ -56,3 +56,15 @@ export const calendarImportZh: typeof calendarImportEn = {
   done_one: '已导入 {{encounters}} 次交流，新增 {{count}} 位联系人。',
   done_other: '已导入 {{encounters}} 次交流，新增 {{count}} 位联系人。',
 }
+
+/** Why a calendar file was refused, by the `reason` the core gives (see errorText). */
+export const calendarImportReasonsEn = {
+  notIcs: '{{file}} is not a calendar file that Rapport can read (.ics, BEGIN:VCALENDAR).',
+  tooManyMeetings:
+    '{{file}} holds more than {{limit}} meetings; export a shorter period and try again.',
+}
+
+export const calendarImportReasonsZh: typeof calendarImportReasonsEn = {
+  notIcs: '{{file}} 不是 Rapport 能读取的日历文件（应为 .ics 格式）。',
+  tooManyMeetings: '{{file}} 包含超过 {{limit}} 场会面，请导出较短的时间段后再试。',
+}
