@@ -33,6 +33,8 @@ describe('past meetings from a Google Calendar export', () => {
   it('counts each past occurrence of a recurring meeting, leaves out declined ones, and imports once', async () => {
     const { core, lin, sam } = await coreWithContacts()
     try {
+      const before = await call<CardView>(core, 'contacts.card', { id: lin.id })
+      expect(before.trust.interactions).toBe(0)
       const first = await preview(core, 'google-meetings.ics', await fixture('google-meetings.ics'))
       // Six weekly meetings, one removed (EXDATE), one moved to 16:00; the brunch I declined and
       // the meeting in January are left out.
@@ -61,6 +63,13 @@ describe('past meetings from a Google Calendar export', () => {
       expect(done).toEqual({ encounters: 9, contactsCreated: 0 })
       const card = await call<CardView>(core, 'contacts.card', { id: lin.id })
       expect(card.lastContactAt).toBe('2026-11-24T06:00:00.000Z')
+      // Five meetings over five weeks: the trust figures count them.
+      expect(card.trust.interactions).toBe(5)
+      expect(card.trust.lengthDays).toBeGreaterThanOrEqual(35)
+      // The card's timeline shows each meeting's title and place.
+      expect(
+        card.timeline.filter((entry) => entry.kind === 'encounter').map((e) => e.detail),
+      ).toContain('产品周会（改到下午四点）\n望京SOHO T3, 北京')
 
       // The same file again (a later export): nothing new.
       const again = await preview(core, 'google-meetings.ics', await fixture('google-meetings.ics'))
