@@ -32,6 +32,12 @@ import {
 import { communityOperations } from './communityOperations'
 import { eventOperations } from './eventOperations'
 import { mapOperations } from './mapOperations'
+import { qrCardOperations } from './qrCard/qrCardOperations'
+import {
+  MAX_CALENDAR_FILE_BYTES,
+  type CalendarImportPreview,
+  type CalendarImportResult,
+} from './calendarImport/calendarImport'
 import { noInput, op } from './operation'
 import { versionedEditShape } from './edits/versionedEdit'
 import { ipcChannel, operationNames, type OperationName } from './operationNames'
@@ -228,6 +234,7 @@ export const contract = {
   ...communityOperations,
   ...mapOperations,
   ...syncOperations,
+  ...qrCardOperations,
   'app.info': op<AppInfo>()(noInput),
   'settings.get': op<Settings>()(noInput),
   'settings.update': op<Settings>()(
@@ -404,6 +411,31 @@ export const contract = {
   'followUps.drop': op<FollowUp>()(z.object({ id: idSchema }).strict()),
   /** Undo of done or drop: back in the queue as it was. */
   'followUps.reopen': op<FollowUp>()(z.object({ id: idSchema }).strict()),
+  /** Reads past meetings from an .ics file and matches their attendees to contacts. */
+  'calendar.importPreview': op<CalendarImportPreview>()(
+    z
+      .object({
+        fileName: z.string().min(1).max(500),
+        /** Base64 of the file, at most 10 MB. */
+        data: z
+          .string()
+          .min(1)
+          .max(Math.ceil(MAX_CALENDAR_FILE_BYTES / 3) * 4),
+        /** Read the file in this encoding instead of the detected one. */
+        encoding: csvEncodingSchema.optional(),
+      })
+      .strict(),
+  ),
+  /** Writes the previewed encounters, and the chosen new contacts, in one transaction. */
+  'calendar.importCommit': op<CalendarImportResult>()(
+    z
+      .object({
+        previewId: z.string().min(1).max(100),
+        /** Emails of the offered new people to add as contacts. */
+        newContacts: z.array(z.string().trim().min(3).max(320)).max(1000).default([]),
+      })
+      .strict(),
+  ),
   'calendar.export': op<{ fileName: string; text: string }>()(
     z
       .object({

@@ -4,6 +4,10 @@
  * `contract.ts` checks at compile time that this list and its operations are the same set.
  */
 export const operationNames = [
+  'calendar.importPreview',
+  'calendar.importCommit',
+  'qrCard.read',
+  'qrCard.addLink',
   'events.list',
   'events.get',
   'events.create',

@@ -18,6 +18,8 @@ import type { JournaledStore } from './store/journaledStore'
 import { createCommunityHandlers } from './handlers/communityHandlers'
 import { createEventHandlers } from './handlers/eventHandlers'
 import { createMapHandlers } from './handlers/mapHandlers'
+import { createQrCardHandlers } from './qrCard/qrCardHandlers'
+import { createCalendarImportService } from './calendarImport/calendarImportService'
 import { phoneRegionFor } from './identity/phone'
 import { createSyncService, type SyncServiceOptions } from './sync/syncService'
 
@@ -79,11 +81,13 @@ export function createHandlers(
     timers: context.syncTimers ?? false,
     ...(context.syncTransport ? { transport: context.syncTransport } : {}),
   })
+  const calendarImport = createCalendarImportService(store, context.clock)
   const handlers: Handlers = {
     ...createEventHandlers(store, context),
     ...createCommunityHandlers(store, context),
     ...createMapHandlers(store, context),
     ...sync.handlers,
+    ...createQrCardHandlers(store, context),
     'app.info': () => ({
       version: context.version,
       dataDir: context.dataDir,
@@ -137,6 +141,8 @@ export function createHandlers(
     'followUps.reschedule': (input) => followUps.reschedule(input),
     'followUps.drop': (input) => followUps.drop(input),
     'followUps.reopen': (input) => followUps.reopen(input),
+    'calendar.importPreview': (input) => calendarImport.preview(input),
+    'calendar.importCommit': (input) => calendarImport.commit(input),
     'calendar.export': (input) => calendar.export(input),
     'calendar.setAutoExport': ({ path }) => calendar.setAutoExport(path),
     'calendar.chooseAutoExport': () => calendar.chooseAutoExport(),

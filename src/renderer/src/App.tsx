@@ -25,6 +25,7 @@ import {
   MapSection,
   ReviewPage,
   SettingsPage,
+  MyCardPage,
   TodayPage,
 } from './pages/lazyPages'
 
@@ -51,6 +52,7 @@ function AppRoutes() {
           <Route path="map/*" element={<MapSection />} />
           <Route path="communities/*" element={<CommunitiesSection />} />
           <Route path="settings" element={<SettingsPage />} />
+          <Route path="mycard" element={<MyCardPage />} />
           <Route path="capture" element={<CapturePage />} />
           <Route path="*" element={<Navigate to="/today" replace />} />
         </Route>,

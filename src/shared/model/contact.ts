@@ -24,7 +24,29 @@ export const linkSchema = z.object({
   kind: linkKindSchema,
   value: z.string().trim().min(1).max(2000),
 })
-export const importantDateSchema = z.object({ label: shortText, date: isoDateSchema })
+/** A day of the Chinese lunar calendar (农历): month 1–12, day 1–30, and whether a leap month. */
+export const lunarMonthDaySchema = z.object({
+  month: z.number().int().min(1).max(12),
+  day: z.number().int().min(1).max(30),
+  leap: z.boolean().default(false),
+})
+export const dateCalendarSchema = z.enum(['gregorian', 'lunar'])
+/**
+ * A date that comes back every year. `date` is the Gregorian day it began (a birth date); a
+ * lunar one (since v8) recurs on its lunar month and day, which `lunar` holds.
+ */
+export const importantDateSchema = z
+  .object({
+    label: shortText,
+    date: isoDateSchema,
+    // Absent means Gregorian, so every earlier record and caller stays valid.
+    calendar: dateCalendarSchema.optional(),
+    lunar: lunarMonthDaySchema.optional(),
+  })
+  .refine((d) => d.calendar !== 'lunar' || d.lunar !== undefined, {
+    message: 'a lunar date needs its lunar month and day',
+    path: ['lunar'],
+  })
 
 /** The editable part of a contact's background card. */
 export const contactFieldsShape = {
@@ -76,6 +98,7 @@ export const contactFieldsShape = {
 
 export const contactSchema = z.object({ ...recordBaseShape, ...contactFieldsShape })
 export type Contact = z.infer<typeof contactSchema>
+export type ContactLink = z.infer<typeof linkSchema>
 export type Tier = z.infer<typeof tierSchema>
 export type Ecosystem = z.infer<typeof ecosystemSchema>
 

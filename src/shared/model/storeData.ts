@@ -12,7 +12,7 @@ import { settingsSchema } from './settings'
 import { syncConflictSchema, syncLogEntrySchema, syncStateSchema } from '../sync/syncModel'
 
 /** Bump with every change to the stored shape, and add a migration from the previous one. */
-export const CURRENT_SCHEMA_VERSION = 8
+export const CURRENT_SCHEMA_VERSION = 9
 
 /** The whole store file: one readable JSON document the user owns. */
 export const storeDataSchema = z.object({

@@ -303,6 +303,8 @@ export type TimelineItem =
       deep: boolean
       seed: string
       answers: ConversationAnswers
+      /** The conversation's notes (a meeting imported from a calendar: its title and place). */
+      notes?: string
     }
   | {
       kind: 'followUp'
@@ -356,6 +358,7 @@ export function timeline(data: Readonly<StoreData>, contactId: string): Timeline
       ...(e.eventId ? { eventId: e.eventId } : {}),
       deep: e.deep,
       seed: e.seed,
+      ...(e.notes.trim() ? { notes: e.notes } : {}),
       answers: {
         howCanIHelp: e.howCanIHelp,
         theirAdvice: e.theirAdvice,

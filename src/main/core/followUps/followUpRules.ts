@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto'
 import type { FollowUpQueue, FollowUpView, HabitRate } from '../../../shared/contract'
 import type { Contact, Encounter, FollowUp, StoreData } from '../../../shared/model'
 import { followUpWords } from '../../../shared/followUpWords'
+import { nextLunarOccurrence } from '../../../shared/lunar/lunarDate'
 import type { Clock } from '../clock'
 import { cadenceOf, overdueContacts } from '../contacts/cardInsights'
 import type { StoreTransaction } from '../store/dataStore'
@@ -165,10 +166,17 @@ function localDay(year: number, month: number, day: number): Date {
  * The next local day (today included) on which an important date recurs, or null. A date that
  * lies in the future (an announced wedding) has no anniversary before it happens.
  */
-function nextOccurrence(date: string, now: Date): Date | null {
+export function nextOccurrence(
+  { date, calendar, lunar }: Contact['importantDates'][number],
+  now: Date,
+): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
   if (!match) return null
   const [since, month, day] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])]
+  if (calendar === 'lunar' && lunar) {
+    // A lunar date moves in the Gregorian calendar; it recurs from the day it began.
+    return nextLunarOccurrence(lunar, new Date(since, month, day), now)
+  }
   const today = startOfLocalDay(now).getTime()
   for (const year of [now.getFullYear(), now.getFullYear() + 1]) {
     if (year < since) continue
@@ -182,10 +190,16 @@ function importantDateFollowUps(contact: Contact, now: Date, createdAt: string):
   const horizon = startOfLocalDay(now).getTime() + IMPORTANT_DATE_LEAD_DAYS * DAY_MS
   // Two dates on one day (a birthday that is also an anniversary) make one follow-up.
   const byId = new Map<string, { day: Date; labels: string[] }>()
-  for (const { label, date } of contact.importantDates) {
-    const day = nextOccurrence(date, now)
+  for (const important of contact.importantDates) {
+    const { label, date, lunar } = important
+    const day = nextOccurrence(important, now)
     if (!day || day.getTime() > horizon) continue
-    const id = derivedId('date', contact.id, date.slice(5), String(day.getFullYear()))
+    // A lunar date is named by its lunar day: its Gregorian day changes every year.
+    const key =
+      important.calendar === 'lunar' && lunar
+        ? `lunar-${lunar.leap ? 'leap' : ''}${lunar.month}-${lunar.day}`
+        : date.slice(5)
+    const id = derivedId('date', contact.id, key, String(day.getFullYear()))
     const entry = byId.get(id) ?? { day, labels: [] }
     if (label.trim() !== '' && !entry.labels.includes(label.trim())) entry.labels.push(label.trim())
     byId.set(id, entry)

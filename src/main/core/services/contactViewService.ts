@@ -64,6 +64,7 @@ function timelineEntry(item: TimelineItem, data: Readonly<StoreData>): TimelineE
         at: item.at,
         id: item.id,
         title: event?.name ?? '',
+        ...(item.notes ? { detail: item.notes } : {}),
         answers: item.answers,
       }
     }

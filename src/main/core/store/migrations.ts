@@ -51,6 +51,24 @@ export const migrations: Migration[] = [
       syncConflicts: [],
     }),
   },
+  // v9: an important date names its calendar (lunar dates); every earlier one is Gregorian.
+  {
+    from: 8,
+    up: (doc) => ({
+      ...doc,
+      contacts: ((doc.contacts as Raw[] | undefined) ?? []).map((contact) =>
+        Array.isArray(contact.importantDates)
+          ? {
+              ...contact,
+              importantDates: (contact.importantDates as Raw[]).map((date) => ({
+                calendar: 'gregorian',
+                ...date,
+              })),
+            }
+          : contact,
+      ),
+    }),
+  },
 ]
 
 /** The English titles v5 and earlier wrote, by the reason that made them. */

@@ -6,6 +6,8 @@ const REASONS = new Set([
   'notVCard',
   'zipNotVCard',
   'tooManyColumns',
+  'calendarImport.notIcs',
+  'calendarImport.tooManyMeetings',
   ...['notAbsolute', 'notIcs', 'outsideFolders', 'symlink', 'notAFile', 'notOurs', 'noFolder'].map(
     (reason) => `autoExport.${reason}`,
   ),

@@ -1,4 +1,10 @@
 import { mapEn } from './mapText'
+import {
+  calendarImportEn,
+  calendarImportReasonsEn,
+} from '../pages/calendarImport/calendarImportText'
+import { qrCardEn } from '../pages/qrCard/qrCardText'
+import { lunarEn } from '../pages/lunar/lunarText'
 import { editsEn } from '../edits/editsText'
 import { syncEn } from '../pages/sync/syncText'
 import { communitiesEn } from './communitiesText'
@@ -14,6 +20,7 @@ export const en = {
     contacts: 'Contacts',
     map: 'Map',
     communities: 'Communities',
+    mycard: 'My card',
     settings: 'Settings',
   },
   common: {
@@ -66,6 +73,9 @@ export const en = {
   events: eventsEn,
   communities: communitiesEn,
   map: mapEn,
+  calendarImport: calendarImportEn,
+  qrCard: qrCardEn,
+  lunar: lunarEn,
   edits: editsEn,
   sync: syncEn,
   contacts: {
@@ -660,6 +670,7 @@ export const en = {
         '{{file}} is a ZIP archive, not a vCard file. Unzip it and import the .vcf file inside.',
       tooManyColumns:
         '{{file}} has {{columns}} columns; Rapport imports files with at most {{limit}} columns. Remove the columns you do not need and try again.',
+      calendarImport: calendarImportReasonsEn,
       autoExport: {
         notAbsolute: '{{file}} is not a full path. Give the whole path of the file.',
         notIcs: '{{file}} does not end in .ics. Rapport only keeps .ics calendar files.',

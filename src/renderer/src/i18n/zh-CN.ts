@@ -1,4 +1,10 @@
 import { mapZh } from './mapText'
+import {
+  calendarImportZh,
+  calendarImportReasonsZh,
+} from '../pages/calendarImport/calendarImportText'
+import { qrCardZh } from '../pages/qrCard/qrCardText'
+import { lunarZh } from '../pages/lunar/lunarText'
 import { editsZh } from '../edits/editsText'
 import { syncZh } from '../pages/sync/syncText'
 import { communitiesZh } from './communitiesText'
@@ -15,6 +21,7 @@ export const zhCN: Messages = {
     contacts: '联系人',
     map: '关系图',
     communities: '社群',
+    mycard: '我的名片',
     settings: '设置',
   },
   common: {
@@ -67,6 +74,9 @@ export const zhCN: Messages = {
   events: eventsZh,
   communities: communitiesZh,
   map: mapZh,
+  calendarImport: calendarImportZh,
+  qrCard: qrCardZh,
+  lunar: lunarZh,
   edits: editsZh,
   sync: syncZh,
   contacts: {
@@ -625,6 +635,7 @@ export const zhCN: Messages = {
       zipNotVCard: '{{file}} 是 ZIP 压缩包，不是 vCard 文件。请先解压，再导入其中的 .vcf 文件。',
       tooManyColumns:
         '{{file}} 有 {{columns}} 列，而 Rapport 最多只能导入 {{limit}} 列的文件。请删掉用不到的列后再试。',
+      calendarImport: calendarImportReasonsZh,
       autoExport: {
         notAbsolute: '{{file}} 不是完整路径。请填写文件的完整路径。',
         notIcs: '{{file}} 的扩展名不是 .ics。Rapport 只维护 .ics 日历文件。',

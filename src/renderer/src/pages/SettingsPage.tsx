@@ -14,6 +14,7 @@ import {
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router-dom'
 import type { Settings } from '../../../shared/model'
 import { useApi } from '../api/ApiContext'
 import { useAppState } from '../AppContext'
@@ -134,7 +135,10 @@ export function SettingsPage() {
             ))}
           </SimpleGrid>
           {conflictNotice}
-          <Group justify="flex-end">
+          <Group justify="space-between">
+            <Button component={Link} to="/mycard" variant="subtle">
+              {t('qrCard.showMyCard')}
+            </Button>
             <Button onClick={() => void saveMe()}>{t('settings.saveMe')}</Button>
           </Group>
         </Stack>

@@ -1,6 +1,6 @@
 import { Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
 import type { FollowUpView, HabitRate } from '../../../shared/contract'
@@ -14,6 +14,13 @@ import { PageHeader } from '../components/PageHeader'
 import { QueryError } from '../components/QueryError'
 import { useQuery } from '../hooks/useQuery'
 import { VirtualStack } from '../lists/VirtualStack'
+
+// Its own chunk, loaded when opened: the first screen stays small.
+const CalendarImportModal = lazy(() =>
+  import('./calendarImport/CalendarImportModal').then((m) => ({
+    default: m.CalendarImportModal,
+  })),
+)
 
 /** Above this many follow-ups a section is virtualised. */
 const VIRTUAL_FROM = 40
@@ -29,6 +36,7 @@ export function TodayPage() {
   const overview = useQuery(() => api['overview.get']({}), 'overview')
   const queue = useQuery(() => api['followUps.queue']({}), 'queue')
   const [exporting, setExporting] = useState(false)
+  const [importingMeetings, setImportingMeetings] = useState(false)
   // Done and dropped follow-ups leave the queue at once; the reload that follows confirms it.
   const [gone, setGone] = useState<ReadonlySet<string>>(() => new Set())
   const hide = (id: string) => setGone((g) => new Set(g).add(id))
@@ -169,6 +177,9 @@ export function TodayPage() {
             <Button size="xs" variant="default" onClick={() => setExporting(true)}>
               {t('queue.exportCalendar')}
             </Button>
+            <Button size="xs" variant="default" onClick={() => setImportingMeetings(true)}>
+              {t('calendarImport.open')}
+            </Button>
           </Group>
         }
       />
@@ -246,6 +257,15 @@ export function TodayPage() {
         </Card>
       )}
       <CalendarExportModal opened={exporting} onClose={() => setExporting(false)} />
+      {importingMeetings && (
+        <Suspense fallback={null}>
+          <CalendarImportModal
+            opened
+            onClose={() => setImportingMeetings(false)}
+            onImported={() => void reload()}
+          />
+        </Suspense>
+      )}
     </Stack>
   )
 }

@@ -26,6 +26,9 @@ export const MapSection = lazy(() =>
 export const CommunitiesSection = lazy(() =>
   import('./communities/CommunitiesSection').then((m) => ({ default: m.CommunitiesSection })),
 )
+export const MyCardPage = lazy(() =>
+  import('./qrCard/MyCardPage').then((m) => ({ default: m.MyCardPage })),
+)
 export const SettingsPage = lazy(() =>
   import('./SettingsPage').then((m) => ({ default: m.SettingsPage })),
 )

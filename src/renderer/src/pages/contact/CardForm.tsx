@@ -22,6 +22,7 @@ import {
 import { ContactMultiPicker, ContactPicker } from '../../components/ContactPicker'
 import type { CardDraft } from './cardDraft'
 import { ListEditor } from './ListEditor'
+import { ImportantDatesEditor } from '../lunar/ImportantDatesEditor'
 
 function Section(props: { title: string; children: React.ReactNode }) {
   return (
@@ -171,14 +172,9 @@ export function CardForm(props: {
       </Section>
 
       <Section title={t('card.sections.details')}>
-        <ListEditor
+        <ImportantDatesEditor
           label={t('card.fields.importantDates')}
           items={draft.importantDates}
-          empty={{ label: '', date: '' }}
-          columns={[
-            { key: 'label', label: t('card.fields.dateLabel') },
-            { key: 'date', label: t('card.fields.date'), type: 'date' },
-          ]}
           onChange={(items) => set('importantDates', items)}
         />
         <Textarea autosize minRows={1} {...text('family', t('card.fields.family'))} />
