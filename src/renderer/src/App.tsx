@@ -1,6 +1,7 @@
-import { Center, Loader, MantineProvider, createTheme } from '@mantine/core'
+import { Center, Loader, MantineProvider } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import {
   createHashRouter,
   createRoutesFromElements,
@@ -15,6 +16,7 @@ import { AppContext } from './AppContext'
 import { AppLayout } from './components/AppLayout'
 import { StoreUnavailable } from './components/StoreUnavailable'
 import { applyLanguage, resolveLanguage } from './i18n'
+import { buildTheme, cssVariablesResolver } from './theme/theme'
 import {
   CapturePage,
   CommunitiesSection,
@@ -27,13 +29,6 @@ import {
   SettingsPage,
   TodayPage,
 } from './pages/lazyPages'
-
-const theme = createTheme({
-  primaryColor: 'teal',
-  fontFamily:
-    'system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif',
-  defaultRadius: 'md',
-})
 
 /** A data router, so that an editor with unsaved changes can hold a navigation and ask. */
 function AppRoutes() {
@@ -61,6 +56,9 @@ function AppRoutes() {
 }
 
 export function App({ api }: { api: RapportApi }) {
+  const { t } = useTranslation()
+  const closeLabel = t('common.close')
+  const theme = useMemo(() => buildTheme(closeLabel), [closeLabel])
   const [info, setInfo] = useState<AppInfo>()
   const [settings, setSettings] = useState<Settings>()
   const [bootError, setBootError] = useState<unknown>(null)
@@ -95,7 +93,7 @@ export function App({ api }: { api: RapportApi }) {
     )
 
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="bottom-right" />
       <ApiContext.Provider value={api}>{content}</ApiContext.Provider>
     </MantineProvider>
