@@ -25,7 +25,8 @@ export function buildTheme(closeLabel: string) {
       Notification: Notification.extend({
         defaultProps: { closeButtonProps },
         // Mantine draws a titled toast's text in gray 6 (3.3:1); use the readable dimmed grey.
-        styles: { description: { color: 'var(--mantine-color-dimmed)' } },
+        styles: (_theme, props) =>
+          props.title ? { description: { color: 'var(--mantine-color-dimmed)' } } : {},
       }),
       Modal: Modal.extend({ defaultProps: { closeButtonProps } }),
       Drawer: Drawer.extend({ defaultProps: { closeButtonProps } }),
