@@ -14,6 +14,8 @@ export const en = {
     map: 'Map',
     communities: 'Communities',
     settings: 'Settings',
+    openMenu: 'Show the menu',
+    closeMenu: 'Hide the menu',
   },
   common: {
     save: 'Save',

@@ -15,6 +15,8 @@ export const zhCN: Messages = {
     map: '关系图',
     communities: '社群',
     settings: '设置',
+    openMenu: '显示菜单',
+    closeMenu: '收起菜单',
   },
   common: {
     save: '保存',
