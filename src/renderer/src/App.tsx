@@ -1,5 +1,4 @@
 import { Center, Loader, MantineProvider } from '@mantine/core'
-import { Notifications } from '@mantine/notifications'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
@@ -17,6 +16,7 @@ import { AppLayout } from './components/AppLayout'
 import { StoreUnavailable } from './components/StoreUnavailable'
 import { applyLanguage, resolveLanguage } from './i18n'
 import { buildTheme, cssVariablesResolver } from './theme/theme'
+import { ToastHost } from './toasts/ToastHost'
 import {
   CapturePage,
   CommunitiesSection,
@@ -94,7 +94,7 @@ export function App({ api }: { api: RapportApi }) {
 
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
-      <Notifications position="bottom-right" />
+      <ToastHost />
       <ApiContext.Provider value={api}>{content}</ApiContext.Provider>
     </MantineProvider>
   )

@@ -358,6 +358,7 @@ export const en = {
     summary_one: '{{count}} follow-up is due',
     summary_other: '{{count}} follow-ups are due',
     permission: 'Allow notifications',
+    openToday: 'Open Today',
   },
   encounter: {
     title: 'Log a conversation',

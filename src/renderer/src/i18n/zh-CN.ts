@@ -339,6 +339,7 @@ export const zhCN: Messages = {
     summary_one: '有 {{count}} 条跟进到期',
     summary_other: '有 {{count}} 条跟进到期',
     permission: '允许通知',
+    openToday: '查看今天',
   },
   encounter: {
     title: '记录一次交谈',
