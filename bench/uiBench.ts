@@ -29,7 +29,7 @@ const PROBE = `(() => {
   }).observe({ type: 'longtask', buffered: true })
   window.__lastChange = 0
   new MutationObserver(() => { window.__lastChange = performance.now() })
-    .observe(document, { childList: true, subtree: true, characterData: true })
+    .observe(document, { childList: true, subtree: true, characterData: true, attributes: true })
 })()`
 
 const percentile = (values: number[], p: number) => {
@@ -37,16 +37,23 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
 }
 
-/** Keypress → the moment the page stopped changing (no change for 150 ms afterwards). */
-async function keystrokeLatency(page: Page, key: string): Promise<number> {
+/**
+ * Keypress → the last change of the page before it stayed still for 150 ms. A keystroke that
+ * changes nothing within 3 s (the same results) is left out: `undefined`.
+ */
+async function keystrokeLatency(page: Page, key: string): Promise<number | undefined> {
   const pressedAt = await page.evaluate<number>('performance.now()')
   await page.keyboard.press(key)
   for (;;) {
-    await page.waitForTimeout(50)
+    await page.waitForTimeout(25)
     const [now, last] = await page.evaluate<[number, number]>(
       '[performance.now(), window.__lastChange]',
     )
-    if (now - Math.max(last, pressedAt) >= 150) return Math.max(0, last - pressedAt)
+    if (last <= pressedAt) {
+      if (now - pressedAt > 3_000) return undefined
+      continue
+    }
+    if (now - last >= 150) return last - pressedAt
   }
 }
 
@@ -103,8 +110,11 @@ async function measure(size: number): Promise<Figures> {
     for (const query of QUERIES) {
       await search.fill('')
       await search.focus()
-      for (const char of query)
-        latencies.push(await keystrokeLatency(page, char === ' ' ? 'Space' : char))
+      await page.waitForTimeout(600)
+      for (const char of query) {
+        const latency = await keystrokeLatency(page, char === ' ' ? 'Space' : char)
+        if (latency !== undefined) latencies.push(latency)
+      }
     }
     const longest = await page.evaluate<number>('window.__longest')
     return {
