@@ -9,6 +9,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { availableParallelism, cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Page } from '@playwright/test'
+import { format, resolveConfig } from 'prettier'
 import { chromiumPath } from '../playwright.config'
 import { openJournaledStore } from '../src/main/core/store/journaledStore'
 import { startServe, stopServe } from '../tests/e2e/serveProcess'
@@ -165,7 +166,9 @@ async function main() {
     at >= 0
       ? old.slice(0, at) + lines + old.slice(old.indexOf(END) + END.length)
       : `${old.trimEnd()}\n\n${lines}\n`
-  await writeFile(RESULTS, next)
+  // Formatted as the repository's Prettier check expects.
+  const options = (await resolveConfig(RESULTS)) ?? {}
+  await writeFile(RESULTS, await format(next, { ...options, parser: 'markdown' }))
 }
 
 await main()
