@@ -1,10 +1,8 @@
 import {
   DEFAULT_THEME,
-  Drawer,
-  Modal,
-  Notification,
   createTheme,
   type CSSVariablesResolver,
+  type NotificationProps,
 } from '@mantine/core'
 import { accessibleColorVariables } from './accessibleColors'
 
@@ -22,14 +20,16 @@ export function buildTheme(closeLabel: string) {
       'system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif',
     defaultRadius: 'md',
     components: {
-      Notification: Notification.extend({
+      // Plain objects rather than Component.extend, so Modal and Drawer stay out of the first
+      // screen's code until a page uses them.
+      Notification: {
         defaultProps: { closeButtonProps },
         // Mantine draws a titled toast's text in gray 6 (3.3:1); use the readable dimmed grey.
-        styles: (_theme, props) =>
+        styles: (_theme: unknown, props: NotificationProps) =>
           props.title ? { description: { color: 'var(--mantine-color-dimmed)' } } : {},
-      }),
-      Modal: Modal.extend({ defaultProps: { closeButtonProps } }),
-      Drawer: Drawer.extend({ defaultProps: { closeButtonProps } }),
+      },
+      Modal: { defaultProps: { closeButtonProps } },
+      Drawer: { defaultProps: { closeButtonProps } },
     },
   })
 }
