@@ -10,7 +10,7 @@
  * Besides the console output, every benchmark returns its key figures; they are written, with the
  * machine they were measured on, to `bench/results.md` at the end.
  */
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { arch, availableParallelism, cpus, loadavg, platform, release, totalmem } from 'node:os'
 import type { BenchFigure } from './figures'
 import { runDesktopMainThreadBench } from './desktopMainThread'
@@ -142,7 +142,11 @@ async function main(): Promise<void> {
     loadStart,
     loadEnd: loadavg(),
   }
-  await writeFile(RESULTS, resultsMarkdown(figures, run))
+  // `npm run bench:ui` keeps its own section in the same file; carry it over.
+  const previous = await readFile(RESULTS, 'utf8').catch(() => '')
+  const uiSection = /<!-- UI-BENCH:START -->[\s\S]*<!-- UI-BENCH:END -->/.exec(previous)?.[0]
+  const markdown = resultsMarkdown(figures, run)
+  await writeFile(RESULTS, uiSection ? `${markdown.trimEnd()}\n\n${uiSection}\n` : markdown)
   console.log(`\nFigures written to bench/results.md.`)
 }
 

@@ -1,6 +1,6 @@
-import { Center, Loader, MantineProvider, createTheme } from '@mantine/core'
-import { Notifications } from '@mantine/notifications'
-import { useCallback, useEffect, useState } from 'react'
+import { Center, Loader, MantineProvider } from '@mantine/core'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import {
   createHashRouter,
   createRoutesFromElements,
@@ -15,6 +15,8 @@ import { AppContext } from './AppContext'
 import { AppLayout } from './components/AppLayout'
 import { StoreUnavailable } from './components/StoreUnavailable'
 import { applyLanguage, resolveLanguage } from './i18n'
+import { buildTheme, cssVariablesResolver } from './theme/theme'
+import { ToastHost } from './toasts/ToastHost'
 import {
   CapturePage,
   CommunitiesSection,
@@ -28,13 +30,6 @@ import {
   MyCardPage,
   TodayPage,
 } from './pages/lazyPages'
-
-const theme = createTheme({
-  primaryColor: 'teal',
-  fontFamily:
-    'system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif',
-  defaultRadius: 'md',
-})
 
 /** A data router, so that an editor with unsaved changes can hold a navigation and ask. */
 function AppRoutes() {
@@ -63,6 +58,9 @@ function AppRoutes() {
 }
 
 export function App({ api }: { api: RapportApi }) {
+  const { t } = useTranslation()
+  const closeLabel = t('common.close')
+  const theme = useMemo(() => buildTheme(closeLabel), [closeLabel])
   const [info, setInfo] = useState<AppInfo>()
   const [settings, setSettings] = useState<Settings>()
   const [bootError, setBootError] = useState<unknown>(null)
@@ -97,8 +95,8 @@ export function App({ api }: { api: RapportApi }) {
     )
 
   return (
-    <MantineProvider theme={theme}>
-      <Notifications position="bottom-right" />
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+      <ToastHost />
       <ApiContext.Provider value={api}>{content}</ApiContext.Provider>
     </MantineProvider>
   )

@@ -1,5 +1,6 @@
 import '@mantine/core/styles.css'
 import '@mantine/notifications/styles.css'
+import './narrow/narrow.css'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { createApi, pickBridge } from './api/createApi'

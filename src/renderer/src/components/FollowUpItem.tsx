@@ -53,6 +53,10 @@ export function FollowUpItem(props: {
   const [note, setNote] = useState('')
   const due = item.snoozedUntil && item.snoozedUntil > item.dueAt ? item.snoozedUntil : item.dueAt
   const [when, setWhen] = useState(localInput(due))
+  const markDone = () => {
+    setDoneOpen(false)
+    actions.complete(item, channel, note)
+  }
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return
@@ -77,7 +81,9 @@ export function FollowUpItem(props: {
       withBorder
       p="xs"
       tabIndex={0}
-      data-followup
+      // Mantine's focus ring, so the item the keys act on is always visible.
+      className="mantine-focus-auto"
+      data-followup={item.id}
       onKeyDown={onKeyDown}
       aria-label={`${item.contactName}: ${titleOf(item)}`}
     >
@@ -90,6 +96,11 @@ export function FollowUpItem(props: {
             <Badge size="xs" variant="light" color={props.tone} tt="none">
               {t(`queue.reason.${item.reason}`)}
             </Badge>
+            {item.status === 'snoozed' && (
+              <Badge size="xs" variant="light" color="blue" tt="none">
+                {t('queue.snoozedMark')}
+              </Badge>
+            )}
             {item.careKind && (
               <Badge size="xs" variant="outline" color="gray" tt="none">
                 {t(`queue.care.${item.careKind}`)}
@@ -126,6 +137,11 @@ export function FollowUpItem(props: {
                   placeholder={t('queue.channelPlaceholder')}
                   value={channel}
                   onChange={(e) => setChannel(e.currentTarget.value)}
+                  onKeyDown={(e) => {
+                    if (e.key !== 'Enter' || e.nativeEvent.isComposing) return
+                    e.preventDefault()
+                    markDone()
+                  }}
                   data-autofocus
                 />
                 <Textarea
@@ -136,13 +152,7 @@ export function FollowUpItem(props: {
                   value={note}
                   onChange={(e) => setNote(e.currentTarget.value)}
                 />
-                <Button
-                  size="xs"
-                  onClick={() => {
-                    setDoneOpen(false)
-                    actions.complete(item, channel, note)
-                  }}
-                >
+                <Button size="xs" onClick={markDone}>
                   {t('queue.markDone')}
                 </Button>
               </Stack>

@@ -12,6 +12,7 @@ import {
   Stack,
   Table,
   Text,
+  VisuallyHidden,
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
@@ -248,7 +249,9 @@ export function ImportModal(props: {
                     <Table.Th>{t('import.line')}</Table.Th>
                     <Table.Th>{t('contacts.columns.name')}</Table.Th>
                     <Table.Th>{t('contacts.columns.work')}</Table.Th>
-                    <Table.Th />
+                    <Table.Th>
+                      <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                    </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>

@@ -22,6 +22,8 @@ export const en = {
     communities: 'Communities',
     mycard: 'My card',
     settings: 'Settings',
+    openMenu: 'Show the menu',
+    closeMenu: 'Hide the menu',
   },
   common: {
     save: 'Save',
@@ -29,6 +31,7 @@ export const en = {
     delete: 'Delete',
     undo: 'Undo',
     close: 'Close',
+    actions: 'Actions',
     loading: 'Loading…',
     retry: 'Try again',
     notYet: 'Not built yet',
@@ -321,6 +324,7 @@ export const en = {
     doneToast: 'Done: {{title}}',
     droppedToast: 'Dropped: {{title}}',
     snoozedToast: 'Snoozed until {{when}}',
+    snoozedMark: 'Snoozed',
     movedToast: 'Moved to {{when}}',
     keys: 'Keys on a follow-up: D done · S snooze · R reschedule · X drop · Enter open · ↑↓ move',
     reason: followUpWords.en.reason,
@@ -366,6 +370,7 @@ export const en = {
     summary_one: '{{count}} follow-up is due',
     summary_other: '{{count}} follow-ups are due',
     permission: 'Allow notifications',
+    openToday: 'Open Today',
   },
   encounter: {
     title: 'Log a conversation',

@@ -23,6 +23,8 @@ export const zhCN: Messages = {
     communities: '社群',
     mycard: '我的名片',
     settings: '设置',
+    openMenu: '显示菜单',
+    closeMenu: '收起菜单',
   },
   common: {
     save: '保存',
@@ -30,6 +32,7 @@ export const zhCN: Messages = {
     delete: '删除',
     undo: '撤销',
     close: '关闭',
+    actions: '操作',
     loading: '加载中…',
     retry: '重试',
     notYet: '尚未完成',
@@ -303,6 +306,7 @@ export const zhCN: Messages = {
     doneToast: '已完成：{{title}}',
     droppedToast: '已放弃：{{title}}',
     snoozedToast: '将在 {{when}} 再提醒',
+    snoozedMark: '已延后',
     movedToast: '已改到 {{when}}',
     keys: '选中一条跟进时：D 完成 · S 稍后 · R 改期 · X 放弃 · 回车 打开 · ↑↓ 移动',
     reason: followUpWords['zh-CN'].reason,
@@ -347,6 +351,7 @@ export const zhCN: Messages = {
     summary_one: '有 {{count}} 条跟进到期',
     summary_other: '有 {{count}} 条跟进到期',
     permission: '允许通知',
+    openToday: '查看今天',
   },
   encounter: {
     title: '记录一次交谈',

@@ -39,8 +39,8 @@ import { useWindowedList } from '../lists/useWindowedList'
 
 const TIER_COLORS = { life: 'grape', close: 'teal', good: 'blue', outside: 'gray' } as const
 const ROW_HEIGHT = 52
-const GRID =
-  '36px minmax(170px, 1.2fr) minmax(160px, 1.5fr) 210px minmax(120px, 1fr) minmax(140px, 1fr) 60px'
+/** The columns (and which drop in a narrow window) are in narrow/narrow.css. */
+const GRID_CLASS = 'rapport-contacts-grid'
 type SortBy = NonNullable<ContactQueryInput['sort']>['by']
 
 interface Filters {
@@ -167,7 +167,10 @@ export function ContactsPage() {
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS)
 
   return (
-    <Stack h="calc(100vh - 2 * var(--mantine-spacing-lg))" gap="sm">
+    <Stack
+      h="calc(100dvh - var(--app-shell-header-offset, 0px) - 2 * var(--app-shell-padding))"
+      gap="sm"
+    >
       <PageHeader
         title={t('contacts.title')}
         subtitle={
@@ -176,7 +179,7 @@ export function ContactsPage() {
             : undefined
         }
         actions={
-          <Group gap={6} wrap="nowrap">
+          <Group gap={6} justify="flex-end">
             <Button size="xs" variant="default" onClick={() => navigate('/contacts/review')}>
               {t('list.review')}
             </Button>
@@ -410,16 +413,15 @@ function VirtualContactTable(props: {
   return (
     <div
       role="table"
+      className="rapport-contacts-table"
       aria-label={t('contacts.title')}
       aria-rowcount={props.total + 1}
       style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}
     >
       <div
         role="row"
+        className={GRID_CLASS}
         style={{
-          display: 'grid',
-          gridTemplateColumns: GRID,
-          gap: 12,
           padding: '6px 8px',
           borderBottom: '1px solid var(--mantine-color-gray-3)',
         }}
@@ -437,10 +439,16 @@ function VirtualContactTable(props: {
           />
         </span>
         <span role="columnheader">{header('name', t('contacts.columns.name'))}</span>
-        <span role="columnheader">{header('organization', t('contacts.columns.work'))}</span>
+        <span role="columnheader" data-column="work">
+          {header('organization', t('contacts.columns.work'))}
+        </span>
         <span role="columnheader">{header('tier', t('contacts.columns.tier'))}</span>
-        <span role="columnheader">{header(null, t('contacts.columns.tags'))}</span>
-        <span role="columnheader">{header(null, t('contacts.columns.reach'))}</span>
+        <span role="columnheader" data-column="tags">
+          {header(null, t('contacts.columns.tags'))}
+        </span>
+        <span role="columnheader" data-column="reach">
+          {header(null, t('contacts.columns.reach'))}
+        </span>
         <span role="columnheader">{header(null, t('list.completeness'))}</span>
       </div>
       <div ref={scroller} style={{ flex: 1, overflow: 'auto' }} role="rowgroup">
@@ -471,7 +479,7 @@ function VirtualContactTable(props: {
                     toggle(item.id)
                   }
                 }}
-                className="rapport-row"
+                className={`rapport-row ${GRID_CLASS}`}
                 style={{
                   position: 'absolute',
                   top: 0,
@@ -479,9 +487,6 @@ function VirtualContactTable(props: {
                   right: 0,
                   height: ROW_HEIGHT,
                   transform: `translateY(${row.start}px)`,
-                  display: 'grid',
-                  gridTemplateColumns: GRID,
-                  gap: 12,
                   alignItems: 'center',
                   padding: '0 8px',
                   borderBottom: '1px solid var(--mantine-color-gray-2)',
@@ -505,7 +510,7 @@ function VirtualContactTable(props: {
                     </Text>
                   </Group>
                 </span>
-                <span role="cell">
+                <span role="cell" data-column="work">
                   <Text size="sm" truncate>
                     {[item.organization, item.role].filter(Boolean).join(' · ')}
                   </Text>
@@ -520,7 +525,7 @@ function VirtualContactTable(props: {
                     </Badge>
                   )}
                 </span>
-                <span role="cell">
+                <span role="cell" data-column="tags">
                   <Group gap={4} wrap="nowrap" style={{ overflow: 'hidden' }}>
                     {item.tags.slice(0, 2).map((tag) => (
                       <Badge key={tag} size="sm" variant="default" tt="none">
@@ -529,7 +534,7 @@ function VirtualContactTable(props: {
                     ))}
                   </Group>
                 </span>
-                <span role="cell">
+                <span role="cell" data-column="reach">
                   <Text size="sm" c="dimmed" truncate>
                     {item.reach}
                   </Text>

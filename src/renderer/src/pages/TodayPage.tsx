@@ -1,6 +1,6 @@
 import { Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { lazy, Suspense, useState } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
 import type { FollowUpView, HabitRate } from '../../../shared/contract'
@@ -39,7 +39,21 @@ export function TodayPage() {
   const [importingMeetings, setImportingMeetings] = useState(false)
   // Done and dropped follow-ups leave the queue at once; the reload that follows confirms it.
   const [gone, setGone] = useState<ReadonlySet<string>>(() => new Set())
-  const hide = (id: string) => setGone((g) => new Set(g).add(id))
+  // The follow-up that takes the focus when the focused one leaves, so D/S/X keep working.
+  const focusNext = useRef<string | null>(null)
+  const hide = (id: string) => {
+    const all = [...document.querySelectorAll<HTMLElement>('[data-followup]')]
+    const at = all.findIndex((el) => el.dataset.followup === id)
+    // Its own focus (or its popover's) would otherwise fall back to the page's start.
+    if (at >= 0) focusNext.current = (all[at + 1] ?? all[at - 1])?.dataset.followup ?? null
+    setGone((g) => new Set(g).add(id))
+  }
+  useEffect(() => {
+    const id = focusNext.current
+    if (!id) return
+    focusNext.current = null
+    document.querySelector<HTMLElement>(`[data-followup="${CSS.escape(id)}"]`)?.focus()
+  }, [gone])
   const unhide = (id: string) => setGone((g) => new Set([...g].filter((other) => other !== id)))
   const navigate = useNavigate()
 

@@ -9,6 +9,7 @@ import {
   Text,
   Textarea,
   TextInput,
+  VisuallyHidden,
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
@@ -327,7 +328,9 @@ export function GuestList(props: { view: GatheringView; onView: (v: GatheringVie
               </Table.Th>
               <Table.Th>{t('communities.guests.title')}</Table.Th>
               <Table.Th w={150}>{t('communities.guests.setReply')}</Table.Th>
-              <Table.Th w={60} />
+              <Table.Th w={60}>
+                <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

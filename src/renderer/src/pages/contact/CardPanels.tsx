@@ -33,7 +33,11 @@ export function CompletenessPanel({ view }: { view: CardView }) {
       <Text size="sm" fw={600}>
         {t('card.completeness', { percent })}
       </Text>
-      <Progress value={percent} color={percent >= 80 ? 'teal' : percent >= 50 ? 'yellow' : 'red'} />
+      <Progress
+        value={percent}
+        color={percent >= 80 ? 'teal' : percent >= 50 ? 'yellow' : 'red'}
+        aria-label={t('card.completeness', { percent })}
+      />
       {view.completeness.missing.length > 0 && (
         <Text size="xs" c="dimmed">
           {t('card.missing', {

@@ -1,4 +1,4 @@
-import { Avatar, Tooltip, UnstyledButton } from '@mantine/core'
+import { Avatar, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { usePhoto } from '../../hooks/usePhoto'
@@ -11,8 +11,8 @@ export function PhotoPicker(props: { name: string; photo?: string; onFile: (file
   const src = usePhoto(props.photo, 'full')
   return (
     <Tooltip label={t('card.photoHint')}>
+      {/* Named by its content, so the initials a sighted user sees are part of the name. */}
       <UnstyledButton
-        aria-label={t('card.photo')}
         onClick={() => input.current?.click()}
         onDragOver={(e) => {
           e.preventDefault()
@@ -30,7 +30,8 @@ export function PhotoPicker(props: { name: string; photo?: string; onFile: (file
           outline: over ? '3px dashed var(--mantine-color-teal-5)' : undefined,
         }}
       >
-        <Avatar src={src} name={props.name} color="initials" size={96} radius={96} />
+        <VisuallyHidden>{t('card.photo')}</VisuallyHidden>
+        <Avatar src={src} alt="" name={props.name} color="initials" size={96} radius={96} />
         <input
           ref={input}
           type="file"

@@ -13,6 +13,7 @@ import {
   Text,
   Textarea,
   TextInput,
+  VisuallyHidden,
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
@@ -56,7 +57,17 @@ export function AfterPanel({ view }: { view: EventView }) {
             ? t('events.after.noneMet')
             : t('events.after.share', { done, total, percent: Math.round((done / total) * 100) })}
         </Text>
-        {total > 0 && <Progress mt="xs" value={(done / total) * 100} />}
+        {total > 0 && (
+          <Progress
+            mt="xs"
+            value={(done / total) * 100}
+            aria-label={t('events.after.share', {
+              done,
+              total,
+              percent: Math.round((done / total) * 100),
+            })}
+          />
+        )}
       </Card>
       {total > 0 && (
         <Card withBorder>
@@ -66,7 +77,9 @@ export function AfterPanel({ view }: { view: EventView }) {
                 <Table.Th>{t('events.after.person')}</Table.Th>
                 <Table.Th>{t('events.after.card')}</Table.Th>
                 <Table.Th>{t('events.after.followUp')}</Table.Th>
-                <Table.Th />
+                <Table.Th>
+                  <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -27,7 +27,7 @@ export function ChecklistPanel(props: {
     <SimpleGrid cols={{ base: 1, md: 3 }}>
       {phases.map((phase) => (
         <Card withBorder key={phase}>
-          <Title order={4} mb="sm">
+          <Title order={2} size="h4" mb="sm">
             {t(`events.checklist.${phase}.title`)}
           </Title>
           <Stack gap="xs">

@@ -346,7 +346,7 @@ export function EventEditor(props: {
               />
             </Grid.Col>
           </Grid>
-          <Title order={4} mt="sm">
+          <Title order={2} size="h4" mt="sm">
             {t('events.access.title')}
           </Title>
           <Grid gap="sm">

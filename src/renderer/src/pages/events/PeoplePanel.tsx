@@ -125,7 +125,9 @@ export function PeoplePanel({ view, onChange }: { view: EventView; onChange: () 
     <Stack>
       <Card withBorder>
         <Stack gap="sm">
-          <Title order={4}>{t('events.people.importTitle')}</Title>
+          <Title order={2} size="h4">
+            {t('events.people.importTitle')}
+          </Title>
           <SegmentedControl
             w="fit-content"
             data={[
@@ -228,7 +230,7 @@ export function PeoplePanel({ view, onChange }: { view: EventView; onChange: () 
         </Stack>
       </Card>
       <Card withBorder>
-        <Title order={4} mb="sm">
+        <Title order={2} size="h4" mb="sm">
           {t('events.people.listTitle', { count: view.people.length })}
         </Title>
         {view.people.length === 0 ? (

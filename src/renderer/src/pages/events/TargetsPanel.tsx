@@ -103,7 +103,7 @@ export function TargetsPanel({ view, onChange }: { view: EventView; onChange: ()
     <Stack>
       <Card withBorder>
         <Group justify="space-between" mb={4}>
-          <Text fw={600} aria-label={t('events.targetList.progressLabel')}>
+          <Text fw={600}>
             {t('events.targetList.progress', {
               count: Math.min(count, TARGET_GOAL),
               goal: TARGET_GOAL,
@@ -118,6 +118,7 @@ export function TargetsPanel({ view, onChange }: { view: EventView; onChange: ()
         <Progress
           value={Math.min(100, (count / TARGET_GOAL) * 100)}
           color={count >= TARGET_GOAL ? 'teal' : 'yellow'}
+          aria-label={t('events.targetList.progressLabel')}
         />
         <Grid gap="sm" mt="sm">
           <Grid.Col span={{ base: 12, sm: 6 }}>

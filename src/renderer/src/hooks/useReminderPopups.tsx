@@ -1,3 +1,4 @@
+import { Button, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -27,11 +28,28 @@ export function useReminderPopups(): void {
           navigate('/today')
         }
       } else {
-        notifications.show({
+        // Only its own button leads to Today: a click on the toast (or its ×) must not leave a
+        // page where the user may have work open, such as an import preview.
+        const id = notifications.show({
           title,
-          message: body,
+          message: (
+            <Stack gap={6} align="flex-start">
+              <Text size="sm" c="dimmed">
+                {body}
+              </Text>
+              <Button
+                size="compact-sm"
+                variant="light"
+                onClick={() => {
+                  notifications.hide(id)
+                  navigate('/today')
+                }}
+              >
+                {t('reminders.openToday')}
+              </Button>
+            </Stack>
+          ),
           autoClose: 10_000,
-          onClick: () => navigate('/today'),
         })
       }
     }

@@ -1,0 +1,174 @@
+/**
+ * `npm run bench:ui`: the interface a user touches, in Debian's Chromium against browser mode, at
+ * 300, 5,000 and 20,000 contacts. Needs `npx electron-vite build` first (it serves `out/`).
+ * Measures, per size: keypress → settled contacts list (median, p95), first rows of Contacts and
+ * Today after navigation, and the longest main-thread task seen. Writes its section of
+ * bench/results.md between the UI-BENCH markers, keeping the rest of the file.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { availableParallelism, cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type Page } from '@playwright/test'
+import { format, resolveConfig } from 'prettier'
+import { chromiumPath } from '../playwright.config'
+import { openJournaledStore } from '../src/main/core/store/journaledStore'
+import { startServe, stopServe } from '../tests/e2e/serveProcess'
+import { generateStore } from './generateStore'
+
+/** BENCH_UI_SIZES=300,5000 runs fewer sizes. */
+const SIZES = process.env.BENCH_UI_SIZES?.split(',').map(Number) ?? [300, 5_000, 20_000]
+const QUERIES = ['wang', 'li na', 'chen', 'zhang wei']
+const RESULTS = join(import.meta.dirname, 'results.md')
+const START = '<!-- UI-BENCH:START -->'
+const END = '<!-- UI-BENCH:END -->'
+
+/** Records long tasks and the time of the last change to the contacts list (runs in the page). */
+const PROBE = `(() => {
+  window.__longest = 0
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration)
+  }).observe({ type: 'longtask', buffered: true })
+  window.__lastChange = 0
+  new MutationObserver(() => { window.__lastChange = performance.now() })
+    .observe(document, { childList: true, subtree: true, characterData: true, attributes: true })
+})()`
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
+}
+
+/**
+ * Keypress → the last change of the page before it stayed still for 150 ms. A keystroke that
+ * changes nothing within 3 s (the same results) is left out: `undefined`.
+ */
+async function keystrokeLatency(page: Page, key: string): Promise<number | undefined> {
+  const pressedAt = await page.evaluate<number>('performance.now()')
+  await page.keyboard.press(key)
+  for (;;) {
+    await page.waitForTimeout(25)
+    const [now, last] = await page.evaluate<[number, number]>(
+      '[performance.now(), window.__lastChange]',
+    )
+    if (last <= pressedAt) {
+      if (now - pressedAt > 3_000) return undefined
+      continue
+    }
+    if (now - last >= 150) return last - pressedAt
+  }
+}
+
+/** From navigation to the first row of a list being on screen. */
+async function firstRows(page: Page, route: string, selector: string): Promise<number> {
+  await page.goto(`${page.url().split('#')[0]}#/settings`)
+  await page.locator('main h1').first().waitFor()
+  const started = Date.now()
+  await page.evaluate(`location.hash = '${route}'`)
+  await page.locator(selector).first().waitFor()
+  return Date.now() - started
+}
+
+interface Figures {
+  size: number
+  median: number
+  p95: number
+  contacts: number
+  today: number
+  longest: number
+}
+
+async function measure(size: number): Promise<Figures> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'rapport-bench-ui-'))
+  const data = generateStore(
+    { contacts: size, encounters: 0, followUps: Math.min(5_000, Math.round(size / 4)) },
+    7,
+  )
+  const store = await openJournaledStore({
+    dir: dataDir,
+    initialData: () => data,
+    holder: 'bench',
+    backups: false,
+    watchIntervalMs: 0,
+  })
+  await store.close()
+  const { url, child } = await startServe(dataDir, 'en', 120_000)
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu'],
+  })
+  try {
+    const page = await (
+      await browser.newContext({ viewport: { width: 1280, height: 820 } })
+    ).newPage()
+    await page.addInitScript(PROBE)
+    await page.goto(url)
+    const contacts = await firstRows(page, '#/contacts', '[role=row][aria-rowindex="2"]')
+    const today = await firstRows(page, '#/today', '[data-followup]')
+    await page.goto(`${url.split('?')[0]}#/contacts`)
+    const search = page.getByRole('textbox', { name: /Search/ })
+    await search.waitFor()
+    const latencies: number[] = []
+    for (const query of QUERIES) {
+      await search.fill('')
+      await search.focus()
+      await page.waitForTimeout(600)
+      for (const char of query) {
+        const latency = await keystrokeLatency(page, char === ' ' ? 'Space' : char)
+        if (latency !== undefined) latencies.push(latency)
+      }
+    }
+    const longest = await page.evaluate<number>('window.__longest')
+    return {
+      size,
+      median: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      contacts,
+      today,
+      longest,
+    }
+  } finally {
+    await browser.close()
+    await stopServe(child)
+    await rm(dataDir, { recursive: true, force: true })
+  }
+}
+
+const ms = (value: number) => `${Math.round(value)} ms`
+
+async function main() {
+  const all: Figures[] = []
+  for (const size of SIZES) {
+    const figures = await measure(size)
+    console.log(figures)
+    all.push(figures)
+  }
+  const base = all[0]!
+  const ratio = (value: number, of: number) => (of > 0 ? `×${(value / of).toFixed(1)}` : '')
+  const lines = [
+    START,
+    '## UI (`npm run bench:ui`)',
+    '',
+    `Measured on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), Debian Chromium (SwiftShader), browser mode, shared with other work. Keystroke latency is keypress → the page stops changing; ratios are against 300 contacts.`,
+    '',
+    '| Contacts | Keystroke median | Keystroke p95 | First rows, Contacts | First rows, Today | Longest main-thread task |',
+    '| -------: | ---------------: | ------------: | -------------------: | ----------------: | -----------------------: |',
+    ...all.map(
+      (f) =>
+        `| ${f.size.toLocaleString('en')} | ${ms(f.median)} ${ratio(f.median, base.median)} | ${ms(f.p95)} ${ratio(f.p95, base.p95)} | ${ms(f.contacts)} ${ratio(f.contacts, base.contacts)} | ${ms(f.today)} ${ratio(f.today, base.today)} | ${ms(f.longest)} |`,
+    ),
+    '',
+    'Targets (issue 19): keystroke ≤ 50 ms median and ≤ 100 ms p95 at 20,000; first rows ≤ 500 ms; no task over 100 ms.',
+    END,
+  ].join('\n')
+  const old = await readFile(RESULTS, 'utf8')
+  const at = old.indexOf(START)
+  const next =
+    at >= 0
+      ? old.slice(0, at) + lines + old.slice(old.indexOf(END) + END.length)
+      : `${old.trimEnd()}\n\n${lines}\n`
+  // Formatted as the repository's Prettier check expects.
+  const options = (await resolveConfig(RESULTS)) ?? {}
+  await writeFile(RESULTS, await format(next, { ...options, parser: 'markdown' }))
+}
+
+await main()
