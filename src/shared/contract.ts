@@ -29,6 +29,7 @@ import {
   type RapportEvent,
   type Settings,
 } from './model'
+import { cardOperations } from './cards/cardOperations'
 import { communityOperations } from './communityOperations'
 import { eventOperations } from './eventOperations'
 import { mapOperations } from './mapOperations'
@@ -225,6 +226,7 @@ export interface Overview {
 export const contract = {
   ...eventOperations,
   ...communityOperations,
+  ...cardOperations,
   ...mapOperations,
   'app.info': op<AppInfo>()(noInput),
   'settings.get': op<Settings>()(noInput),

@@ -4,6 +4,8 @@
  * `contract.ts` checks at compile time that this list and its operations are the same set.
  */
 export const operationNames = [
+  'cards.scan',
+  'cards.save',
   'events.list',
   'events.get',
   'events.create',

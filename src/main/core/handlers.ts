@@ -19,6 +19,7 @@ import { createCommunityHandlers } from './handlers/communityHandlers'
 import { createEventHandlers } from './handlers/eventHandlers'
 import { createMapHandlers } from './handlers/mapHandlers'
 import { phoneRegionFor } from './identity/phone'
+import { createCardService } from './cards/cardService'
 
 export interface CoreContext {
   version: string
@@ -55,6 +56,7 @@ export function createHandlers(
   const imports = createImportService(store, photos, context.clock, phoneRegion)
   const exports = createExportService(store, photos, context.clock, phoneRegion)
   const followUps = createFollowUpService(store, context.clock)
+  const cards = createCardService(store, photos, context.clock, phoneRegion)
   const language = () => {
     const preference = store.read().settings.language
     return preference === 'system' ? context.systemLanguage : preference
@@ -107,6 +109,8 @@ export function createHandlers(
       const { bytes, mime } = await photos.read(ref, variant)
       return { dataUrl: `data:${mime};base64,${bytes.toString('base64')}` }
     },
+    'cards.scan': (input) => cards.scan(input),
+    'cards.save': (input) => cards.save(input),
     'import.preview': (input) => imports.preview(input),
     'import.commit': (input) => imports.commit(input),
     'import.cancel': (input) => imports.cancel(input),
@@ -150,5 +154,11 @@ export function createHandlers(
       return { ok: true }
     },
   }
-  return { handlers, stop: () => calendar.stop() }
+  return {
+    handlers,
+    stop: () => {
+      calendar.stop()
+      void cards.close()
+    },
+  }
 }
