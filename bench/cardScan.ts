@@ -9,10 +9,11 @@
  *
  *   npx tsx bench/cardScan.ts
  */
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import { parseCardText } from '../src/main/core/cards/cardParser'
+import { parseCardReadings } from '../src/main/core/cards/cardParser'
 import { createCardReader } from '../src/main/core/cards/cardReader'
+import type { CardReadings } from '../src/main/core/cards/cardParser'
 import type { CardFields } from '../src/shared/cards/cardFields'
 import { targetText, type BenchFigure } from './figures'
 
@@ -105,21 +106,28 @@ const percent = (part: number, whole: number) => (whole === 0 ? NaN : (100 * par
 
 export async function runCardScanBench(): Promise<BenchFigure[]> {
   console.log('\n== Business cards read on the device (tesseract.js, chi_sim + eng) ==')
-  // CARD_OCR_TEXT=<json of file → text> reuses earlier OCR output to work on the parser alone.
+  // CARD_OCR_TEXT=<json of file → readings> reuses earlier OCR output to work on the parser alone.
   const cached = process.env.CARD_OCR_TEXT
-    ? (JSON.parse(await readFile(process.env.CARD_OCR_TEXT, 'utf8')) as Record<string, string>)
+    ? (JSON.parse(await readFile(process.env.CARD_OCR_TEXT, 'utf8')) as Record<
+        string,
+        CardReadings
+      >)
     : null
+  const recorded: Record<string, CardReadings> = {}
   const started = performance.now()
   const reader = cached ? null : await createCardReader()
   const startMs = performance.now() - started
   const { tallies, times, misses } = await scoreCards(async (card) => {
     const t0 = performance.now()
     const image = await readFile(new URL(card.file, CARDS))
-    const text = cached ? (cached[card.file] ?? '') : await reader!.read(image)
-    const fields = parseCardText(text)
+    const readings = cached?.[card.file] ?? (await reader!.read(image))
+    recorded[card.file] = readings
+    const fields = parseCardReadings(readings)
     return { fields, ms: performance.now() - t0 }
   })
   await reader?.close()
+  if (process.env.CARD_OCR_SAVE)
+    await writeFile(process.env.CARD_OCR_SAVE, JSON.stringify(recorded))
   for (const miss of misses) console.log(`  miss ${miss}`)
   const figures: BenchFigure[] = []
   console.log(`  ${'field'.padEnd(14)} ${'language'.padEnd(10)} precision  recall`)

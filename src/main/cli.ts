@@ -5,6 +5,7 @@ import type { ImportPreview } from '../shared/contract'
 import { languageFromLocale } from '../shared/language'
 import { argValue, resolveDataDir } from './core/dataDir'
 import { openCore, type Core } from './core/openCore'
+import { importCards, printCards, SCAN_CARD_USAGE } from './core/cards/scanCardCommand'
 
 const USAGE = `Rapport ${version} — command line
 
@@ -18,6 +19,8 @@ const USAGE = `Rapport ${version} — command line
 
   rapport export-ics --out FILE [--data DIR] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
       Writes open follow-ups, events and gatherings as an .ics calendar file.
+
+${SCAN_CARD_USAGE}
 
 The data folder is --data DIR, else $RAPPORT_DATA, else the app's own folder.
 `
@@ -65,6 +68,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE)
     return command ? 0 : 1
   }
+  // Reading cards without --import needs no data folder (and takes no lock on it).
+  if (command === 'scan-card' && !rest.includes('--import')) return printCards(rest)
   const dataDir = resolveDataDir(rest, process.env)
   const core = await openCore({
     dataDir,
@@ -74,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
     watchIntervalMs: 0,
     reminders: false,
     // Exports only read: a backup per export would push real ones out of the last ten.
-    backups: command === 'import',
+    backups: command === 'import' || command === 'scan-card',
   })
   try {
     if (core.unavailable) throw new Error(core.unavailable.message)
@@ -108,6 +113,7 @@ async function main(argv: string[]): Promise<number> {
       )
       return 0
     }
+    if (command === 'scan-card') return await importCards(rest, core, call)
     if (command === 'export-vcard') {
       const out = argValue(rest, 'out')
       if (!out) throw new Error('Say where to write: rapport export-vcard --out FILE')

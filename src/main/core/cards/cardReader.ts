@@ -3,64 +3,87 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js'
+import type { CardReadings } from './cardParser'
 
-/** The languages a card is read in: Simplified Chinese and English together, as cards mix them. */
-const LANGUAGES = ['chi_sim', 'eng'] as const
+type Language = 'chi_sim' | 'eng'
 
 const require = createRequire(import.meta.url)
 
 /** The packaged language data of one language (nothing is fetched at run time). */
-function languageFile(code: (typeof LANGUAGES)[number]): string {
+function languageFile(code: Language): string {
   const packageDir = dirname(require.resolve(`@tesseract.js-data/${code}/package.json`))
   return join(packageDir, '4.0.0_best_int', `${code}.traineddata.gz`)
 }
 
-export interface CardReader {
-  /** The text on the card, line by line, as tesseract reads it. */
-  read(image: Uint8Array): Promise<string>
-  close(): Promise<void>
-}
-
-/**
- * One tesseract.js worker (a Node worker thread, so the core's event loop stays free while a card
- * is read), started once and reused for every card; cards are read one after another.
- */
-export async function createCardReader(): Promise<CardReader> {
-  // tesseract.js reads every language from one folder, and each package has its own: a
-  // temporary folder links to both for as long as the worker loads them.
-  const langPath = await mkdtemp(join(tmpdir(), 'rapport-ocr-'))
-  let worker: Worker
-  try {
-    await Promise.all(
-      LANGUAGES.map((code) =>
-        symlink(languageFile(code), join(langPath, `${code}.traineddata.gz`)),
-      ),
-    )
-    worker = await createWorker([...LANGUAGES], OEM.LSTM_ONLY, {
-      langPath,
-      gzip: true,
-      cacheMethod: 'none',
-    })
-  } finally {
-    await rm(langPath, { recursive: true, force: true })
-  }
+async function startWorker(langPath: string, languages: Language[]): Promise<Worker> {
+  const worker = await createWorker(languages, OEM.LSTM_ONLY, {
+    langPath,
+    gzip: true,
+    cacheMethod: 'none',
+  })
   await worker.setParameters({
     tessedit_pageseg_mode: PSM.AUTO,
     preserve_interword_spaces: '1',
   })
+  return worker
+}
+
+export interface CardReader {
+  /** The text on the card, as each of the two workers reads it. */
+  read(image: Uint8Array): Promise<CardReadings>
+  close(): Promise<void>
+}
+
+/**
+ * Two tesseract.js workers (Node worker threads, so the core's event loop stays free while a card
+ * is read), started once and reused: one with the Chinese model first, one with English first,
+ * which reads Latin text better (see parseCardReadings). They read the same card at once, one
+ * card after another.
+ */
+export async function createCardReader(): Promise<CardReader> {
+  // tesseract.js reads every language from one folder, and each package has its own: a
+  // temporary folder links to both for as long as the workers load them.
+  const langPath = await mkdtemp(join(tmpdir(), 'rapport-ocr-'))
+  let workers: [Worker, Worker]
+  try {
+    await Promise.all(
+      (['chi_sim', 'eng'] as const).map((code) =>
+        symlink(languageFile(code), join(langPath, `${code}.traineddata.gz`)),
+      ),
+    )
+    const started = await Promise.allSettled([
+      startWorker(langPath, ['chi_sim', 'eng']),
+      startWorker(langPath, ['eng', 'chi_sim']),
+    ])
+    const failed = started.find((s) => s.status === 'rejected')
+    if (failed) {
+      await Promise.all(
+        started.map((s) => (s.status === 'fulfilled' ? s.value.terminate() : undefined)),
+      )
+      throw failed.reason
+    }
+    workers = started.map((s) => (s as PromiseFulfilledResult<Worker>).value) as [Worker, Worker]
+  } finally {
+    await rm(langPath, { recursive: true, force: true })
+  }
+  const [chineseFirst, englishFirst] = workers
   let queue: Promise<unknown> = Promise.resolve()
   return {
     read(image) {
       const next = queue.then(async () => {
-        const result = await worker.recognize(Buffer.from(image))
-        return result.data.text
+        const bytes = Buffer.from(image)
+        const [a, b] = await Promise.all([
+          chineseFirst.recognize(bytes),
+          englishFirst.recognize(bytes),
+        ])
+        return { chineseFirst: a.data.text, englishFirst: b.data.text }
       })
       queue = next.catch(() => undefined)
       return next
     },
     async close() {
       await queue
-      await worker.terminate()
+      await Promise.all([chineseFirst.terminate(), englishFirst.terminate()])
     },
   }
 }

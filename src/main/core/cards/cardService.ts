@@ -11,7 +11,7 @@ import { toE164 } from '../identity/phone'
 import { sniffImage, type PhotoStore } from '../photos/photoStore'
 import { createEventService } from '../services/eventService'
 import type { JournaledStore } from '../store/journaledStore'
-import { parseCardText } from './cardParser'
+import { parseCardReadings } from './cardParser'
 import { createCardReader, type CardReader } from './cardReader'
 
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024
@@ -102,12 +102,12 @@ export function createCardService(
     async scan({ image }: ParsedInputOf<'cards.scan'>): Promise<CardScan> {
       const bytes = decodeCardImage(image)
       const started = performance.now()
-      const text = await (await readerOnce()).read(bytes)
+      const readings = await (await readerOnce()).read(bytes)
       const region = phoneRegion()
-      const fields = parseCardText(text, region ? { region } : {})
+      const fields = parseCardReadings(readings, region ? { region } : {})
       return {
         fields,
-        text,
+        text: readings.chineseFirst,
         duplicates: cardDuplicates(fields, store.read().contacts, region),
         ms: Math.round(performance.now() - started),
       }
