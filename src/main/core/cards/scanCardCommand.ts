@@ -44,6 +44,7 @@ async function imageBase64(file: string): Promise<string> {
   } catch (error) {
     throw new Error(
       `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      { cause: error },
     )
   }
 }
