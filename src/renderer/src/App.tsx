@@ -24,6 +24,7 @@ import {
   EventsSection,
   MapSection,
   ReviewPage,
+  ScanCardsPage,
   SettingsPage,
   TodayPage,
 } from './pages/lazyPages'
@@ -52,6 +53,7 @@ function AppRoutes() {
           <Route path="communities/*" element={<CommunitiesSection />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="capture" element={<CapturePage />} />
+          <Route path="cards" element={<ScanCardsPage />} />
           <Route path="*" element={<Navigate to="/today" replace />} />
         </Route>,
       ),

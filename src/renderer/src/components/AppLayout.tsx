@@ -11,7 +11,7 @@ import { StoreNotices } from './StoreNotices'
 /** How often to look for new notices about the data file (e.g. changed by a sync tool). */
 const NOTICE_POLL_MS = 15_000
 
-const pages = ['today', 'events', 'contacts', 'map', 'communities', 'settings'] as const
+const pages = ['today', 'events', 'contacts', 'cards', 'map', 'communities', 'settings'] as const
 
 export function AppLayout() {
   const { t } = useTranslation()

@@ -1,3 +1,4 @@
+import { scanCardsEn } from '../pages/cards/scanCardsText'
 import { mapEn } from './mapText'
 import { editsEn } from '../edits/editsText'
 import { communitiesEn } from './communitiesText'
@@ -14,6 +15,7 @@ export const en = {
     map: 'Map',
     communities: 'Communities',
     settings: 'Settings',
+    cards: 'Scan cards',
   },
   common: {
     save: 'Save',
@@ -64,6 +66,7 @@ export const en = {
   },
   events: eventsEn,
   communities: communitiesEn,
+  scanCards: scanCardsEn,
   map: mapEn,
   edits: editsEn,
   contacts: {

@@ -1,3 +1,4 @@
+import { scanCardsZh } from '../pages/cards/scanCardsText'
 import { mapZh } from './mapText'
 import { editsZh } from '../edits/editsText'
 import { communitiesZh } from './communitiesText'
@@ -15,6 +16,7 @@ export const zhCN: Messages = {
     map: '关系图',
     communities: '社群',
     settings: '设置',
+    cards: '扫描名片',
   },
   common: {
     save: '保存',
@@ -65,6 +67,7 @@ export const zhCN: Messages = {
   },
   events: eventsZh,
   communities: communitiesZh,
+  scanCards: scanCardsZh,
   map: mapZh,
   edits: editsZh,
   contacts: {

@@ -29,6 +29,9 @@ export const CommunitiesSection = lazy(() =>
 export const SettingsPage = lazy(() =>
   import('./SettingsPage').then((m) => ({ default: m.SettingsPage })),
 )
+export const ScanCardsPage = lazy(() =>
+  import('./cards/ScanCardsPage').then((m) => ({ default: m.ScanCardsPage })),
+)
 export const CapturePage = lazy(() =>
   import('./CapturePage').then((m) => ({ default: m.CapturePage })),
 )
