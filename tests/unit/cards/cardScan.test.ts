@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../../src/main/core/openCore'
 import type { CardScan, SavedCard } from '../../../src/shared/cards/cardOperations'
 import type { Contact, FollowUp, RapportEvent } from '../../../src/shared/model'
@@ -21,11 +21,12 @@ const image = async (file: string) => (await readFile(CARDS + file)).toString('b
 const FIVE = ['card-01.jpg', 'card-02.jpg', 'card-03.jpg', 'card-05.jpg', 'card-06.jpg']
 
 const now = new Date('2026-12-10T09:00:00.000Z')
+// Each test has its own data folder (removed after it), so its own core.
 let core: Core
-beforeAll(async () => {
+beforeEach(async () => {
   core = await quietCore({ clock: { now: () => now } })
 })
-afterAll(async () => {
+afterEach(async () => {
   await core.close()
 })
 
