@@ -7,11 +7,12 @@ import type { CardReadings } from './cardParser'
 
 type Language = 'chi_sim' | 'eng'
 
-const require = createRequire(import.meta.url)
+// Not named "require": the bundle of the main process declares its own.
+const resolvePackage = createRequire(import.meta.url).resolve
 
 /** The packaged language data of one language (nothing is fetched at run time). */
 function languageFile(code: Language): string {
-  const packageDir = dirname(require.resolve(`@tesseract.js-data/${code}/package.json`))
+  const packageDir = dirname(resolvePackage(`@tesseract.js-data/${code}/package.json`))
   return join(packageDir, '4.0.0_best_int', `${code}.traineddata.gz`)
 }
 
