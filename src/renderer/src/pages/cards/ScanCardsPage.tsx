@@ -130,6 +130,8 @@ export function ScanCardsPage() {
   const [cards, setCards] = useState<ScannedCard[]>([])
   const reading = useRef(false)
   const urls = useRef<string[]>([])
+  // Cleared after each pick, so choosing the same photo again still adds it.
+  const resetPick = useRef<() => void>(null)
 
   const update = useCallback((key: string, change: Partial<ScannedCard>) => {
     setCards((all) => all.map((c) => (c.key === key ? { ...c, ...change } : c)))
@@ -280,7 +282,11 @@ export function ScanCardsPage() {
           <FileButton
             multiple
             accept="image/png,image/jpeg,image/webp"
-            onChange={(files) => void addFiles(files)}
+            resetRef={resetPick}
+            onChange={(files) => {
+              void addFiles(files)
+              resetPick.current?.()
+            }}
           >
             {(props) => (
               <Button variant="light" {...props}>
