@@ -54,10 +54,7 @@ test.describe('in Chinese', () => {
     await page.locator('input[type=file]').setInputFiles(card('card-01.jpg'))
     await expect(preview.getByText('已在联系人中：')).toBeVisible(READ)
     await expect(preview.getByRole('radio', { name: /合并到陈子涵/ })).toBeChecked()
-    await page.screenshot({
-      path: 'test-results/screens/scan-cards-duplicate-zh.png',
-      fullPage: true,
-    })
+    await preview.screenshot({ path: 'test-results/screens/scan-cards-duplicate-zh.png' })
     await preview.getByRole('button', { name: '保存联系人' }).click()
     await expect(page.getByText('已更新陈子涵，并记下收到名片')).toBeVisible()
   })

@@ -374,7 +374,12 @@ function CardPreview({
                     <Radio
                       key={d.id}
                       value={d.id}
-                      label={`${t('scanCards.mergeInto', { name: d.organization ? `${d.name} · ${d.organization}` : d.name })} (${d.reasons.map((r) => t(`duplicates.reason.${r}`)).join(t('common.listSeparator'))})`}
+                      label={t('scanCards.mergeInto', {
+                        name: d.organization ? `${d.name} · ${d.organization}` : d.name,
+                        reasons: d.reasons
+                          .map((r) => t(`duplicates.reason.${r}`))
+                          .join(t('common.listSeparator')),
+                      })}
                     />
                   ))}
                   <Radio value="" label={t('scanCards.createNew')} />
