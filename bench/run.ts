@@ -14,6 +14,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { arch, availableParallelism, cpus, loadavg, platform, release, totalmem } from 'node:os'
 import type { BenchFigure } from './figures'
 import { runDesktopMainThreadBench } from './desktopMainThread'
+import { runCardScanBench } from './cardScan'
 import { runIcsBench } from './icsBench'
 import { runMapBench } from './mapBench'
 import { runHostileInputBench } from './hostileInput'
@@ -131,6 +132,7 @@ async function main(): Promise<void> {
     ...(await runSchedulerBench()),
     ...(await runWriteCostBench()),
     ...(await runIcsBench()),
+    ...(await runCardScanBench()),
     ...(await runMapBench()),
     ...(await runDesktopMainThreadBench()),
     ...(await runSyncBench()),

@@ -6,6 +6,7 @@ import { languageFromLocale } from '../shared/language'
 import { argValue, resolveDataDir } from './core/dataDir'
 import { openCore, type Core } from './core/openCore'
 import { SYNC_USAGE, syncCommand } from './core/sync/syncCommand'
+import { importCards, printCards, SCAN_CARD_USAGE } from './core/cards/scanCardCommand'
 
 const USAGE = `Rapport ${version} — command line
 
@@ -21,6 +22,7 @@ const USAGE = `Rapport ${version} — command line
       Writes open follow-ups, events and gatherings as an .ics calendar file.
 
 ${SYNC_USAGE}
+${SCAN_CARD_USAGE}
 
 The data folder is --data DIR, else $RAPPORT_DATA, else the app's own folder.
 `
@@ -68,6 +70,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE)
     return command ? 0 : 1
   }
+  // Reading cards without --import needs no data folder (and takes no lock on it).
+  if (command === 'scan-card' && !rest.includes('--import')) return printCards(rest)
   const dataDir = resolveDataDir(rest, process.env)
   const core = await openCore({
     dataDir,
@@ -77,8 +81,8 @@ async function main(argv: string[]): Promise<number> {
     watchIntervalMs: 0,
     reminders: false,
     // Exports only read: a backup per export would push real ones out of the last ten.
-    // Import and sync write, so they take one.
-    backups: command === 'import' || command === 'sync',
+    // Import, sync and scan-card (with --import) write, so they take one.
+    backups: command === 'import' || command === 'sync' || command === 'scan-card',
     syncPassword: () => process.env.RAPPORT_SYNC_PASSWORD || undefined,
   })
   try {
@@ -113,6 +117,7 @@ async function main(argv: string[]): Promise<number> {
       )
       return 0
     }
+    if (command === 'scan-card') return await importCards(rest, core, call)
     if (command === 'export-vcard') {
       const out = argValue(rest, 'out')
       if (!out) throw new Error('Say where to write: rapport export-vcard --out FILE')

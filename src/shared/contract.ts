@@ -29,6 +29,7 @@ import {
   type RapportEvent,
   type Settings,
 } from './model'
+import { cardOperations } from './cards/cardOperations'
 import { communityOperations } from './communityOperations'
 import { eventOperations } from './eventOperations'
 import { mapOperations } from './mapOperations'
@@ -232,6 +233,7 @@ export interface Overview {
 export const contract = {
   ...eventOperations,
   ...communityOperations,
+  ...cardOperations,
   ...mapOperations,
   ...syncOperations,
   ...qrCardOperations,

@@ -8,6 +8,8 @@ export const operationNames = [
   'calendar.importCommit',
   'qrCard.read',
   'qrCard.addLink',
+  'cards.scan',
+  'cards.save',
   'events.list',
   'events.get',
   'events.create',

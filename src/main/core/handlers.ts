@@ -22,6 +22,7 @@ import { createQrCardHandlers } from './qrCard/qrCardHandlers'
 import { createCalendarImportService } from './calendarImport/calendarImportService'
 import { phoneRegionFor } from './identity/phone'
 import { createSyncService, type SyncServiceOptions } from './sync/syncService'
+import { createCardService } from './cards/cardService'
 
 export interface CoreContext {
   version: string
@@ -64,6 +65,7 @@ export function createHandlers(
   const imports = createImportService(store, photos, context.clock, phoneRegion)
   const exports = createExportService(store, photos, context.clock, phoneRegion)
   const followUps = createFollowUpService(store, context.clock)
+  const cards = createCardService(store, photos, context.clock, phoneRegion)
   const language = () => {
     const preference = store.read().settings.language
     return preference === 'system' ? context.systemLanguage : preference
@@ -128,6 +130,8 @@ export function createHandlers(
       const { bytes, mime } = await photos.read(ref, variant)
       return { dataUrl: `data:${mime};base64,${bytes.toString('base64')}` }
     },
+    'cards.scan': (input) => cards.scan(input),
+    'cards.save': (input) => cards.save(input),
     'import.preview': (input) => imports.preview(input),
     'import.commit': (input) => imports.commit(input),
     'import.cancel': (input) => imports.cancel(input),
@@ -178,6 +182,7 @@ export function createHandlers(
     stop: () => {
       calendar.stop()
       sync.stop()
+      void cards.close()
     },
   }
 }

@@ -26,6 +26,7 @@ import {
   EventsSection,
   MapSection,
   ReviewPage,
+  ScanCardsPage,
   SettingsPage,
   MyCardPage,
   TodayPage,
@@ -49,6 +50,7 @@ function AppRoutes() {
           <Route path="settings" element={<SettingsPage />} />
           <Route path="mycard" element={<MyCardPage />} />
           <Route path="capture" element={<CapturePage />} />
+          <Route path="cards" element={<ScanCardsPage />} />
           <Route path="*" element={<Navigate to="/today" replace />} />
         </Route>,
       ),

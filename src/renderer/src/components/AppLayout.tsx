@@ -15,7 +15,16 @@ const NOTICE_POLL_MS = 15_000
 /** Mantine's `md` breakpoint (992 px): a 1024 px window keeps the sidebar, 800 px folds it. */
 const NARROW_QUERY = '(max-width: 61.99em)'
 
-const pages = ['today', 'events', 'contacts', 'map', 'communities', 'mycard', 'settings'] as const
+const pages = [
+  'today',
+  'events',
+  'contacts',
+  'cards',
+  'map',
+  'communities',
+  'mycard',
+  'settings',
+] as const
 
 export function AppLayout() {
   const { t } = useTranslation()

@@ -1,3 +1,4 @@
+import { scanCardsEn } from '../pages/cards/scanCardsText'
 import { mapEn } from './mapText'
 import {
   calendarImportEn,
@@ -24,6 +25,7 @@ export const en = {
     settings: 'Settings',
     openMenu: 'Show the menu',
     closeMenu: 'Hide the menu',
+    cards: 'Scan cards',
   },
   common: {
     save: 'Save',
@@ -75,6 +77,7 @@ export const en = {
   },
   events: eventsEn,
   communities: communitiesEn,
+  scanCards: scanCardsEn,
   map: mapEn,
   calendarImport: calendarImportEn,
   qrCard: qrCardEn,

@@ -1,3 +1,4 @@
+import { scanCardsZh } from '../pages/cards/scanCardsText'
 import { mapZh } from './mapText'
 import {
   calendarImportZh,
@@ -25,6 +26,7 @@ export const zhCN: Messages = {
     settings: '设置',
     openMenu: '显示菜单',
     closeMenu: '收起菜单',
+    cards: '扫描名片',
   },
   common: {
     save: '保存',
@@ -76,6 +78,7 @@ export const zhCN: Messages = {
   },
   events: eventsZh,
   communities: communitiesZh,
+  scanCards: scanCardsZh,
   map: mapZh,
   calendarImport: calendarImportZh,
   qrCard: qrCardZh,

@@ -32,6 +32,9 @@ export const MyCardPage = lazy(() =>
 export const SettingsPage = lazy(() =>
   import('./SettingsPage').then((m) => ({ default: m.SettingsPage })),
 )
+export const ScanCardsPage = lazy(() =>
+  import('./cards/ScanCardsPage').then((m) => ({ default: m.ScanCardsPage })),
+)
 export const CapturePage = lazy(() =>
   import('./CapturePage').then((m) => ({ default: m.CapturePage })),
 )
