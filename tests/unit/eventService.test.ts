@@ -165,6 +165,29 @@ describe('speakers and attendees', () => {
     expect(result.rows[0]).toMatchObject({ name: '王小明', organization: '极客会展' })
   })
 
+  it('previews a pasted line in its columns and stores the title apart from the link', async () => {
+    const { c, event } = await withEvent()
+    const text =
+      '孙强,红杉中国,合伙人 https://www.linkedin.com/in/sunqiang\n合伙人 sq@sequoia.cn；高瓴资本、李娜'
+    const preview = await call<PeopleImportResult>(c, 'events.importPeople', {
+      eventId: event.id,
+      role: 'speaker',
+      text,
+      commit: false,
+    })
+    expect(preview.encoding).toBe('text')
+    expect(
+      preview.rows.map((r) => [r.name, r.organization, r.title, r.email, r.linkedinUrl]),
+    ).toEqual([
+      ['孙强', '红杉中国', '合伙人', '', 'https://www.linkedin.com/in/sunqiang'],
+      ['李娜', '高瓴资本', '合伙人', 'sq@sequoia.cn', ''],
+    ])
+    expect((await call<EventView>(c, 'events.get', { id: event.id })).people).toHaveLength(0)
+    await call(c, 'events.importPeople', { eventId: event.id, role: 'speaker', text, commit: true })
+    const sun = (await call<EventView>(c, 'events.get', { id: event.id })).people[0]!
+    expect([sun.title, sun.linkedinUrl]).toEqual(['合伙人', 'https://www.linkedin.com/in/sunqiang'])
+  })
+
   it('asks for text or a file, not both', async () => {
     const { c, event } = await withEvent()
     await expect(

@@ -296,7 +296,9 @@ export function createEventService(store: DataStore, clock: Clock) {
             line: p.line,
             name: p.name,
             organization: p.organization,
+            title: p.title,
             email: p.email,
+            linkedinUrl: p.linkedinUrl,
             match: found ? { ...found, name: names.get(found.contactId) ?? '' } : null,
             duplicate,
           }
