@@ -340,6 +340,48 @@ describe('capture at the event', () => {
     expect(done.followedUpWithin24h).toEqual({ done: 1, total: 3 })
   })
 
+  it('matches "红杉的孙强", "Zhang Wei from Meituan" and "孙强（红杉）" to the speakers on the list, then contacts', async () => {
+    const { c, event } = await withEvent()
+    await call(c, 'events.importPeople', {
+      eventId: event.id,
+      role: 'speaker',
+      text: '孙强，红杉中国，合伙人\n孙强，腾讯，总监\n张伟，美团，副总裁',
+      commit: true,
+    })
+    const li = await call<Contact>(c, 'contacts.create', {
+      name: '李娜',
+      organization: '北京字节跳动',
+    })
+    const listed = (await call<EventView>(c, 'events.get', { id: event.id })).people
+    const [sequoiaSun, tencentSun, zhang] = listed
+    const captured = await call<{ encounter: Encounter }>(c, 'events.capture', {
+      eventId: event.id,
+      newContact: { name: '周敏' },
+      at: '2026-12-10T02:00:00.000Z',
+      whomShouldIMeet:
+        '红杉的孙强、孙强（红杉）；Zhang Wei from Meituan, 腾讯的孙强, Sun Qiang from Sequoia',
+      whomShouldTheyMeet: '字节跳动的李娜, 华为的王五',
+    })
+    expect(captured.encounter.mentions.map((m) => [m.name, m.personId, m.contactId])).toEqual([
+      ['孙强', sequoiaSun!.id, undefined],
+      ['孙强', sequoiaSun!.id, undefined],
+      ['Zhang Wei', zhang!.id, undefined],
+      ['孙强', tencentSun!.id, undefined],
+      // Two 孙强 and "Sequoia" cannot be compared with 红杉中国: nobody is guessed, nobody added.
+      ['Sun Qiang', undefined, undefined],
+      ['李娜', undefined, li.id],
+      ['王五', expect.any(String), undefined],
+    ])
+    const after = (await call<EventView>(c, 'events.get', { id: event.id })).people
+    // Only the unknown 王五 is new on the list, with the organisation the mention gave.
+    expect(after.map((p) => [p.name, p.organization])).toEqual([
+      ['孙强', '红杉中国'],
+      ['孙强', '腾讯'],
+      ['张伟', '美团'],
+      ['王五', '华为'],
+    ])
+  })
+
   it('moves a target met to "followed up" when the follow-up is done within 24 hours', async () => {
     const { c, event } = await withEvent()
     const lin = await call<Contact>(c, 'contacts.create', { name: 'Lin Wei' })
