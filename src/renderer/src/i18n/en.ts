@@ -198,6 +198,7 @@ export const en = {
       notes: 'Notes',
       tags: 'Tags',
       birthday: 'Birthday',
+      firstMet: 'First met on',
       ignore: '(ignore)',
     },
     duplicatesChoice: 'Possible duplicates',

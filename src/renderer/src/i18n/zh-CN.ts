@@ -187,6 +187,7 @@ export const zhCN: Messages = {
       notes: '备注',
       tags: '标签',
       birthday: '生日',
+      firstMet: '初次认识的日期',
       ignore: '（忽略）',
     },
     duplicatesChoice: '可能重复的联系人',
