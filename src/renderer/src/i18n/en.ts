@@ -431,6 +431,15 @@ export const en = {
       cadenceDefault: 'Default for the tier: {{days}}',
       cadenceNone: 'No cadence outside the circle',
     },
+    labelWords: {
+      mobile: 'mobile',
+      work: 'work',
+      home: 'home',
+      fax: 'fax',
+      pager: 'pager',
+      main: 'main',
+      other: 'other',
+    },
     linkKind: {
       linkedin: 'LinkedIn',
       wechat: 'WeChat',
