@@ -1,6 +1,5 @@
 import {
   Anchor,
-  Avatar,
   Button,
   Center,
   Group,
@@ -22,6 +21,7 @@ import { errorText } from '../../components/errorText'
 import { QueryError } from '../../components/QueryError'
 import { usePhoto } from '../../hooks/usePhoto'
 import { useQuery } from '../../hooks/useQuery'
+import { ContactAvatar } from '../../components/ContactAvatar'
 
 const EARLY_MS = 10 * 60 * 1000
 
@@ -187,9 +187,7 @@ function DossierTarget(props: {
   return (
     <div className="dossier-target">
       <Group wrap="nowrap" align="flex-start">
-        <Avatar src={photo} alt="" size="lg" radius="sm">
-          {contact.name.slice(0, 1)}
-        </Avatar>
+        <ContactAvatar src={photo} name={contact.name} size="lg" radius="sm" />
         <Stack gap={2}>
           <Text fw={700}>
             {props.rank}. {contact.name}
