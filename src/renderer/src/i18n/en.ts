@@ -26,6 +26,8 @@ export const en = {
     notYet: 'Not built yet',
     demo: 'Demo',
     listSeparator: ', ',
+    /** After a label, before its value: "Why: …" / "为什么：…". */
+    colon: ': ',
   },
   removal: {
     deleteEvent: 'Delete event',

@@ -27,6 +27,7 @@ export const zhCN: Messages = {
     notYet: '尚未完成',
     demo: '示例',
     listSeparator: '、',
+    colon: '：',
   },
   removal: {
     deleteEvent: '删除活动',

@@ -123,11 +123,15 @@ function Dossier({ view }: { view: EventView }) {
         {event.endsAt ? ` – ${at(event.endsAt)}` : ''}{' '}
         {formatTimeZone(event.timeZone, i18n.language, event.startsAt)}
       </Text>
-      <Text>{[event.venue, event.address, event.city].filter(Boolean).join(', ')}</Text>
+      <Text>
+        {[event.venue, event.address, event.city].filter(Boolean).join(t('common.listSeparator'))}
+      </Text>
       <Text fw={600}>{t('events.dossier.arrive', { time: at(arrive) })}</Text>
       {event.whyItMatters && (
         <Text mt={4}>
-          {t('events.dossier.why')}: {event.whyItMatters}
+          {t('events.dossier.why')}
+          {t('common.colon')}
+          {event.whyItMatters}
         </Text>
       )}
       <Title order={2} size="h4" mt="md">
@@ -179,8 +183,9 @@ function DossierTarget(props: {
     text.trim() ? (
       <Text size="sm">
         <Text span fw={600}>
-          {label}:
-        </Text>{' '}
+          {label}
+          {t('common.colon')}
+        </Text>
         {text}
       </Text>
     ) : null
