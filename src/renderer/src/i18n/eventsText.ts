@@ -178,6 +178,7 @@ export const eventsEn = {
     familiar: 'Familiar (3+ meetings)',
     paused: 'Paused',
   },
+  checklistKnown: 'Rapport saw this is done',
   checklist: {
     before: {
       title: 'Before',
@@ -186,6 +187,7 @@ export const eventsEn = {
       research: 'Read up on each target: their work, their latest news',
       offer: 'Decide what I can offer each target',
       intro: 'Practise a short introduction built on my positioning',
+      dossier: 'Print or save the prep dossier',
       logistics: 'Check the route and plan to arrive 10 minutes early',
       cards: 'Pack business cards, a charged phone and the dossier',
     },
@@ -466,6 +468,7 @@ export const eventsZh: typeof eventsEn = {
     familiar: '熟悉（见过 3 次以上）',
     paused: '暂停',
   },
+  checklistKnown: 'Rapport 已确认完成',
   checklist: {
     before: {
       title: '会前',
@@ -474,6 +477,7 @@ export const eventsZh: typeof eventsEn = {
       research: '研究每位目标人物：他们的工作和最新动态',
       offer: '想好能为每位目标人物提供什么',
       intro: '基于个人定位，练好一段简短的自我介绍',
+      dossier: '打印或保存准备资料',
       logistics: '查好路线，计划提前 10 分钟到场',
       cards: '带好名片、充满电的手机和准备资料',
     },

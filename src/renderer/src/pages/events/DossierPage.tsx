@@ -51,11 +51,20 @@ export function DossierPage() {
   const [saving, setSaving] = useState(false)
   // The desktop app writes the PDF itself (printToPDF); a browser prints, with "Save as PDF".
   const desktop = Boolean(window.rapport)
+  // Printing or saving it is the checklist's "dossier" step: tick it for the user.
+  const markDone = () =>
+    api['events.checklist']({ eventId: id, item: 'before.dossier', done: true }).then(
+      () => undefined,
+      () => undefined,
+    )
   const savePdf = async () => {
     setSaving(true)
     try {
       const { file } = await api['events.saveDossierPdf']({ eventId: id, paper })
-      if (file) notifications.show({ color: 'teal', message: t('events.dossier.saved', { file }) })
+      if (file) {
+        notifications.show({ color: 'teal', message: t('events.dossier.saved', { file }) })
+        void markDone()
+      }
     } catch (caught) {
       notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
     } finally {
@@ -91,7 +100,13 @@ export function DossierPage() {
               {t('events.dossier.savePdf')}
             </Button>
           )}
-          <Button variant={desktop ? 'default' : 'filled'} onClick={() => window.print()}>
+          <Button
+            variant={desktop ? 'default' : 'filled'}
+            onClick={() => {
+              void markDone()
+              window.print()
+            }}
+          >
             {t('events.dossier.print')}
           </Button>
         </Group>
