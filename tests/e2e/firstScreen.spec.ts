@@ -41,10 +41,10 @@ test('the browser tab shows the app icon', async ({ page, served }) => {
   await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible()
   const hrefs = await page
     .locator('link[rel="icon"]')
-    .evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href))
+    .evaluateAll((links) => links.map((l) => l.getAttribute('href') ?? ''))
   expect(hrefs.length).toBeGreaterThan(0)
   for (const href of hrefs) {
-    const icon = await page.request.get(href)
+    const icon = await page.request.get(new URL(href, page.url()).toString())
     expect(icon.status()).toBe(200)
     expect(icon.headers()['content-type']).toBe('image/png')
   }
