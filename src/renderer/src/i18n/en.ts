@@ -564,8 +564,10 @@ export const en = {
     removeDemo: 'Remove demo data',
     confirmRemoveDemo:
       'Remove every demo contact, event, community and follow-up? Your own records stay.',
-    demoRemoved_one: 'Removed {{count}} demo record',
-    demoRemoved_other: 'Removed {{count}} demo records',
+    demoRemoved_one:
+      'Removed {{count}} demo record. Everything as it was before is kept in Backups below.',
+    demoRemoved_other:
+      'Removed {{count}} demo records. Everything as it was before is kept in Backups below.',
     version: 'Version {{version}}',
   },
   store: {
@@ -641,6 +643,7 @@ export const en = {
       conflict: 'before a conflict',
       recovery: 'before a recovery',
       otherVersion: 'another program’s version',
+      beforeDemoRemoval: 'before removing the demo data',
     },
     keptHint: 'Kept until you delete it: it may be the only copy of this state.',
     delete: 'Delete',

@@ -534,8 +534,9 @@ export const zhCN: Messages = {
     demoGone: '已没有示例数据。',
     removeDemo: '移除示例数据',
     confirmRemoveDemo: '移除所有示例联系人、活动、社群和跟进？你自己添加的记录会保留。',
-    demoRemoved_one: '已移除 {{count}} 条示例记录',
-    demoRemoved_other: '已移除 {{count}} 条示例记录',
+    demoRemoved_one: '已移除 {{count}} 条示例记录。移除前的全部数据已备份，可在下方“备份”中找到。',
+    demoRemoved_other:
+      '已移除 {{count}} 条示例记录。移除前的全部数据已备份，可在下方“备份”中找到。',
     version: '版本 {{version}}',
   },
   store: {
@@ -608,6 +609,7 @@ export const zhCN: Messages = {
       conflict: '冲突前',
       recovery: '修复前',
       otherVersion: '另一个程序的版本',
+      beforeDemoRemoval: '移除示例数据前',
     },
     keptHint: '会一直保留，直到你删除它：这可能是该状态唯一的副本。',
     delete: '删除',
