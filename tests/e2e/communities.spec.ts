@@ -184,7 +184,7 @@ test('shows the demo community’s health from its log, changes a member’s rol
     .locator(':scope > div')
   const style = (i: number) =>
     halves.nth(i).evaluate((el) => {
-      const s = getComputedStyle(el)
+      const s = el.ownerDocument.defaultView!.getComputedStyle(el)
       return [s.fontSize, s.color]
     })
   expect(await style(0)).toEqual(await style(1))
