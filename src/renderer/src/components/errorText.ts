@@ -6,6 +6,9 @@ const REASONS = new Set([
   'notVCard',
   'zipNotVCard',
   'tooManyColumns',
+  // Browser mode: the local server stopped, or was restarted (see connection/).
+  'serverDown',
+  'sessionEnded',
   ...['notAbsolute', 'notIcs', 'outsideFolders', 'symlink', 'notAFile', 'notOurs', 'noFolder'].map(
     (reason) => `autoExport.${reason}`,
   ),

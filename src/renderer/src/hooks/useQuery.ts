@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { RECONNECTED_EVENT } from '../connection/connectionStatus'
 
 export interface QueryState<T> {
   data: T | undefined
@@ -32,6 +33,13 @@ export function useQuery<T>(load: () => Promise<T>, key: string): QueryState<T> 
       if (ticket === latest.current) setState((previous) => ({ data: previous.data, error }))
     }
   }, [])
+
+  // Browser mode: the server is back after an outage; show its data again without a reload.
+  useEffect(() => {
+    const again = () => void run()
+    window.addEventListener(RECONNECTED_EVENT, again)
+    return () => window.removeEventListener(RECONNECTED_EVENT, again)
+  }, [run])
 
   useEffect(() => {
     loadRef.current = load

@@ -649,6 +649,17 @@ export const en = {
     delete: 'Delete',
     confirmDelete: 'Delete this backup for good? It may be the only copy of this state.',
   },
+  connection: {
+    serverDown: {
+      title: 'Rapport’s local server is not running',
+      body: 'Your data is safe in its folder. Start the server again in the Rapport folder with the command below; this page reconnects by itself as soon as it answers.',
+    },
+    sessionEnded: {
+      title: 'Rapport was restarted',
+      body: 'Each start of the server signs in with a new one-time address, so this page’s session has ended. Open the new address printed by the command below (it ends in ?launch=…).',
+    },
+    back: 'Connected to Rapport again.',
+  },
   errors: {
     title: 'Something went wrong',
     VALIDATION: 'Some fields need a look.',
@@ -667,6 +678,10 @@ export const en = {
     required: 'Required',
     /** Errors the core names by `details.reason`, in the user's words. */
     reasons: {
+      serverDown:
+        'Rapport’s local server is not running. Start it again with “npm run serve” in the Rapport folder; this page reconnects by itself.',
+      sessionEnded:
+        'Rapport was restarted, so this page’s session has ended. Open the new address that “npm run serve” printed.',
       notVCard: '{{file}} is not a vCard file: no contact card (BEGIN:VCARD) was found in it.',
       zipNotVCard:
         '{{file}} is a ZIP archive, not a vCard file. Unzip it and import the .vcf file inside.',

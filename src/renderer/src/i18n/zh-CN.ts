@@ -615,6 +615,17 @@ export const zhCN: Messages = {
     delete: '删除',
     confirmDelete: '永久删除这份备份？它可能是该状态唯一的副本。',
   },
+  connection: {
+    serverDown: {
+      title: 'Rapport 的本地服务没有在运行',
+      body: '你的数据安然保存在数据文件夹里。请在 Rapport 文件夹里用下面的命令重新启动服务；服务一有回应，本页就会自动重新连接。',
+    },
+    sessionEnded: {
+      title: 'Rapport 已重新启动',
+      body: '服务每次启动都会给出一个新的一次性地址，所以本页的登录已失效。请打开下面这条命令新打印出的地址（以 ?launch=… 结尾）。',
+    },
+    back: '已重新连上 Rapport。',
+  },
   errors: {
     title: '出了点问题',
     VALIDATION: '有些字段需要检查一下。',
@@ -631,6 +642,9 @@ export const zhCN: Messages = {
     reason: '原因：{{reason}}',
     required: '必填',
     reasons: {
+      serverDown:
+        'Rapport 的本地服务没有在运行。请在 Rapport 文件夹里重新运行“npm run serve”；服务恢复后，本页会自动重新连接。',
+      sessionEnded: 'Rapport 已重新启动，本页的登录已失效。请打开“npm run serve”新打印出的地址。',
       notVCard: '{{file}} 不是 vCard 文件：其中找不到任何联系人名片。',
       zipNotVCard: '{{file}} 是 ZIP 压缩包，不是 vCard 文件。请先解压，再导入其中的 .vcf 文件。',
       tooManyColumns:
