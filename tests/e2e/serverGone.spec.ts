@@ -48,3 +48,16 @@ test('after a restart, tells the open page to use the new address', async ({ pag
     await stopServe(again.child)
   }
 })
+
+test('a page opened while the server is away says so in Chinese, not the router’s English', async ({
+  page,
+  served,
+}) => {
+  await page.goto(served.url)
+  await expect(page.getByRole('heading', { name: '今天', exact: true })).toBeVisible()
+  await served.stop()
+  // The map's code was never loaded, and the server that would send it is gone.
+  await page.getByRole('link', { name: '关系图' }).click()
+  await expect(page.getByRole('alert').first()).toContainText('Rapport 的本地服务没有在运行')
+  await expect(page.getByText('Unexpected Application Error')).toHaveCount(0)
+})

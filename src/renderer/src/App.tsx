@@ -14,6 +14,7 @@ import { ApiContext } from './api/ApiContext'
 import { AppContext } from './AppContext'
 import { AppLayout } from './components/AppLayout'
 import { ConnectionBanner } from './connection/ConnectionBanner'
+import { RouteError } from './connection/RouteError'
 import { RECONNECTED_EVENT } from './connection/connectionStatus'
 import { StoreUnavailable } from './components/StoreUnavailable'
 import { applyLanguage, resolveLanguage } from './i18n'
@@ -42,7 +43,7 @@ function AppRoutes() {
   const [router] = useState(() =>
     createHashRouter(
       createRoutesFromElements(
-        <Route element={<AppLayout />}>
+        <Route element={<AppLayout />} errorElement={<RouteError />}>
           <Route index element={<Navigate to="/today" replace />} />
           <Route path="today" element={<TodayPage />} />
           <Route path="events/*" element={<EventsSection />} />
