@@ -264,6 +264,7 @@ export const eventsEn = {
     open: 'Prep dossier',
     back: 'Back to the event',
     paper: 'Paper size',
+    letter: 'Letter',
     print: 'Print or save as PDF',
     printHint:
       'Choose the paper size, then print; in the print dialog, “Save as PDF” makes the file.',
@@ -554,6 +555,7 @@ export const eventsZh: typeof eventsEn = {
     open: '准备资料',
     back: '返回活动',
     paper: '纸张大小',
+    letter: '美式信纸',
     print: '打印或另存为 PDF',
     printHint: '先选纸张大小再打印；在打印对话框里选“另存为 PDF”即可生成文件。',
     subtitle: '会前准备资料：路上读一读。',

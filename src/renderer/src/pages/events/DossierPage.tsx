@@ -90,7 +90,7 @@ export function DossierPage() {
             aria-label={t('events.dossier.paper')}
             data={[
               { value: 'A4', label: 'A4' },
-              { value: 'letter', label: 'Letter' },
+              { value: 'letter', label: t('events.dossier.letter') },
             ]}
             value={paper}
             onChange={(value) => setPaper(value as typeof paper)}
