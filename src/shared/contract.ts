@@ -107,6 +107,8 @@ export const columnTargetSchema = z.enum([
   'notes',
   'tags',
   'birthday',
+  /** When we first met: LinkedIn's "Connected On", a CRM's "Date added" (since the trust figure's length). */
+  'firstMet',
   'ignore',
 ])
 

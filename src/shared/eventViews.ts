@@ -95,7 +95,9 @@ export interface PeopleImportRow {
   line: number
   name: string
   organization: string
+  title: string
   email: string
+  linkedinUrl: string
   match: {
     contactId: string
     name: string

@@ -124,7 +124,14 @@ export const storeNoticeSchema = z.discriminatedUnion('kind', [
 export type StoreNotice = z.infer<typeof storeNoticeSchema>
 
 /** Why a backup is kept until the user deletes it: it may be the last copy of that state. */
-export const backupKeepSchema = z.enum(['beforeRestore', 'conflict', 'recovery', 'otherVersion'])
+export const backupKeepSchema = z.enum([
+  'beforeRestore',
+  'conflict',
+  'recovery',
+  'otherVersion',
+  /** Taken by Settings → "Remove demo data" before it removes anything. */
+  'beforeDemoRemoval',
+])
 export type BackupKeep = z.infer<typeof backupKeepSchema>
 
 /** One backup of the data file, as Settings lists it. */

@@ -176,6 +176,18 @@ test('shows the demo community’s health from its log, changes a member’s rol
   await page.getByRole('link', { name: 'Print plan and place cards' }).click()
   // Ten guests (one a "maybe") and me: eleven place cards.
   await expect(page.getByTestId('place-cards').locator('.place-card')).toHaveCount(11)
+  // A tent card reads the same from both sides: the upside-down copy is as large and dark.
+  const halves = page
+    .getByTestId('place-cards')
+    .locator('.place-card')
+    .first()
+    .locator(':scope > div')
+  const style = (i: number) =>
+    halves.nth(i).evaluate((el) => {
+      const s = el.ownerDocument.defaultView!.getComputedStyle(el)
+      return [s.fontSize, s.color]
+    })
+  expect(await style(0)).toEqual(await style(1))
   await page.screenshot({ path: 'test-results/screens/print-en.png', fullPage: true })
 })
 

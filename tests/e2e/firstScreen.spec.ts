@@ -35,3 +35,17 @@ test('the first screen loads only its own code; other pages load when opened', a
   await page.getByRole('link', { name: 'Map' }).click()
   await expect.poll(() => [...scripts.keys()].some((n) => n.startsWith('MapSection-'))).toBe(true)
 })
+
+test('the browser tab shows the app icon', async ({ page, served }) => {
+  await page.goto(served.url)
+  await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible()
+  const hrefs = await page
+    .locator('link[rel="icon"]')
+    .evaluateAll((links) => links.map((l) => l.getAttribute('href') ?? ''))
+  expect(hrefs.length).toBeGreaterThan(0)
+  for (const href of hrefs) {
+    const icon = await page.request.get(new URL(href, page.url()).toString())
+    expect(icon.status()).toBe(200)
+    expect(icon.headers()['content-type']).toBe('image/png')
+  }
+})

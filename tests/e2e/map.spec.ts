@@ -97,6 +97,16 @@ test.describe('in Chinese', () => {
       timeout: 20_000,
     })
     await expect(page.getByTestId('map-stats')).toContainText('人')
+    // The same search as Contacts: initials and full pinyin find 陈思远.
+    const search = page.getByRole('combobox', { name: '查找某人' })
+    for (const typed of ['csy', 'chensiyuan']) {
+      await search.fill(typed)
+      await expect(page.getByRole('option', { name: '陈思远' })).toBeVisible()
+    }
+    await page.getByRole('option', { name: '陈思远' }).click()
+    await expect(
+      page.getByTestId('map-person').getByRole('heading', { name: '陈思远' }),
+    ).toBeVisible()
     await page.getByRole('tab', { name: '引荐建议' }).click()
     await expect(page.getByTestId('map-introductions').getByText(/^都/).first()).toBeVisible()
     await page.waitForTimeout(300)

@@ -13,8 +13,10 @@ export async function startServe(
   dataDir: string,
   lang?: string,
   timeoutMs = 20_000,
+  /** 0 lets the system choose; a test that restarts Rapport where a page expects it gives the old one. */
+  port = 0,
 ): Promise<{ url: string; child: ChildProcess }> {
-  const args = ['out/main/serve.js', '--data', dataDir, '--port', '0']
+  const args = ['out/main/serve.js', '--data', dataDir, '--port', String(port)]
   if (lang) args.push('--lang', lang)
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''

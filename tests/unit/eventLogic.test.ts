@@ -187,6 +187,47 @@ describe('reading speaker and attendee lists', () => {
   })
 })
 
+describe('reading a pasted speaker list in any order', () => {
+  const columns = (text: string) =>
+    parsePeople(text).people.map((p) => [
+      p.name,
+      p.organization,
+      p.title,
+      p.email,
+      p.phone,
+      p.linkedinUrl,
+    ])
+
+  it('keeps the title apart from a LinkedIn link written after it', () => {
+    expect(columns('孙强,红杉中国,合伙人 https://www.linkedin.com/in/sunqiang')).toEqual([
+      ['孙强', '红杉中国', '合伙人', '', '', 'https://www.linkedin.com/in/sunqiang'],
+    ])
+  })
+
+  it('takes an email and a phone out of the title and reads Chinese separators', () => {
+    expect(
+      columns(
+        '合伙人 sq@sequoia.cn；红杉中国、孙强\n李娜｜字节跳动｜产品总监 电话：138 0013 8000\n张伟\t腾讯\tzw@tencent.com',
+      ),
+    ).toEqual([
+      ['孙强', '红杉中国', '合伙人', 'sq@sequoia.cn', '', ''],
+      ['李娜', '字节跳动', '产品总监', '', '138 0013 8000', ''],
+      ['张伟', '腾讯', '', 'zw@tencent.com', '', ''],
+    ])
+  })
+
+  it('finds the name, organisation and title in any order, in English too', () => {
+    expect(
+      columns(
+        'Head of Research, Sequoia Capital, Ada Lovelace | linkedin.com/in/ada\n王小明 红杉中国 合伙人',
+      ),
+    ).toEqual([
+      ['Ada Lovelace', 'Sequoia Capital', 'Head of Research', '', '', 'linkedin.com/in/ada'],
+      ['王小明', '红杉中国', '合伙人', '', '', ''],
+    ])
+  })
+})
+
 describe('mentions', () => {
   it('splits names on commas, semicolons, the Chinese comma and new lines, once each', () => {
     expect(mentionNames('Ada Lovelace, Grace Hopper; 王小明、李雷\nada lovelace')).toEqual([

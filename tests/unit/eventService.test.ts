@@ -165,6 +165,29 @@ describe('speakers and attendees', () => {
     expect(result.rows[0]).toMatchObject({ name: '王小明', organization: '极客会展' })
   })
 
+  it('previews a pasted line in its columns and stores the title apart from the link', async () => {
+    const { c, event } = await withEvent()
+    const text =
+      '孙强,红杉中国,合伙人 https://www.linkedin.com/in/sunqiang\n合伙人 sq@sequoia.cn；高瓴资本、李娜'
+    const preview = await call<PeopleImportResult>(c, 'events.importPeople', {
+      eventId: event.id,
+      role: 'speaker',
+      text,
+      commit: false,
+    })
+    expect(preview.encoding).toBe('text')
+    expect(
+      preview.rows.map((r) => [r.name, r.organization, r.title, r.email, r.linkedinUrl]),
+    ).toEqual([
+      ['孙强', '红杉中国', '合伙人', '', 'https://www.linkedin.com/in/sunqiang'],
+      ['李娜', '高瓴资本', '合伙人', 'sq@sequoia.cn', ''],
+    ])
+    expect((await call<EventView>(c, 'events.get', { id: event.id })).people).toHaveLength(0)
+    await call(c, 'events.importPeople', { eventId: event.id, role: 'speaker', text, commit: true })
+    const sun = (await call<EventView>(c, 'events.get', { id: event.id })).people[0]!
+    expect([sun.title, sun.linkedinUrl]).toEqual(['合伙人', 'https://www.linkedin.com/in/sunqiang'])
+  })
+
   it('asks for text or a file, not both', async () => {
     const { c, event } = await withEvent()
     await expect(
@@ -315,6 +338,48 @@ describe('capture at the event', () => {
     const done = await call<EventView>(c, 'events.get', { id: event.id })
     // The clock says 1 December, before the conversation: done "within" 24 hours.
     expect(done.followedUpWithin24h).toEqual({ done: 1, total: 3 })
+  })
+
+  it('matches "红杉的孙强", "Zhang Wei from Meituan" and "孙强（红杉）" to the speakers on the list, then contacts', async () => {
+    const { c, event } = await withEvent()
+    await call(c, 'events.importPeople', {
+      eventId: event.id,
+      role: 'speaker',
+      text: '孙强，红杉中国，合伙人\n孙强，腾讯，总监\n张伟，美团，副总裁',
+      commit: true,
+    })
+    const li = await call<Contact>(c, 'contacts.create', {
+      name: '李娜',
+      organization: '北京字节跳动',
+    })
+    const listed = (await call<EventView>(c, 'events.get', { id: event.id })).people
+    const [sequoiaSun, tencentSun, zhang] = listed
+    const captured = await call<{ encounter: Encounter }>(c, 'events.capture', {
+      eventId: event.id,
+      newContact: { name: '周敏' },
+      at: '2026-12-10T02:00:00.000Z',
+      whomShouldIMeet:
+        '红杉的孙强、孙强（红杉）；Zhang Wei from Meituan, 腾讯的孙强, Sun Qiang from Sequoia',
+      whomShouldTheyMeet: '字节跳动的李娜, 华为的王五',
+    })
+    expect(captured.encounter.mentions.map((m) => [m.name, m.personId, m.contactId])).toEqual([
+      ['孙强', sequoiaSun!.id, undefined],
+      ['孙强', sequoiaSun!.id, undefined],
+      ['Zhang Wei', zhang!.id, undefined],
+      ['孙强', tencentSun!.id, undefined],
+      // Two 孙强 and "Sequoia" cannot be compared with 红杉中国: nobody is guessed, nobody added.
+      ['Sun Qiang', undefined, undefined],
+      ['李娜', undefined, li.id],
+      ['王五', expect.any(String), undefined],
+    ])
+    const after = (await call<EventView>(c, 'events.get', { id: event.id })).people
+    // Only the unknown 王五 is new on the list, with the organisation the mention gave.
+    expect(after.map((p) => [p.name, p.organization])).toEqual([
+      ['孙强', '红杉中国'],
+      ['孙强', '腾讯'],
+      ['张伟', '美团'],
+      ['王五', '华为'],
+    ])
   })
 
   it('moves a target met to "followed up" when the follow-up is done within 24 hours', async () => {

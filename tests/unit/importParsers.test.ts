@@ -409,7 +409,7 @@ const csvChecks: Record<string, () => void> = {
       'email',
       'organization',
       'role',
-      'ignore',
+      'firstMet',
     ])
     // The same export with a connection in it.
     const full = readCsv(
@@ -432,6 +432,8 @@ const csvChecks: Record<string, () => void> = {
         organization: 'Analytical Engines, Ltd',
         role: 'Programmer',
         links: [{ kind: 'linkedin', value: 'https://www.linkedin.com/in/ada-lovelace' }],
+        // "Connected On" is when we first met: the trust figure's length starts there.
+        firstMet: { date: '2023-12-10' },
       },
     })
   },

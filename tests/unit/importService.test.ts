@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import type { CardView } from '../../src/shared/cardView'
 import type { ImportPreview } from '../../src/shared/contract'
 import type { Core } from '../../src/main/core/openCore'
 import { call, quietCore } from './helpers'
@@ -40,6 +41,25 @@ describe('import through the contract', () => {
       created: 0,
     })
     expect(await names(c)).toHaveLength(6)
+    await c.close()
+  })
+
+  it("reads LinkedIn's Connected On as when we first met, so the card knows them for years, not 0 days", async () => {
+    const c = await core()
+    const header = (
+      await readFile(fixture('linkedin-connections-preamble-header-only.csv'), 'utf8')
+    ).replace(/\n+$/, '')
+    const csv = `${header}\nAda,Lovelace,https://www.linkedin.com/in/ada-lovelace,,Analytical Engines,Programmer,10 Dec 2023\n`
+    const preview = await call<ImportPreview>(c, 'import.preview', {
+      fileName: 'Connections.csv',
+      data: Buffer.from(csv).toString('base64'),
+    })
+    expect(preview.mapping.at(-1)).toBe('firstMet')
+    await call(c, 'import.commit', { previewId: preview.previewId, duplicates: 'skip' })
+    const [ada] = (await call<{ items: { id: string }[] }>(c, 'contacts.search', {})).items
+    const card = await call<CardView>(c, 'contacts.card', { id: ada!.id })
+    expect(card.contact.firstMet?.date).toBe('2023-12-10')
+    expect(card.trust.lengthDays).toBeGreaterThan(365)
     await c.close()
   })
 

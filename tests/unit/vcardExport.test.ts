@@ -180,6 +180,26 @@ describe('vCard 4.0 export, read back by ical.js', () => {
     expect(label?.[3]).toBe('手机')
   })
 
+  it('writes the family and given name of a Chinese name the user did not split, and reads it back unsplit', () => {
+    const text = contactsToVCard([
+      contact({ name: '王小明' }),
+      contact({ name: '欧阳娜娜' }),
+      contact({ name: 'Ada Lovelace' }),
+    ])
+    expectWellFormed(text)
+    expect(cards(text).map((card) => value(card, 'n'))).toEqual([
+      ['王', '小明', '', '', ''],
+      ['欧阳', '娜娜', '', '', ''],
+      ['', '', '', '', ''],
+    ])
+    const back = parseVCards(text).map((row) => row.fields)
+    expect(back.map((f) => [f.name, f.familyName, f.givenName])).toEqual([
+      ['王小明', undefined, undefined],
+      ['欧阳娜娜', undefined, undefined],
+      ['Ada Lovelace', undefined, undefined],
+    ])
+  })
+
   it('folds a very long note at 75 octets without splitting characters', () => {
     const notes = ('混合 text 😀 with, commas; and \\ escapes\n'.repeat(300) + '结束').slice(
       0,

@@ -53,7 +53,7 @@ export function createHandlers(
   const contacts = createContactService(store, context.clock)
   const settings = createSettingsService(store)
   const overview = createOverviewService(store, context.clock)
-  const demo = createDemoService(store)
+  const demo = createDemoService(store, () => store.backupNow('beforeDemoRemoval'))
   // Phone numbers without a country code are read in this region (see identity/phone.ts).
   const phoneRegion = () => {
     const { language: preference, phoneRegion: chosen } = store.read().settings

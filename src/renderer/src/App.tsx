@@ -13,6 +13,9 @@ import type { Settings } from '../../shared/model'
 import { ApiContext } from './api/ApiContext'
 import { AppContext } from './AppContext'
 import { AppLayout } from './components/AppLayout'
+import { ConnectionBanner } from './connection/ConnectionBanner'
+import { RouteError } from './connection/RouteError'
+import { RECONNECTED_EVENT } from './connection/connectionStatus'
 import { StoreUnavailable } from './components/StoreUnavailable'
 import { applyLanguage, resolveLanguage } from './i18n'
 import { buildTheme, cssVariablesResolver } from './theme/theme'
@@ -37,7 +40,7 @@ function AppRoutes() {
   const [router] = useState(() =>
     createHashRouter(
       createRoutesFromElements(
-        <Route element={<AppLayout />}>
+        <Route element={<AppLayout />} errorElement={<RouteError />}>
           <Route index element={<Navigate to="/today" replace />} />
           <Route path="today" element={<TodayPage />} />
           <Route path="events/*" element={<EventsSection />} />
@@ -70,10 +73,16 @@ export function App({ api }: { api: RapportApi }) {
   const refreshInfo = useCallback(async () => setInfo(await api['app.info']()), [api])
 
   useEffect(() => {
-    Promise.all([api['app.info'](), api['settings.get']()]).then(([i, s]) => {
-      setInfo(i)
-      setSettings(s)
-    }, setBootError)
+    const boot = () =>
+      Promise.all([api['app.info'](), api['settings.get']()]).then(([i, s]) => {
+        setInfo(i)
+        setSettings(s)
+        setBootError(null)
+      }, setBootError)
+    void boot()
+    // Opened while the server was away: start as soon as it is back.
+    window.addEventListener(RECONNECTED_EVENT, boot)
+    return () => window.removeEventListener(RECONNECTED_EVENT, boot)
   }, [api])
 
   useEffect(() => {
@@ -82,7 +91,8 @@ export function App({ api }: { api: RapportApi }) {
 
   let content
   if (info?.storeError) content = <StoreUnavailable error={info.storeError} />
-  else if (bootError) content = <StoreUnavailable error={bootError} />
+  else if (bootError && !isConnectionError(bootError))
+    content = <StoreUnavailable error={bootError} />
   else if (!info || !settings)
     content = (
       <Center h="100vh">
@@ -99,7 +109,16 @@ export function App({ api }: { api: RapportApi }) {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <ToastHost />
-      <ApiContext.Provider value={api}>{content}</ApiContext.Provider>
+      <ApiContext.Provider value={api}>
+        <ConnectionBanner />
+        {content}
+      </ApiContext.Provider>
     </MantineProvider>
   )
+}
+
+/** The server went away or was restarted: the connection banner says so, not "your data file". */
+function isConnectionError(error: unknown): boolean {
+  const reason = (error as { details?: { reason?: unknown } } | null)?.details?.reason
+  return reason === 'serverDown' || reason === 'sessionEnded'
 }

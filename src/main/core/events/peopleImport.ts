@@ -6,9 +6,10 @@ import {
   type ColumnTarget,
   type CsvEncoding,
 } from '../import/csvImport'
+import { parsePastedLine } from './pastedPeople'
 import type { PersonKeys } from './personMatch'
 
-export type PersonDraft = PersonKeys & { title: string; line: number }
+export type PersonDraft = PersonKeys & { title: string; phone: string; line: number }
 
 export interface ParsedPeople {
   headers: string[]
@@ -44,42 +45,26 @@ export function parsePeople(input: Uint8Array | string, mapping?: ColumnTarget[]
       organization: (row.fields.organization ?? '').slice(0, 200),
       title: (row.fields.role ?? '').slice(0, 200),
       email: row.fields.emails?.[0]?.value ?? '',
+      phone: row.fields.phones?.[0]?.value ?? '',
       linkedinUrl: row.fields.links?.find((l) => l.kind === 'linkedin')?.value ?? '',
     })
   }
   return { headers: table.headers, mapping: used, encoding: table.encoding, people, skipped }
 }
 
-/**
- * `local@domain.tld` with no whitespace and one @, as /^[^\s@]+@[^\s@]+\.[^\s@]+$/ says,
- * checked without that pattern's backtracking over a long run of dots.
- */
-function looksLikeEmail(cell: string): boolean {
-  if (/[\s]/.test(cell)) return false
-  const at = cell.indexOf('@')
-  if (at <= 0 || at !== cell.lastIndexOf('@')) return false
-  const dot = cell.indexOf('.', at + 2)
-  return dot > 0 && dot < cell.length - 1
-}
-
 function pastedLines(text: string): ParsedPeople {
   const people: PersonDraft[] = []
   text.split(/\r?\n/).forEach((raw, index) => {
-    const line = raw.trim()
-    if (!line) return
-    // Split, then trim: `\s*[,，]\s*` backtracks quadratically on a long run of spaces.
-    const cells = line.split(/[\t,，]/).map((c) => c.trim())
-    const email = cells.find(looksLikeEmail) ?? ''
-    const linkedinUrl = cells.find((c) => /linkedin\.com\//i.test(c)) ?? ''
-    const rest = cells.filter((c) => c && c !== email && c !== linkedinUrl)
-    if (!rest[0]) return
+    const person = parsePastedLine(raw)
+    if (!person) return
     people.push({
       line: index + 1,
-      name: rest[0].slice(0, 200),
-      organization: (rest[1] ?? '').slice(0, 200),
-      title: (rest[2] ?? '').slice(0, 200),
-      email,
-      linkedinUrl,
+      name: person.name.slice(0, 200),
+      organization: person.organization.slice(0, 200),
+      title: person.title.slice(0, 200),
+      email: person.email,
+      phone: person.phone,
+      linkedinUrl: person.linkedinUrl,
     })
   })
   return { headers: [], mapping: [], encoding: 'text', people, skipped: [] }

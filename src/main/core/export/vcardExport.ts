@@ -1,4 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js'
+import { splitChineseName } from '../../../shared/names/chineseName'
 import { toE164 } from '../identity/phone'
 import type { Contact } from '../../../shared/model'
 
@@ -306,10 +307,15 @@ function contactToCard(
       : { name: 'UID', params: [['VALUE', 'text']], value: escapeText(contact.id) },
   )
   card.add({ name: 'FN', value: escapeText(contact.name) })
-  // Only the parts the user gave (splitting "王小明" would be a guess); older readers want N.
-  const family = escapeText(contact.familyName ?? '', true)
-  const given = escapeText(contact.givenName ?? '', true)
+  // The parts the user gave; otherwise a Chinese name's own (family name first, 王 + 小明), so
+  // phones sort and greet by them. A Latin name without parts is left to FN: which word is the
+  // family name is a guess there. Older readers want N.
+  const split = contact.familyName || contact.givenName ? null : splitChineseName(contact.name)
+  const family = escapeText(contact.familyName ?? split?.family ?? '', true)
+  const given = escapeText(contact.givenName ?? split?.given ?? '', true)
   card.add({ name: 'N', value: `${family};${given};;;` })
+  // Rapport's own import reads N back as the card's parts only when the user gave them.
+  if (split) card.rapport('X-RAPPORT-NAMEPARTS', 'derived')
   card.text('NICKNAME', contact.nickname)
   if (contact.organization.trim()) {
     card.add({ name: 'ORG', value: escapeText(contact.organization, true) })

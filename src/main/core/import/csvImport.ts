@@ -2,7 +2,15 @@ import chardet from 'chardet'
 import type { z } from 'zod'
 import { columnTargetSchema, type csvEncodingSchema } from '../../../shared/contract'
 import Papa from 'papaparse'
-import { addDate, assembleName, finishRow, linkKind, newDraft, type ImportRow } from './importRow'
+import {
+  addDate,
+  assembleName,
+  finishRow,
+  linkKind,
+  newDraft,
+  setFirstMet,
+  type ImportRow,
+} from './importRow'
 
 /**
  * CSV contact lists: decoding, finding the header, suggesting what each column means, and
@@ -352,6 +360,32 @@ const HEADER_WORDS: Record<Exclude<ColumnTarget, 'ignore'>, string[]> = {
     '分类',
   ],
   birthday: ['birthday', 'birth date', 'birthdate', 'date of birth', 'dob', '生日', '出生日期'],
+  // When the connection began. Not Eventbrite's "Order Date" nor Luma's "created_at": a ticket
+  // bought is not a meeting.
+  firstMet: [
+    'connected on',
+    'connected',
+    'date connected',
+    'connection date',
+    'first met',
+    'met on',
+    'date met',
+    'date added',
+    'added on',
+    'created',
+    'created on',
+    'date created',
+    'create date',
+    '认识时间',
+    '认识日期',
+    '相识时间',
+    '相识日期',
+    '添加时间',
+    '添加日期',
+    '创建时间',
+    '创建日期',
+    '建立联系时间',
+  ],
 }
 
 const BY_WORD = new Map<string, ColumnTarget>(
@@ -505,6 +539,9 @@ export function csvToRows(table: CsvTable, mapping: ColumnTarget[]): ImportRow[]
           break
         case 'birthday':
           addDate(d, 'birthday', cell)
+          break
+        case 'firstMet':
+          setFirstMet(d, cell)
           break
       }
     })

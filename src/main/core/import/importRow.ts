@@ -37,6 +37,8 @@ export interface Draft {
   phones: { label: string; value: string }[]
   links: { kind: LinkKind; value: string }[]
   importantDates: { label: string; date: string }[]
+  /** When we first met (LinkedIn's "Connected On"), YYYY-MM-DD. */
+  firstMetDate?: string
   tags: string[]
   notes: string[]
   family: string[]
@@ -165,6 +167,15 @@ export function addDate(draft: Draft, label: string, value: string): void {
   }
 }
 
+/** When we first met, from a "Connected On" or "Date added" column; the first readable one wins. */
+export function setFirstMet(draft: Draft, value: string): void {
+  const text = value.trim()
+  if (!text || draft.firstMetDate) return
+  const result = parseDate(text)
+  if (result.kind === 'date') draft.firstMetDate = result.date
+  else draft.warnings.push(`first met "${text}" is not a date that could be read`)
+}
+
 /** Trims (unless `keepEdges`) and cuts text to `max` characters, saying so. */
 function clip(
   draft: Draft,
@@ -269,6 +280,7 @@ export function finishRow(line: number, draft: Draft): ImportRow {
     keep,
   )
   if (dates.length) fields.importantDates = capped(d, 'dates', dates, MAX_DATES)
+  if (d.firstMetDate) fields.firstMet = { date: d.firstMetDate }
 
   const tags = unique(d.tags.map((t) => t.trim()).filter(Boolean), (t) => t.toLowerCase(), keep)
   const longTags = tags.filter((t) => t.length > TAG)

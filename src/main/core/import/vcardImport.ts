@@ -768,7 +768,11 @@ function mapCard(props: Prop[], line: number, warnings: string[], ours: boolean)
     }
   }
 
-  if (n) {
+  // Rapport writes a Chinese name's own parts into N when the card has none (王;小明) and says
+  // so: reading them back would add parts the contact did not have.
+  const derivedN =
+    ours && props.some((p) => p.name === 'X-RAPPORT-NAMEPARTS' && p.parts.join('') === 'derived')
+  if (n && !derivedN) {
     d.familyName = n[0]?.trim()
     d.givenName = n[1]?.trim()
   }

@@ -17,10 +17,18 @@ function putIfChanged<
   if (JSON.stringify(current) !== JSON.stringify(next)) tx.put(collection, next)
 }
 
-export function createDemoService(store: DataStore) {
+export function createDemoService(
+  store: DataStore,
+  /** Keeps a copy of everything as it is, which rotation never removes; throws if it cannot. */
+  backupFirst: () => Promise<unknown>,
+) {
   return {
-    /** Removes every demo record and every reference a user record kept to one. */
-    remove(): Promise<{ removed: number }> {
+    /**
+     * Removes every demo record and every reference a user record kept to one, after a backup:
+     * the user may have changed demo records into their own without noticing.
+     */
+    async remove(): Promise<{ removed: number }> {
+      await backupFirst()
       return store.update((tx) => {
         const data = tx.data
         const demoContacts = new Set(data.contacts.filter((c) => c.demo).map((c) => c.id))

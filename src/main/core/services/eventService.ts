@@ -28,7 +28,8 @@ import { completeness } from '../contacts/cardInsights'
 import { suggestHelpers } from '../events/accessHelpers'
 import { coreRadar, networkWeights } from '../events/coreRadar'
 import { followUpDraft, proposedSlots } from '../events/followUpDraft'
-import { mentionNames } from '../events/mentionNames'
+import { resolveMention } from '../events/mentionMatch'
+import { mentionNames, mentionParts } from '../events/mentionNames'
 import { parsePeople, samePerson } from '../events/peopleImport'
 import { createPersonMatcher, normaliseText } from '../events/personMatch'
 import { positioningFit } from '../events/positioningFit'
@@ -90,23 +91,6 @@ function eventContact(c: Contact): EventContact {
     updatedAt: c.updatedAt,
     email: c.emails[0]?.value ?? '',
   }
-}
-
-/** Who a typed name refers to: a contact with exactly that name, a listed person, or nobody yet. */
-function resolveName(
-  data: Readonly<StoreData>,
-  people: readonly EventPerson[],
-  name: string,
-): { contactId?: string; personId?: string } {
-  const key = normaliseText(name)
-  const contacts = data.contacts.filter((c) => !c.archived && normaliseText(c.name) === key)
-  // Two contacts with the same name: do not guess; the mention keeps the name only.
-  if (contacts.length === 1) return { contactId: contacts[0]!.id }
-  if (contacts.length > 1) return {}
-  const person = people.find((p) => normaliseText(p.name) === key)
-  if (person)
-    return { personId: person.id, ...(person.contactId ? { contactId: person.contactId } : {}) }
-  return {}
 }
 
 export function createEventService(store: DataStore, clock: Clock) {
@@ -296,7 +280,9 @@ export function createEventService(store: DataStore, clock: Clock) {
             line: p.line,
             name: p.name,
             organization: p.organization,
+            title: p.title,
             email: p.email,
+            linkedinUrl: p.linkedinUrl,
             match: found ? { ...found, name: names.get(found.contactId) ?? '' } : null,
             duplicate,
           }
@@ -493,13 +479,17 @@ export function createEventService(store: DataStore, clock: Clock) {
         // Names under "whom should I / you meet" become mentions; unknown ones, prospects.
         const mentions: Mention[] = []
         const mention = (text: string | undefined, direction: Mention['direction']) => {
-          for (const name of mentionNames(text ?? '')) {
-            let found = resolveName(tx.data, people, name)
-            if (!found.contactId && !found.personId && event) {
+          for (const typed of mentionNames(text ?? '')) {
+            const parts = mentionParts(typed)
+            const name = parts.name || typed
+            const resolved = resolveMention(tx.data.contacts, people, parts)
+            // Two people with that name: do not guess; the mention keeps the name only.
+            let found = resolved === 'ambiguous' ? {} : resolved
+            if (resolved !== 'ambiguous' && !found.contactId && !found.personId && event) {
               const prospect: EventPerson = {
                 id: newId(),
                 name,
-                organization: '',
+                organization: parts.organization.slice(0, 200),
                 title: '',
                 email: '',
                 linkedinUrl: '',

@@ -212,7 +212,10 @@ export function ImportModal(props: {
             )}
             {preview.counts.duplicate > 0 && (
               <Group gap="xs">
-                <Text size="sm">{t('import.duplicatesChoice')}:</Text>
+                <Text size="sm">
+                  {t('import.duplicatesChoice')}
+                  {t('common.colon')}
+                </Text>
                 <SegmentedControl
                   size="xs"
                   value={duplicates}

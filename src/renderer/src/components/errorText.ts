@@ -8,6 +8,9 @@ const REASONS = new Set([
   'tooManyColumns',
   'calendarImport.notIcs',
   'calendarImport.tooManyMeetings',
+  // Browser mode: the local server stopped, or was restarted (see connection/).
+  'serverDown',
+  'sessionEnded',
   ...['notAbsolute', 'notIcs', 'outsideFolders', 'symlink', 'notAFile', 'notOurs', 'noFolder'].map(
     (reason) => `autoExport.${reason}`,
   ),

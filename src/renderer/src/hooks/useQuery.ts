@@ -3,6 +3,7 @@ import { onChanges } from '../api/changes'
 
 /** Changes that arrive this close together are read once. */
 const CHANGE_SETTLE_MS = 120
+import { RECONNECTED_EVENT } from '../connection/connectionStatus'
 
 export interface QueryState<T> {
   data: T | undefined
@@ -36,6 +37,13 @@ export function useQuery<T>(load: () => Promise<T>, key: string): QueryState<T> 
       if (ticket === latest.current) setState((previous) => ({ data: previous.data, error }))
     }
   }, [])
+
+  // Browser mode: the server is back after an outage; show its data again without a reload.
+  useEffect(() => {
+    const again = () => void run()
+    window.addEventListener(RECONNECTED_EVENT, again)
+    return () => window.removeEventListener(RECONNECTED_EVENT, again)
+  }, [run])
 
   useEffect(() => {
     loadRef.current = load

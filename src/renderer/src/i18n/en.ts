@@ -39,6 +39,8 @@ export const en = {
     notYet: 'Not built yet',
     demo: 'Demo',
     listSeparator: ', ',
+    /** After a label, before its value: "Why: …" / "为什么：…". */
+    colon: ': ',
   },
   removal: {
     deleteEvent: 'Delete event',
@@ -216,6 +218,7 @@ export const en = {
       notes: 'Notes',
       tags: 'Tags',
       birthday: 'Birthday',
+      firstMet: 'First met on',
       ignore: '(ignore)',
     },
     duplicatesChoice: 'Possible duplicates',
@@ -450,6 +453,15 @@ export const en = {
       cadenceDefault: 'Default for the tier: {{days}}',
       cadenceNone: 'No cadence outside the circle',
     },
+    labelWords: {
+      mobile: 'mobile',
+      work: 'work',
+      home: 'home',
+      fax: 'fax',
+      pager: 'pager',
+      main: 'main',
+      other: 'other',
+    },
     linkKind: {
       linkedin: 'LinkedIn',
       wechat: 'WeChat',
@@ -572,8 +584,10 @@ export const en = {
     removeDemo: 'Remove demo data',
     confirmRemoveDemo:
       'Remove every demo contact, event, community and follow-up? Your own records stay.',
-    demoRemoved_one: 'Removed {{count}} demo record',
-    demoRemoved_other: 'Removed {{count}} demo records',
+    demoRemoved_one:
+      'Removed {{count}} demo record. Everything as it was before is kept in Backups below.',
+    demoRemoved_other:
+      'Removed {{count}} demo records. Everything as it was before is kept in Backups below.',
     version: 'Version {{version}}',
   },
   store: {
@@ -649,10 +663,22 @@ export const en = {
       conflict: 'before a conflict',
       recovery: 'before a recovery',
       otherVersion: 'another program’s version',
+      beforeDemoRemoval: 'before removing the demo data',
     },
     keptHint: 'Kept until you delete it: it may be the only copy of this state.',
     delete: 'Delete',
     confirmDelete: 'Delete this backup for good? It may be the only copy of this state.',
+  },
+  connection: {
+    serverDown: {
+      title: 'Rapport’s local server is not running',
+      body: 'Your data is safe in its folder. Start the server again in the Rapport folder with the command below; this page reconnects by itself as soon as it answers.',
+    },
+    sessionEnded: {
+      title: 'Rapport was restarted',
+      body: 'Each start of the server signs in with a new one-time address, so this page’s session has ended. Open the new address printed by the command below (it ends in ?launch=…).',
+    },
+    back: 'Connected to Rapport again.',
   },
   errors: {
     title: 'Something went wrong',
@@ -673,6 +699,10 @@ export const en = {
     required: 'Required',
     /** Errors the core names by `details.reason`, in the user's words. */
     reasons: {
+      serverDown:
+        'Rapport’s local server is not running. Start it again with “npm run serve” in the Rapport folder; this page reconnects by itself.',
+      sessionEnded:
+        'Rapport was restarted, so this page’s session has ended. Open the new address that “npm run serve” printed.',
       notVCard: '{{file}} is not a vCard file: no contact card (BEGIN:VCARD) was found in it.',
       zipNotVCard:
         '{{file}} is a ZIP archive, not a vCard file. Unzip it and import the .vcf file inside.',

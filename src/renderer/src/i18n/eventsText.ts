@@ -110,16 +110,20 @@ export const eventsEn = {
     roles: { attendee: 'Attendees', speaker: 'Speakers', organiser: 'Organisers' },
     paste: 'Paste a list',
     pasteHint:
-      'One person per line: name, organisation, title (commas or tabs). Emails and LinkedIn links are recognised.',
+      'One person per line: name, organisation, title in any order, separated by commas, semicolons, | or tabs. Emails, phone numbers and links are recognised.',
     check: 'Check the list',
     file: 'Import a CSV…',
     fileHint: 'Eventbrite, Luma and Meetup exports; UTF-8, GBK or UTF-16.',
     preview: 'Import preview',
     previewSummary:
       '{{count}} people read ({{matched}} already in your contacts), encoding {{encoding}}.',
+    previewSummaryPasted:
+      '{{count}} people read ({{matched}} already in your contacts). Check the columns before adding them.',
     name: 'Name',
     organization: 'Organisation',
+    title: 'Title',
     email: 'Email',
+    linkedin: 'LinkedIn',
     match: 'In your contacts?',
     role: 'Role',
     matchedBy: 'Yes: {{name}} (by {{by}})',
@@ -174,6 +178,7 @@ export const eventsEn = {
     familiar: 'Familiar (3+ meetings)',
     paused: 'Paused',
   },
+  checklistKnown: 'Rapport saw this is done',
   checklist: {
     before: {
       title: 'Before',
@@ -182,6 +187,7 @@ export const eventsEn = {
       research: 'Read up on each target: their work, their latest news',
       offer: 'Decide what I can offer each target',
       intro: 'Practise a short introduction built on my positioning',
+      dossier: 'Print or save the prep dossier',
       logistics: 'Check the route and plan to arrive 10 minutes early',
       cards: 'Pack business cards, a charged phone and the dossier',
     },
@@ -258,6 +264,7 @@ export const eventsEn = {
     open: 'Prep dossier',
     back: 'Back to the event',
     paper: 'Paper size',
+    letter: 'Letter',
     print: 'Print or save as PDF',
     printHint:
       'Choose the paper size, then print; in the print dialog, “Save as PDF” makes the file.',
@@ -394,15 +401,20 @@ export const eventsZh: typeof eventsEn = {
     importTitle: '添加嘉宾或参会者',
     roles: { attendee: '参会者', speaker: '嘉宾', organiser: '主办方' },
     paste: '粘贴名单',
-    pasteHint: '每行一人：姓名、机构、职位（用逗号或制表符分隔）。会自动识别邮箱和领英链接。',
+    pasteHint:
+      '每行一人：姓名、机构、职位，顺序不限，用逗号、顿号、分号、竖线或制表符分隔。会自动识别邮箱、电话和链接。',
     check: '检查名单',
     file: '导入 CSV…',
     fileHint: '支持 Eventbrite、Luma、Meetup 导出文件；UTF-8、GBK 或 UTF-16 编码。',
     preview: '导入预览',
-    previewSummary: '读到 {{count}} 人（其中 {{matched}} 人已在联系人中），编码 {{encoding}}。',
+    previewSummary: '读到 {{count}} 人（其中 {{matched}} 人已在联系人中），编码：{{encoding}}。',
+    previewSummaryPasted:
+      '读到 {{count}} 人（其中 {{matched}} 人已在联系人中）。添加前请核对各列。',
     name: '姓名',
     organization: '机构',
+    title: '职位',
     email: '邮箱',
+    linkedin: '领英',
     match: '已在联系人中？',
     role: '身份',
     matchedBy: '是：{{name}}（按{{by}}匹配）',
@@ -457,6 +469,7 @@ export const eventsZh: typeof eventsEn = {
     familiar: '熟悉（见过 3 次以上）',
     paused: '暂停',
   },
+  checklistKnown: 'Rapport 已确认完成',
   checklist: {
     before: {
       title: '会前',
@@ -465,6 +478,7 @@ export const eventsZh: typeof eventsEn = {
       research: '研究每位目标人物：他们的工作和最新动态',
       offer: '想好能为每位目标人物提供什么',
       intro: '基于个人定位，练好一段简短的自我介绍',
+      dossier: '打印或保存准备资料',
       logistics: '查好路线，计划提前 10 分钟到场',
       cards: '带好名片、充满电的手机和准备资料',
     },
@@ -541,6 +555,7 @@ export const eventsZh: typeof eventsEn = {
     open: '准备资料',
     back: '返回活动',
     paper: '纸张大小',
+    letter: '美式信纸',
     print: '打印或另存为 PDF',
     printHint: '先选纸张大小再打印；在打印对话框里选“另存为 PDF”即可生成文件。',
     subtitle: '会前准备资料：路上读一读。',

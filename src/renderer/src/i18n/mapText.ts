@@ -149,7 +149,7 @@ export const mapZh: typeof mapEn = {
   clusterN: '第 {{n}} 群',
   legendEvent: '活动',
   legendCommunity: '社群',
-  ringsNote: '从内到外：生死之交、亲密朋友、普通好友，最外面是圈外的人。',
+  ringsNote: '从内到外：一生的朋友、亲密朋友、好朋友，最外面是圈外的人。',
   tabs: { person: '人物', introductions: '引荐建议', balance: '人脉平衡' },
   pickPerson: '点击图上的人，或按姓名查找，这里就会显示他的名片。',
   openCard: '打开完整名片',

@@ -40,6 +40,7 @@ export const zhCN: Messages = {
     notYet: '尚未完成',
     demo: '示例',
     listSeparator: '、',
+    colon: '：',
   },
   removal: {
     deleteEvent: '删除活动',
@@ -205,6 +206,7 @@ export const zhCN: Messages = {
       notes: '备注',
       tags: '标签',
       birthday: '生日',
+      firstMet: '初次认识的日期',
       ignore: '（忽略）',
     },
     duplicatesChoice: '可能重复的联系人',
@@ -430,6 +432,15 @@ export const zhCN: Messages = {
       cadenceDefault: '该圈层默认：{{days}} 天',
       cadenceNone: '圈外的人没有联系频率',
     },
+    labelWords: {
+      mobile: '手机',
+      work: '工作',
+      home: '住宅',
+      fax: '传真',
+      pager: '寻呼机',
+      main: '主要',
+      other: '其他',
+    },
     linkKind: { linkedin: '领英', wechat: '微信', weibo: '微博', web: '网站', other: '其他' },
     influence: { weak: '弱', medium: '中', strong: '强' },
     closeness: { distant: '疏远', medium: '一般', close: '亲近' },
@@ -543,8 +554,9 @@ export const zhCN: Messages = {
     demoGone: '已没有示例数据。',
     removeDemo: '移除示例数据',
     confirmRemoveDemo: '移除所有示例联系人、活动、社群和跟进？你自己添加的记录会保留。',
-    demoRemoved_one: '已移除 {{count}} 条示例记录',
-    demoRemoved_other: '已移除 {{count}} 条示例记录',
+    demoRemoved_one: '已移除 {{count}} 条示例记录。移除前的全部数据已备份，可在下方“备份”中找到。',
+    demoRemoved_other:
+      '已移除 {{count}} 条示例记录。移除前的全部数据已备份，可在下方“备份”中找到。',
     version: '版本 {{version}}',
   },
   store: {
@@ -617,10 +629,22 @@ export const zhCN: Messages = {
       conflict: '冲突前',
       recovery: '修复前',
       otherVersion: '另一个程序的版本',
+      beforeDemoRemoval: '移除示例数据前',
     },
     keptHint: '会一直保留，直到你删除它：这可能是该状态唯一的副本。',
     delete: '删除',
     confirmDelete: '永久删除这份备份？它可能是该状态唯一的副本。',
+  },
+  connection: {
+    serverDown: {
+      title: 'Rapport 的本地服务没有在运行',
+      body: '你的数据安然保存在数据文件夹里。请在 Rapport 文件夹里用下面的命令重新启动服务；服务一有回应，本页就会自动重新连接。',
+    },
+    sessionEnded: {
+      title: 'Rapport 已重新启动',
+      body: '服务每次启动都会给出一个新的一次性地址，所以本页的登录已失效。请打开下面这条命令新打印出的地址（以 ?launch=… 结尾）。',
+    },
+    back: '已重新连上 Rapport。',
   },
   errors: {
     title: '出了点问题',
@@ -639,6 +663,9 @@ export const zhCN: Messages = {
     reason: '原因：{{reason}}',
     required: '必填',
     reasons: {
+      serverDown:
+        'Rapport 的本地服务没有在运行。请在 Rapport 文件夹里重新运行“npm run serve”；服务恢复后，本页会自动重新连接。',
+      sessionEnded: 'Rapport 已重新启动，本页的登录已失效。请打开“npm run serve”新打印出的地址。',
       notVCard: '{{file}} 不是 vCard 文件：其中找不到任何联系人名片。',
       zipNotVCard: '{{file}} 是 ZIP 压缩包，不是 vCard 文件。请先解压，再导入其中的 .vcf 文件。',
       tooManyColumns:

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { onChanges } from '../api/changes'
+import { RECONNECTED_EVENT } from '../connection/connectionStatus'
 
 /** What one window of a list answers: the rows at `offset` and how many match in all. */
 export interface ListWindow<Row, Meta> {
@@ -132,6 +133,13 @@ export function useWindowedList<Row, Meta>(
   // does not flash empty while the user types.
   const rowAt = (index: number): Row | undefined =>
     loaded.windows.get(Math.floor(index / windowSize))?.[index % windowSize]
+  // Browser mode: the server is back after an outage; fetch the rows on screen again.
+  useEffect(() => {
+    const again = () => void reload()
+    window.addEventListener(RECONNECTED_EVENT, again)
+    return () => window.removeEventListener(RECONNECTED_EVENT, again)
+  }, [reload])
+
   return {
     total: loaded.total,
     meta: loaded.meta,

@@ -22,6 +22,7 @@ import { formatDateTime } from '../components/formatDate'
 import { PageHeader } from '../components/PageHeader'
 import { photoUpload } from '../hooks/usePhoto'
 import { useQuery } from '../hooks/useQuery'
+import { rankCaptureSuggestions, type CaptureSuggestion } from './capture/captureSuggestions'
 
 const QUESTIONS = ['howCanIHelp', 'theirAdvice', 'whomShouldTheyMeet', 'whomShouldIMeet'] as const
 const EMPTY = {
@@ -36,29 +37,40 @@ const EMPTY = {
   seed: '',
 }
 
-/** Existing contacts matching what is typed in "who", offered as "Name · Organisation". */
-function usePeopleLike(text: string) {
+/**
+ * Contacts and people on the current event's list matching what is typed in "who", the
+ * event's people first (see rankCaptureSuggestions).
+ */
+function usePeopleLike(text: string, eventId: string | null) {
   const api = useApi()
   const [debounced] = useDebouncedValue(text, 120)
-  const [found, setFound] = useState<{ label: string; id: string }[]>([])
+  const [found, setFound] = useState<CaptureSuggestion[]>([])
   useEffect(() => {
     let cancelled = false
     if (!debounced.trim()) return
-    api['contacts.search']({ text: debounced, limit: 8 }).then(
-      (result) =>
+    Promise.all([
+      // More than are shown, so the event's people are not cut off by the search's own order.
+      api['contacts.search']({ text: debounced, limit: 40 }),
+      eventId ? api['events.get']({ id: eventId }) : Promise.resolve(undefined),
+    ]).then(
+      ([result, view]) =>
         !cancelled &&
         setFound(
-          result.items.map((c) => ({
-            id: c.id,
-            label: c.organization ? `${c.name} · ${c.organization}` : c.name,
-          })),
+          rankCaptureSuggestions(
+            debounced,
+            result.items,
+            view && {
+              people: view.people,
+              targetContactIds: view.targets.map((target) => target.contactId),
+            },
+          ),
         ),
       () => undefined,
     )
     return () => {
       cancelled = true
     }
-  }, [api, debounced])
+  }, [api, debounced, eventId])
   // Nothing typed: nothing offered (the last results are kept for when typing resumes).
   return text.trim() ? found : []
 }
@@ -82,7 +94,7 @@ export function CapturePage() {
   // A new key remounts the name field, which autofocuses it for the next person.
   const [round, setRound] = useState(0)
   const events = useQuery(() => api['events.list'](), 'capture-events')
-  const people = usePeopleLike(contactId ? '' : form.name)
+  const people = usePeopleLike(contactId ? '' : form.name, eventId)
   const set =
     (key: keyof typeof EMPTY) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
       const value = e.currentTarget.value
@@ -164,19 +176,27 @@ export function CapturePage() {
               />
               {people.length > 0 && (
                 <Group gap={4} aria-label={t('events.capture.suggestions')}>
-                  {people.map((p) => (
-                    <Button
-                      key={p.id}
-                      size="compact-xs"
-                      variant="light"
-                      onClick={() => {
-                        setContactId(p.id)
-                        setForm((f) => ({ ...f, name: p.label }))
-                      }}
-                    >
-                      {p.label}
-                    </Button>
-                  ))}
+                  {people.map((p) => {
+                    const label = p.organization ? `${p.name} · ${p.organization}` : p.name
+                    return (
+                      <Button
+                        key={p.key}
+                        size="compact-xs"
+                        variant="light"
+                        onClick={() => {
+                          setContactId(p.contactId)
+                          // Someone on the list becomes a contact at save, linked to the list.
+                          setForm((f) =>
+                            p.contactId
+                              ? { ...f, name: label }
+                              : { ...f, name: p.name, organization: p.organization },
+                          )
+                        }}
+                      >
+                        {label}
+                      </Button>
+                    )
+                  })}
                 </Group>
               )}
             </Stack>

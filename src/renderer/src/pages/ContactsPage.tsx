@@ -1,5 +1,4 @@
 import {
-  Avatar,
   Badge,
   Button,
   Center,
@@ -36,6 +35,7 @@ import { QueryError } from '../components/QueryError'
 import { usePhoto } from '../hooks/usePhoto'
 import { useQuery } from '../hooks/useQuery'
 import { useWindowedList } from '../lists/useWindowedList'
+import { ContactAvatar } from '../components/ContactAvatar'
 
 const TIER_COLORS = { life: 'grape', close: 'teal', good: 'blue', outside: 'gray' } as const
 const ROW_HEIGHT = 52
@@ -631,5 +631,5 @@ function BulkActions(props: {
 
 function RowAvatar({ item }: { item: ContactListItem }) {
   const src = usePhoto(item.photo, 'thumb')
-  return <Avatar src={src} name={item.name} color="initials" size="sm" />
+  return <ContactAvatar src={src} name={item.name} size="sm" />
 }

@@ -103,7 +103,8 @@ export function CommunitiesPage() {
             )}
             {upcoming.map((g) => (
               <Text size="sm" mt="xs" key={g.id}>
-                {t('communities.nextGathering')}:{' '}
+                {t('communities.nextGathering')}
+                {t('common.colon')}
                 <Anchor component={Link} to={`/communities/gatherings/${g.id}`}>
                   {g.title}
                 </Anchor>{' '}

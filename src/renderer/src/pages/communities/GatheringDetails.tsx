@@ -439,10 +439,11 @@ export function TablesEditor(props: { view: GatheringView; onView: (v: Gathering
             size="xs"
             w={140}
             aria-label={t('communities.tables.size', { n: i + 1 })}
+            prefix={table.shape === 'long' ? t('communities.tables.perSidePrefix') : undefined}
             suffix={
               table.shape === 'long'
-                ? ` ${t('communities.tables.perSide')}`
-                : ` ${t('communities.tables.seats')}`
+                ? t('communities.tables.perSide')
+                : t('communities.tables.seats')
             }
             min={table.shape === 'long' ? 1 : 2}
             max={table.shape === 'long' ? 20 : 30}

@@ -48,7 +48,7 @@ function PairEditor(props: {
       <Group gap="xs" align="flex-end" wrap="nowrap">
         <Select
           size="xs"
-          aria-label={`${props.label}: ${t('communities.outcomes.first')}`}
+          aria-label={`${props.label}${t('common.colon')}${t('communities.outcomes.first')}`}
           placeholder={t('communities.outcomes.first')}
           data={props.options}
           value={a}
@@ -57,7 +57,7 @@ function PairEditor(props: {
         />
         <Select
           size="xs"
-          aria-label={`${props.label}: ${t('communities.outcomes.second')}`}
+          aria-label={`${props.label}${t('common.colon')}${t('communities.outcomes.second')}`}
           placeholder={t('communities.outcomes.second')}
           data={props.options.filter((o) => o.value !== a)}
           value={b}

@@ -20,7 +20,8 @@ const PRINT_CSS = `
 .place-cards { display: grid; grid-template-columns: repeat(2, 1fr); gap: 8px; }
 .place-card { border: 1px dashed #999; height: 5cm; display: flex; flex-direction: column; }
 .place-card > div { flex: 1; display: flex; align-items: center; justify-content: center; font-size: 22pt; }
-.place-card > div:first-child { transform: rotate(180deg); border-bottom: 1px dotted #ccc; color: #666; font-size: 14pt; }
+/* A folded tent card: the far half is the same name upside down, as large, for the guest opposite. */
+.place-card > div:first-child { transform: rotate(180deg); border-bottom: 1px dotted #ccc; }
 .plan-row { display: grid; gap: 4px; }
 .plan-seat { border: 1px solid #888; border-radius: 4px; padding: 4px; font-size: 10pt; text-align: center; min-height: 2.2em; }
 `

@@ -23,6 +23,7 @@ import { ContactMultiPicker, ContactPicker } from '../../components/ContactPicke
 import type { CardDraft } from './cardDraft'
 import { ListEditor } from './ListEditor'
 import { ImportantDatesEditor } from '../lunar/ImportantDatesEditor'
+import { displayLabel, storedLabel, type LabelWords } from './valueLabels'
 
 function Section(props: { title: string; children: React.ReactNode }) {
   return (
@@ -44,7 +45,7 @@ export function CardForm(props: {
   errors: Record<string, string>
   onChange: (draft: CardDraft) => void
 }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { draft } = props
   const set = <K extends keyof CardDraft>(key: K, value: CardDraft[K]) =>
     props.onChange({ ...draft, [key]: value })
@@ -58,6 +59,12 @@ export function CardForm(props: {
   const options = <V extends string>(values: readonly V[], prefix: string) =>
     values.map((value) => ({ value, label: t(`${prefix}.${value}`) }))
   const labelled = { label: '', value: '' }
+  // Imported labels ("mobile") read in the interface language ("手机").
+  const labelWords = t('card.labelWords', { returnObjects: true }) as LabelWords
+  const translatedLabel = {
+    display: (stored: string) => displayLabel(stored, labelWords, i18n.language),
+    parse: (typed: string) => storedLabel(typed, labelWords, i18n.language),
+  }
 
   return (
     <Stack>
@@ -93,7 +100,7 @@ export function CardForm(props: {
           items={draft.emails}
           empty={labelled}
           columns={[
-            { key: 'label', label: t('card.fields.label') },
+            { key: 'label', label: t('card.fields.label'), ...translatedLabel },
             { key: 'value', label: t('contacts.fields.email'), type: 'email' },
           ]}
           onChange={(items) => set('emails', items)}
@@ -103,7 +110,7 @@ export function CardForm(props: {
           items={draft.phones}
           empty={labelled}
           columns={[
-            { key: 'label', label: t('card.fields.label') },
+            { key: 'label', label: t('card.fields.label'), ...translatedLabel },
             { key: 'value', label: t('contacts.fields.phone'), type: 'tel' },
           ]}
           onChange={(items) => set('phones', items)}

@@ -61,20 +61,24 @@ export function TrustPanel({ view }: { view: CardView }) {
     >
       <Stack gap={6}>
         <Text size="sm">
-          {t('card.trustLength')}:{' '}
+          {t('card.trustLength')}
+          {t('common.colon')}
           {trust.lengthDays === null
             ? t('card.trustUnknown')
             : t('card.trustLengthValue', { count: trust.lengthDays })}
         </Text>
         <Text size="sm">
-          {t('card.trustFrequency')}:{' '}
+          {t('card.trustFrequency')}
+          {t('common.colon')}
           {t('card.trustFrequencyValue', {
             count: trust.interactions,
             perMonth: trust.perMonth.toFixed(1),
           })}
         </Text>
         <Text size="sm">
-          {t('card.trustDepth')}: {trust.deep}
+          {t('card.trustDepth')}
+          {t('common.colon')}
+          {trust.deep}
         </Text>
         <Text size="sm" c={view.overdue ? 'red' : undefined} mt="xs">
           {view.lastContactAt
@@ -139,7 +143,9 @@ export function GiveAskPanel({ view, onChanged }: { view: CardView; onChanged: (
         {view.helps.map((help) => (
           <Text size="xs" key={help.id}>
             {formatDate(help.at, i18n.language)} ·{' '}
-            {help.direction === 'given' ? t('card.helpGiven') : t('card.helpAsked')}: {help.what}
+            {help.direction === 'given' ? t('card.helpGiven') : t('card.helpAsked')}
+            {t('common.colon')}
+            {help.what}
           </Text>
         ))}
       </Stack>

@@ -10,6 +10,9 @@ export function ListEditor<T extends Record<string, string>>(props: {
     key: keyof T & string
     label: string
     type?: string
+    /** How a stored value is shown and what typed text is stored as (translated labels). */
+    display?: (stored: string) => string
+    parse?: (typed: string) => string
     options?: { value: string; label: string }[]
   }[]
   onChange: (items: T[]) => void
@@ -41,8 +44,11 @@ export function ListEditor<T extends Record<string, string>>(props: {
                 aria-label={`${props.label} ${index + 1} ${column.label}`}
                 placeholder={column.label}
                 type={column.type}
-                value={item[column.key]}
-                onChange={(e) => update(index, column.key, e.currentTarget.value)}
+                value={column.display ? column.display(item[column.key]!) : item[column.key]}
+                onChange={(e) => {
+                  const typed = e.currentTarget.value
+                  update(index, column.key, column.parse ? column.parse(typed) : typed)
+                }}
                 style={{ flex: column.key === 'value' || column.key === 'date' ? 2 : 1 }}
               />
             ),

@@ -1,7 +1,8 @@
-import { Avatar, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core'
+import { Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { usePhoto } from '../../hooks/usePhoto'
+import { ContactAvatar } from '../../components/ContactAvatar'
 
 /** The card's photo: click to choose a file, or drop one on it. Paste is handled by the page. */
 export function PhotoPicker(props: { name: string; photo?: string; onFile: (file: File) => void }) {
@@ -31,7 +32,7 @@ export function PhotoPicker(props: { name: string; photo?: string; onFile: (file
         }}
       >
         <VisuallyHidden>{t('card.photo')}</VisuallyHidden>
-        <Avatar src={src} alt="" name={props.name} color="initials" size={96} radius={96} />
+        <ContactAvatar src={src} name={props.name} size={96} radius={96} />
         <input
           ref={input}
           type="file"

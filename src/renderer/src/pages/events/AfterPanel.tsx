@@ -25,6 +25,7 @@ import { ConversationAnswers } from '../../components/ConversationAnswers'
 import { errorText } from '../../components/errorText'
 import { formatList } from '../../components/formatList'
 import { formatDateTime } from '../../components/formatDate'
+import { checklistKnownDone } from '../../../../shared/eventChecklist'
 import { ChecklistPanel } from './ChecklistPanel'
 
 function followUpState(
@@ -133,7 +134,15 @@ export function AfterPanel({ view }: { view: EventView }) {
           </Table>
         </Card>
       )}
-      <ChecklistPanel event={view.event} phases={['after']} onChange={() => undefined} />
+      <ChecklistPanel
+        event={view.event}
+        knownDone={checklistKnownDone({
+          targets: view.targets.length,
+          followedUpWithin24h: view.followedUpWithin24h,
+        })}
+        phases={['after']}
+        onChange={() => undefined}
+      />
       <Modal
         opened={!!drafting}
         onClose={() => setDrafting(undefined)}

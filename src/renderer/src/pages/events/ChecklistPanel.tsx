@@ -9,6 +9,8 @@ import { errorText } from '../../components/errorText'
 /** The before / during / after checklists; each tick is kept on the event. */
 export function ChecklistPanel(props: {
   event: RapportEvent
+  /** Items the app knows are done (checklistKnownDone): shown ticked, not to be unticked. */
+  knownDone?: readonly string[]
   onChange: () => void
   phases?: ChecklistPhase[]
 }) {
@@ -33,12 +35,17 @@ export function ChecklistPanel(props: {
           <Stack gap="xs">
             {CHECKLIST[phase].map((id) => {
               const item = `${phase}.${id}`
+              const known = props.knownDone?.includes(item) ?? false
               return (
                 <Checkbox
                   key={item}
                   label={t(`events.checklist.${phase}.${id}`)}
-                  checked={props.event.checklist.includes(item)}
-                  onChange={(e) => void toggle(item, e.currentTarget.checked)}
+                  description={known ? t('events.checklistKnown') : undefined}
+                  checked={known || props.event.checklist.includes(item)}
+                  readOnly={known}
+                  onChange={(e) => {
+                    if (!known) void toggle(item, e.currentTarget.checked)
+                  }}
                 />
               )
             })}

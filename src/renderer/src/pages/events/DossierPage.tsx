@@ -1,6 +1,5 @@
 import {
   Anchor,
-  Avatar,
   Button,
   Center,
   Group,
@@ -22,6 +21,7 @@ import { errorText } from '../../components/errorText'
 import { QueryError } from '../../components/QueryError'
 import { usePhoto } from '../../hooks/usePhoto'
 import { useQuery } from '../../hooks/useQuery'
+import { ContactAvatar } from '../../components/ContactAvatar'
 
 const EARLY_MS = 10 * 60 * 1000
 
@@ -51,11 +51,20 @@ export function DossierPage() {
   const [saving, setSaving] = useState(false)
   // The desktop app writes the PDF itself (printToPDF); a browser prints, with "Save as PDF".
   const desktop = Boolean(window.rapport)
+  // Printing or saving it is the checklist's "dossier" step: tick it for the user.
+  const markDone = () =>
+    api['events.checklist']({ eventId: id, item: 'before.dossier', done: true }).then(
+      () => undefined,
+      () => undefined,
+    )
   const savePdf = async () => {
     setSaving(true)
     try {
       const { file } = await api['events.saveDossierPdf']({ eventId: id, paper })
-      if (file) notifications.show({ color: 'teal', message: t('events.dossier.saved', { file }) })
+      if (file) {
+        notifications.show({ color: 'teal', message: t('events.dossier.saved', { file }) })
+        void markDone()
+      }
     } catch (caught) {
       notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
     } finally {
@@ -81,7 +90,7 @@ export function DossierPage() {
             aria-label={t('events.dossier.paper')}
             data={[
               { value: 'A4', label: 'A4' },
-              { value: 'letter', label: 'Letter' },
+              { value: 'letter', label: t('events.dossier.letter') },
             ]}
             value={paper}
             onChange={(value) => setPaper(value as typeof paper)}
@@ -91,7 +100,13 @@ export function DossierPage() {
               {t('events.dossier.savePdf')}
             </Button>
           )}
-          <Button variant={desktop ? 'default' : 'filled'} onClick={() => window.print()}>
+          <Button
+            variant={desktop ? 'default' : 'filled'}
+            onClick={() => {
+              void markDone()
+              window.print()
+            }}
+          >
             {t('events.dossier.print')}
           </Button>
         </Group>
@@ -123,11 +138,15 @@ function Dossier({ view }: { view: EventView }) {
         {event.endsAt ? ` – ${at(event.endsAt)}` : ''}{' '}
         {formatTimeZone(event.timeZone, i18n.language, event.startsAt)}
       </Text>
-      <Text>{[event.venue, event.address, event.city].filter(Boolean).join(', ')}</Text>
+      <Text>
+        {[event.venue, event.address, event.city].filter(Boolean).join(t('common.listSeparator'))}
+      </Text>
       <Text fw={600}>{t('events.dossier.arrive', { time: at(arrive) })}</Text>
       {event.whyItMatters && (
         <Text mt={4}>
-          {t('events.dossier.why')}: {event.whyItMatters}
+          {t('events.dossier.why')}
+          {t('common.colon')}
+          {event.whyItMatters}
         </Text>
       )}
       <Title order={2} size="h4" mt="md">
@@ -179,17 +198,16 @@ function DossierTarget(props: {
     text.trim() ? (
       <Text size="sm">
         <Text span fw={600}>
-          {label}:
-        </Text>{' '}
+          {label}
+          {t('common.colon')}
+        </Text>
         {text}
       </Text>
     ) : null
   return (
     <div className="dossier-target">
       <Group wrap="nowrap" align="flex-start">
-        <Avatar src={photo} alt="" size="lg" radius="sm">
-          {contact.name.slice(0, 1)}
-        </Avatar>
+        <ContactAvatar src={photo} name={contact.name} size="lg" radius="sm" />
         <Stack gap={2}>
           <Text fw={700}>
             {props.rank}. {contact.name}

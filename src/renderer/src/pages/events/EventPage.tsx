@@ -21,6 +21,7 @@ import { PageHeader } from '../../components/PageHeader'
 import { QueryError } from '../../components/QueryError'
 import { useQuery } from '../../hooks/useQuery'
 import { AfterPanel } from './AfterPanel'
+import { checklistKnownDone } from '../../../../shared/eventChecklist'
 import { ChecklistPanel } from './ChecklistPanel'
 import { EventEditor } from './EventEditor'
 import { PeoplePanel } from './PeoplePanel'
@@ -145,7 +146,16 @@ export function EventPage() {
           {tab === 'targets' && <TargetsPanel view={data} onChange={reloadAll} />}
         </Tabs.Panel>
         <Tabs.Panel value="checklist" pt="md">
-          {tab === 'checklist' && <ChecklistPanel event={event} onChange={reloadAll} />}
+          {tab === 'checklist' && (
+            <ChecklistPanel
+              event={event}
+              knownDone={checklistKnownDone({
+                targets: data.targets.length,
+                followedUpWithin24h: data.followedUpWithin24h,
+              })}
+              onChange={reloadAll}
+            />
+          )}
         </Tabs.Panel>
         <Tabs.Panel value="radar" pt="md">
           {tab === 'radar' && <RadarPanel view={data} />}

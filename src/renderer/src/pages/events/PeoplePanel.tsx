@@ -178,18 +178,26 @@ export function PeoplePanel({ view, onChange }: { view: EventView; onChange: () 
           {preview && source && (
             <Stack gap="xs" aria-label={t('events.people.preview')}>
               <Text size="sm">
-                {t('events.people.previewSummary', {
-                  count: preview.rows.length,
-                  matched: preview.rows.filter((r) => r.match).length,
-                  encoding: preview.encoding,
-                })}
+                {/* Pasted text has no encoding to speak of; only a file's guess is worth showing. */}
+                {t(
+                  preview.encoding === 'text'
+                    ? 'events.people.previewSummaryPasted'
+                    : 'events.people.previewSummary',
+                  {
+                    count: preview.rows.length,
+                    matched: preview.rows.filter((r) => r.match).length,
+                    encoding: preview.encoding,
+                  },
+                )}
               </Text>
               <Table>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('events.people.name')}</Table.Th>
                     <Table.Th>{t('events.people.organization')}</Table.Th>
+                    <Table.Th>{t('events.people.title')}</Table.Th>
                     <Table.Th>{t('events.people.email')}</Table.Th>
+                    <Table.Th>{t('events.people.linkedin')}</Table.Th>
                     <Table.Th>{t('events.people.match')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -198,7 +206,9 @@ export function PeoplePanel({ view, onChange }: { view: EventView; onChange: () 
                     <Table.Tr key={r.line}>
                       <Table.Td>{r.name}</Table.Td>
                       <Table.Td>{r.organization}</Table.Td>
+                      <Table.Td>{r.title}</Table.Td>
                       <Table.Td>{r.email}</Table.Td>
+                      <Table.Td style={{ wordBreak: 'break-all' }}>{r.linkedinUrl}</Table.Td>
                       <Table.Td>
                         {r.duplicate
                           ? t('events.people.alreadyListed')

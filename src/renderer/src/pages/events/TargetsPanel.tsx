@@ -1,7 +1,6 @@
 import {
   ActionIcon,
   Anchor,
-  Avatar,
   Badge,
   Card,
   Checkbox,
@@ -24,6 +23,7 @@ import { useApi } from '../../api/ApiContext'
 import { ContactPicker } from '../../components/ContactPicker'
 import { errorText } from '../../components/errorText'
 import { usePhoto } from '../../hooks/usePhoto'
+import { ContactAvatar } from '../../components/ContactAvatar'
 
 const STAGES: TargetStage[] = [
   'researching',
@@ -226,9 +226,7 @@ function TargetCard(props: {
           <Badge size="lg" circle variant="filled">
             {props.rank}
           </Badge>
-          <Avatar src={photo} alt="" radius="xl">
-            {contact.name.slice(0, 1)}
-          </Avatar>
+          <ContactAvatar src={photo} name={contact.name} radius="xl" />
           <Stack gap={0}>
             <Anchor component={Link} to={`/contacts/${contact.id}`} fw={600}>
               {contact.name}

@@ -88,7 +88,7 @@ export function IntroductionsPanel(props: { onShowPair: (a: string, b: string) =
               disabled={s.planned}
               loading={busy === `${s.a.id}+${s.b.id}`}
               onClick={() => void accept(s)}
-              aria-label={`${t('map.introduce')}: ${s.a.name} ↔ ${s.b.name}`}
+              aria-label={`${t('map.introduce')}${t('common.colon')}${s.a.name} ↔ ${s.b.name}`}
             >
               {s.planned ? t('map.introducePlanned') : t('map.introduce')}
             </Button>

@@ -28,6 +28,7 @@ import { MapLegend } from './MapLegend'
 import { nodeColour, nodeSize, type ColourBy } from './mapStyle'
 import { PersonPanel } from './PersonPanel'
 import { ringView } from './placement'
+import { useContactSearchFilter } from './useContactSearch'
 import { useMapLayout, type Positions, type Start } from './useMapLayout'
 
 const EDGE_COLOURS: Record<string, string> = {
@@ -40,9 +41,13 @@ const EDGE_COLOURS: Record<string, string> = {
 }
 
 /** The map itself with its controls and side panel, for a loaded, non-empty network. */
+/** A contact's node on the map. */
+const contactKey = (contactId: string) => `contact:${contactId}`
+
 export function MapView({ view, start }: { view: MapGraphView; start: Start }) {
   const { t } = useTranslation()
   const api = useApi()
+  const contactSearch = useContactSearchFilter(contactKey)
   const [colourBy, setColourBy] = useState<ColourBy>('tier')
   const [rings, setRings] = useState(true)
   const [filters, setFilters] = useState(NO_FILTERS)
@@ -197,6 +202,8 @@ export function MapView({ view, start }: { view: MapGraphView; start: Start }) {
           data={searchData}
           value={selected?.startsWith('contact:') ? selected : null}
           onChange={(key) => select(key, true)}
+          onSearchChange={contactSearch.onSearchChange}
+          filter={contactSearch.filter}
           searchable
           clearable
           nothingFoundMessage={t('map.noMatch')}

@@ -64,7 +64,9 @@ export function PersonPanel(props: {
         <Text size="sm">{t('map.links', { count: props.links })}</Text>
         {node.kind !== 'me' && (
           <Button variant="light" size="xs" onClick={() => props.onFilterTo(node.key)}>
-            {t('map.filters')}: {node.label}
+            {t('map.filters')}
+            {t('common.colon')}
+            {node.label}
           </Button>
         )}
         {egoControl}
