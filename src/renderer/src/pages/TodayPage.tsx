@@ -2,6 +2,7 @@ import { Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } fr
 import { notifications } from '@mantine/notifications'
 import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useFollowUpTitle } from '../hooks/useFollowUpTitle'
 import { useNavigate } from 'react-router-dom'
 import type { FollowUpView, HabitRate } from '../../../shared/contract'
 import type { FollowUp } from '../../../shared/model'
@@ -32,6 +33,8 @@ const percent = (rate: HabitRate) =>
 
 export function TodayPage() {
   const { t, i18n } = useTranslation()
+  // Titles Rapport generated are worded in the interface language, in the toasts too.
+  const titleOf = useFollowUpTitle()
   const api = useApi()
   const overview = useQuery(() => api['overview.get']({}), 'overview')
   const queue = useQuery(() => api['followUps.queue']({}), 'queue')
@@ -101,7 +104,7 @@ export function TodayPage() {
     complete: (item, channel, note) =>
       void run(
         () => api['followUps.complete']({ id: item.id, channel, note }),
-        () => withUndo(t('queue.doneToast', { title: item.title }), item),
+        () => withUndo(t('queue.doneToast', { title: titleOf(item) }), item),
         item,
       ),
     snooze: (item, choice) =>
@@ -125,7 +128,7 @@ export function TodayPage() {
     drop: (item) =>
       void run(
         () => api['followUps.drop']({ id: item.id }),
-        () => withUndo(t('queue.droppedToast', { title: item.title }), item),
+        () => withUndo(t('queue.droppedToast', { title: titleOf(item) }), item),
         item,
       ),
   }
