@@ -85,7 +85,7 @@ test('walks capture → Today → done with the keyboard alone, focus always vis
   // S snoozes it from the keyboard; a snoozed follow-up carries a mark.
   await page.keyboard.press('s')
   await expect(page.getByRole('menuitem', { name: 'Tomorrow 9:00' })).toBeVisible()
-  await pressUntil(page, 'ArrowDown', (f) => f.text === 'Tomorrow 9:00', 6)
+  await pressUntil(page, 'ArrowDown', (f) => f.text === 'Tomorrow 9:00', 12)
   await page.keyboard.press('Enter')
   await expect(page.getByText(/^Snoozed until/)).toBeVisible()
   await expect(

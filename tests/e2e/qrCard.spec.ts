@@ -50,7 +50,7 @@ test('my card shows my details as a QR code that reads back, and reads scanned c
   await page.getByRole('button', { name: 'Full screen' }).click()
   const big = page.getByRole('dialog').getByRole('img', { name: 'QR code of my card' })
   expect((await big.boundingBox())!.height).toBeGreaterThan(box!.height)
-  await page.getByRole('button', { name: 'Close' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click()
 
   // Anything else is shown as text, never opened.
   await page.locator('input[type=file]').setInputFiles(await qrPng('https://phish.example/login'))
