@@ -14,7 +14,7 @@ import {
   type CalendarKind,
   type FollowUpPhoneValues,
 } from './calendarMapping'
-import { cursorAfterWrites, remoteChanges } from './collectionSync'
+import { collectionCursorId, remoteChanges, saveCollectionCursor } from './collectionSync'
 import { collectionMarkers } from './discovery'
 import { deleteItem, getItem, putItem } from './davClient'
 import { mergeFields } from './merge'
@@ -45,7 +45,7 @@ type Tx = StoreTransaction
 export async function syncCalendar(deps: CalendarSyncDeps): Promise<void> {
   const { store, clock, dav, settings, journal } = deps
   const collectionUrl = settings.calendarUrl
-  const cursorId = `collection:${collectionUrl}`
+  const cursorId = collectionCursorId(collectionUrl)
   const { supportsTodo } = await collectionMarkers(dav, collectionUrl)
   const statesOf = () =>
     store
@@ -323,25 +323,14 @@ export async function syncCalendar(deps: CalendarSyncDeps): Promise<void> {
   }
 
   const after = new Map(statesOf().map((s) => [s.href, s]))
-  const nextCursor =
-    written.size === 0
-      ? remote.cursor
-      : await cursorAfterWrites(dav, collectionUrl, remote.cursor, written, after)
-  await store.update((tx) => {
-    const now = nextTimestamp(clock)
-    tx.put('syncStates', {
-      id: cursorId,
-      createdAt: cursor?.createdAt ?? now,
-      updatedAt: now,
-      kind: 'collection',
-      recordId: collectionUrl,
-      collectionUrl,
-      href: '',
-      etag: '',
-      base: {},
-      ...nextCursor,
-    })
-  })
+  await saveCollectionCursor(
+    { store, clock, dav },
+    collectionUrl,
+    cursor,
+    remote.cursor,
+    written,
+    after,
+  )
 
   async function push(job: Work): Promise<SyncState | null> {
     const href = job.state?.href || new URL(hrefName(job.kind, job.id), collectionUrl).href

@@ -1,4 +1,6 @@
 import type { SyncState } from '../../../shared/sync/syncModel'
+import { nextTimestamp, type Clock } from '../clock'
+import type { DataStore } from '../store/dataStore'
 import { collectionMarkers } from './discovery'
 import { listItems, multiget, syncCollection, type RemoteItem } from './davClient'
 import type { DavTransport } from './transport'
@@ -100,4 +102,41 @@ export async function cursorAfterWrites(
   }
   const items = await listItems(dav, collectionUrl)
   return items.every(ours) ? { syncToken: '', ctag: markers.ctag } : before
+}
+
+/** The sync state that holds a collection's cursor (sync token or ctag). */
+export const collectionCursorId = (collectionUrl: string): string => `collection:${collectionUrl}`
+
+/**
+ * Ends a run on one collection: moves its cursor past Rapport's own writes (see
+ * `cursorAfterWrites`) and saves it as the collection's sync state. Contacts and calendars
+ * share it.
+ */
+export async function saveCollectionCursor(
+  deps: { store: DataStore; clock: Clock; dav: DavTransport },
+  collectionUrl: string,
+  saved: SyncState | undefined,
+  before: { syncToken: string; ctag: string },
+  written: ReadonlyMap<string, string>,
+  known: ReadonlyMap<string, SyncState>,
+): Promise<void> {
+  const next =
+    written.size === 0
+      ? before
+      : await cursorAfterWrites(deps.dav, collectionUrl, before, written, known)
+  await deps.store.update((tx) => {
+    const now = nextTimestamp(deps.clock)
+    tx.put('syncStates', {
+      id: collectionCursorId(collectionUrl),
+      createdAt: saved?.createdAt ?? now,
+      updatedAt: now,
+      kind: 'collection',
+      recordId: collectionUrl,
+      collectionUrl,
+      href: '',
+      etag: '',
+      base: {},
+      ...next,
+    })
+  })
 }

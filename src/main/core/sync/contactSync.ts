@@ -10,7 +10,7 @@ import { newId, nextTimestamp, type Clock } from '../clock'
 import type { VCardPhoto } from '../export/vcardExport'
 import { followUpsForEncounter } from '../followUps/followUpRules'
 import type { DataStore } from '../store/dataStore'
-import { cursorAfterWrites, remoteChanges } from './collectionSync'
+import { collectionCursorId, remoteChanges, saveCollectionCursor } from './collectionSync'
 import { deleteItem, getItem, putItem } from './davClient'
 import { mergeFields } from './merge'
 import type { SyncJournal } from './syncJournal'
@@ -102,7 +102,7 @@ function withPhoneValues(
 export async function syncContacts(deps: ContactSyncDeps): Promise<void> {
   const { store, clock, dav, settings, journal } = deps
   const collectionUrl = settings.addressBookUrl
-  const cursorId = `collection:${collectionUrl}`
+  const cursorId = collectionCursorId(collectionUrl)
   const statesOf = () =>
     store.read().syncStates.filter((s) => s.kind === 'contact' && s.collectionUrl === collectionUrl)
   const byHref = new Map(statesOf().map((s) => [s.href, s]))
@@ -316,25 +316,14 @@ export async function syncContacts(deps: ContactSyncDeps): Promise<void> {
   }
 
   const after = new Map(statesOf().map((s) => [s.href, s]))
-  const nextCursor =
-    written.size === 0
-      ? remote.cursor
-      : await cursorAfterWrites(dav, collectionUrl, remote.cursor, written, after)
-  await store.update((tx) => {
-    const now = nextTimestamp(clock)
-    tx.put('syncStates', {
-      id: cursorId,
-      createdAt: cursor?.createdAt ?? now,
-      updatedAt: now,
-      kind: 'collection',
-      recordId: collectionUrl,
-      collectionUrl,
-      href: '',
-      etag: '',
-      base: {},
-      ...nextCursor,
-    })
-  })
+  await saveCollectionCursor(
+    { store, clock, dav },
+    collectionUrl,
+    cursor,
+    remote.cursor,
+    written,
+    after,
+  )
 
   async function cardOf(contact: Contact): Promise<string> {
     const thumbnail = contact.photo ? await deps.thumbnail(contact.photo) : undefined
