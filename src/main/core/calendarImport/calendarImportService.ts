@@ -11,14 +11,11 @@ import { RapportError } from '../../../shared/errors'
 import { contactSchema, encounterSchema, type Contact } from '../../../shared/model'
 import { newId, nextTimestamp, type Clock } from '../clock'
 import { decodeText } from '../import/csvImport'
+import { PendingPreviews } from '../import/pendingPreviews'
 import type { DataStore } from '../store/dataStore'
 import { readMeetings, type MeetingOccurrence } from './readMeetings'
 
-const PREVIEW_TTL_MS = 30 * 60 * 1000
-const MAX_PREVIEWS = 4
-
 interface PendingCalendarImport {
-  createdAt: number
   meetings: MeetingOccurrence[]
 }
 
@@ -52,12 +49,7 @@ function contactsByEmail(contacts: readonly Contact[]): Map<string, Contact> {
  * contacts chosen) in one store transaction.
  */
 export function createCalendarImportService(store: DataStore, clock: Clock) {
-  const pending = new Map<string, PendingCalendarImport>()
-  const forget = () => {
-    const now = Date.now()
-    for (const [id, p] of pending) if (now - p.createdAt > PREVIEW_TTL_MS) pending.delete(id)
-    while (pending.size >= MAX_PREVIEWS) pending.delete(pending.keys().next().value!)
-  }
+  const pending = new PendingPreviews<PendingCalendarImport>()
 
   return {
     preview({
@@ -99,9 +91,8 @@ export function createCalendarImportService(store: DataStore, clock: Clock) {
           }
         }
       }
-      forget()
       const previewId = randomUUID()
-      pending.set(previewId, { createdAt: Date.now(), meetings })
+      pending.add(previewId, { meetings })
       return {
         previewId,
         fileName,

@@ -11,13 +11,11 @@ import { defaultChoice, mergeFields } from '../contacts/merge'
 import { csvToRows, readCsv, suggestMapping } from '../import/csvImport'
 import type { ImportRow } from '../import/importRow'
 import { parseVCards } from '../import/vcardImport'
+import { PendingPreviews } from '../import/pendingPreviews'
 import type { PhotoStore } from '../photos/photoStore'
 import type { DataStore } from '../store/dataStore'
 
 const contactInput = z.object(contactFieldsShape)
-/** Previews wait this long for their commit; a user who walks away does not hold memory forever. */
-const PREVIEW_TTL_MS = 30 * 60 * 1000
-const MAX_PREVIEWS = 4
 /** More than LinkedIn's 30,000 connections with room to spare; beyond it a file is a mistake. */
 export const MAX_IMPORT_ROWS = 50_000
 /** The most columns the mapping step takes (the contract's limit on a mapping sent back). */
@@ -32,7 +30,6 @@ interface PendingImport {
   mergeInto: (string | null)[]
   /** Per row: else the earlier line of this file whose contact it would merge into. */
   mergeIntoLine: (number | null)[]
-  createdAt: number
 }
 
 function isVCard(fileName: string, bytes: Buffer): boolean {
@@ -64,13 +61,7 @@ export function createImportService(
   clock: Clock,
   phoneRegion: () => CountryCode | undefined = () => undefined,
 ) {
-  const pending = new Map<string, PendingImport>()
-
-  const forget = () => {
-    const now = Date.now()
-    for (const [id, p] of pending) if (now - p.createdAt > PREVIEW_TTL_MS) pending.delete(id)
-    while (pending.size >= MAX_PREVIEWS) pending.delete(pending.keys().next().value!)
-  }
+  const pending = new PendingPreviews<PendingImport>()
 
   return {
     preview({
@@ -191,7 +182,6 @@ export function createImportService(
       })
       const counts = { new: 0, duplicate: 0, exact: 0, error: 0 }
       for (const row of previewRows) counts[row.status] += 1
-      forget()
       const previewId = randomUUID()
       const preview: ImportPreview = {
         previewId,
@@ -203,7 +193,7 @@ export function createImportService(
         rows: previewRows,
         counts,
       }
-      pending.set(previewId, { preview, rows, mergeInto, mergeIntoLine, createdAt: Date.now() })
+      pending.add(previewId, { preview, rows, mergeInto, mergeIntoLine })
       return preview
     },
 

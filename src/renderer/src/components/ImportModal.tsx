@@ -21,6 +21,7 @@ import type { ImportPreview } from '../../../shared/contract'
 import { columnTargetSchema, csvEncodingSchema } from '../../../shared/contract'
 import { useApi } from '../api/ApiContext'
 import { errorText } from './errorText'
+import { toBase64 } from './toBase64'
 
 const MAX_BYTES = 50 * 1024 * 1024
 /** Rows per page of the preview; every row stays reachable by paging or by its status. */
@@ -29,15 +30,6 @@ const STATUS_COLORS = { new: 'teal', duplicate: 'orange', exact: 'gray', error: 
 type Target = (typeof columnTargetSchema.options)[number]
 type Encoding = (typeof csvEncodingSchema.options)[number]
 type Status = ImportPreview['rows'][number]['status']
-
-function toBase64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer)
-  let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  }
-  return btoa(binary)
-}
 
 /**
  * Import in two steps: a preview (new, duplicates, errors with line numbers; for CSV, the column

@@ -21,20 +21,12 @@ import {
 import { csvEncodingSchema } from '../../../../shared/contract'
 import { useApi } from '../../api/ApiContext'
 import { errorText } from '../../components/errorText'
+import { toBase64 } from '../../components/toBase64'
 
 type Encoding = (typeof csvEncodingSchema.options)[number]
 
 /** Rows shown in the preview; the rest are counted. */
 const SHOWN_ROWS = 200
-
-function toBase64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer)
-  let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  }
-  return btoa(binary)
-}
 
 /** Reads an .ics file, shows the past meetings with contacts, and imports them on confirm. */
 export function CalendarImportModal(props: {

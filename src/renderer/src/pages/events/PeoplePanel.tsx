@@ -21,6 +21,7 @@ import type { EventView, PeopleImportResult } from '../../../../shared/eventView
 import { useApi } from '../../api/ApiContext'
 import { errorText } from '../../components/errorText'
 import { VirtualRows } from '../../lists/VirtualRows'
+import { toBase64 } from '../../components/toBase64'
 
 const PERSON_ROW = 44
 const PERSON_GRID = {
@@ -33,14 +34,6 @@ const PERSON_GRID = {
 } as const
 
 type Source = { text: string } | { data: string; fileName: string }
-
-async function fileToBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer())
-  let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  return btoa(binary)
-}
 
 /** Speakers and attendees: paste or import, matched against contacts, prospects one click from a card. */
 export function PeoplePanel({ view, onChange }: { view: EventView; onChange: () => void }) {
@@ -159,10 +152,10 @@ export function PeoplePanel({ view, onChange }: { view: EventView; onChange: () 
               accept=".csv,text/csv,text/plain"
               onChange={(file) => {
                 if (file)
-                  void fileToBase64(file).then(
-                    (data) => run({ data, fileName: file.name }, false),
-                    fail,
-                  )
+                  void file
+                    .arrayBuffer()
+                    .then(toBase64)
+                    .then((data) => run({ data, fileName: file.name }, false), fail)
               }}
             >
               {(props) => (
