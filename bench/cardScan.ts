@@ -16,24 +16,11 @@ import { createCardReader } from '../src/main/core/cards/cardReader'
 import type { CardReadings } from '../src/main/core/cards/cardParser'
 import type { CardFields } from '../src/shared/cards/cardFields'
 import { targetText, type BenchFigure } from './figures'
+import type { CardTruth } from '../tests/fixtures/cards/makeCards'
 
 const CARDS = new URL('../tests/fixtures/cards/', import.meta.url)
 const TARGET_EXACT = 0.9
 const TARGET_MS = 4_000
-
-interface CardTruth {
-  file: string
-  language: 'zh-CN' | 'en' | 'bilingual'
-  name: string
-  title: string
-  organization: string
-  phones: string[]
-  emails: string[]
-  website?: string
-  linkedin?: string
-  wechat?: string
-  address?: string
-}
 
 const FIELDS = [
   'name',

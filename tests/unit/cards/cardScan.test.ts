@@ -4,14 +4,7 @@ import type { Core } from '../../../src/main/core/openCore'
 import type { CardScan, SavedCard } from '../../../src/shared/cards/cardOperations'
 import type { Contact, FollowUp, RapportEvent } from '../../../src/shared/model'
 import { call, quietCore } from '../helpers'
-
-interface CardTruth {
-  file: string
-  language: string
-  name: string
-  phones: string[]
-  emails: string[]
-}
+import type { CardTruth } from '../../fixtures/cards/makeCards'
 
 const CARDS = 'tests/fixtures/cards/'
 const truths = JSON.parse(await readFile(`${CARDS}truth.json`, 'utf8')) as CardTruth[]
