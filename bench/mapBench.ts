@@ -27,6 +27,7 @@ import { startServe, stopServe } from '../tests/e2e/serveProcess'
 import { WEBGL_ARGS } from '../tests/e2e/webglArgs'
 import { targetText, type BenchFigure } from './figures'
 import { generateStore, mulberry32 } from './generateStore'
+import { seedDataFolder } from './seedDataFolder'
 
 const PEOPLE = 5_000
 const RELATIONSHIPS = 20_000
@@ -205,14 +206,7 @@ async function browserFigures(
     spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' })
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'rapport-map-bench-'))
-  const store = await openJournaledStore({
-    dir: dataDir,
-    initialData: () => data,
-    holder: 'map bench',
-    backups: false,
-    watchIntervalMs: 0,
-  })
-  await store.close()
+  await seedDataFolder(dataDir, data, 'map bench')
   // A 5,000-person store takes longer to open than the e2e tests' demo network.
   const { url, child } = await startServe(dataDir, undefined, 30_000)
   const browser = await chromium.launch({ executablePath: chromiumPath, args: WEBGL_ARGS })

@@ -11,13 +11,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { openCore, type Core } from '../src/main/core/openCore'
-import { openJournaledStore } from '../src/main/core/store/journaledStore'
 import type { Contact } from '../src/shared/model'
 import type { SyncReport } from '../src/shared/sync/syncOperations'
 import { editLine, phoneFor } from '../tests/unit/support/davPhone'
 import { hasRadicale, startRadicale, type Radicale } from '../tests/unit/support/radicale'
 import { targetText, type BenchFigure } from './figures'
 import { generateStore } from './generateStore'
+import { seedDataFolder } from './seedDataFolder'
 
 const SECTION = 'Phone sync'
 
@@ -69,14 +69,7 @@ export async function runSyncBench(): Promise<BenchFigure[]> {
   const dir = await mkdtemp(join(tmpdir(), 'rapport-sync-bench-'))
   const server = await startRadicale()
   const data = generateStore({ contacts, encounters: 0, followUps }, 7)
-  const seeded = await openJournaledStore({
-    dir,
-    holder: 'bench',
-    initialData: () => data,
-    backups: false,
-    watchIntervalMs: 0,
-  })
-  await seeded.close()
+  await seedDataFolder(dir, data, 'bench')
   const core = await openCore({
     dataDir: dir,
     version: 'bench',

@@ -11,9 +11,9 @@ import { join } from 'node:path'
 import { chromium, type Page } from '@playwright/test'
 import { format, resolveConfig } from 'prettier'
 import { chromiumPath } from '../playwright.config'
-import { openJournaledStore } from '../src/main/core/store/journaledStore'
 import { startServe, stopServe } from '../tests/e2e/serveProcess'
 import { generateStore } from './generateStore'
+import { seedDataFolder } from './seedDataFolder'
 
 /** BENCH_UI_SIZES=300,5000 runs fewer sizes. */
 const SIZES = process.env.BENCH_UI_SIZES?.split(',').map(Number) ?? [300, 5_000, 20_000]
@@ -83,14 +83,7 @@ async function measure(size: number): Promise<Figures> {
     { contacts: size, encounters: 0, followUps: Math.min(5_000, Math.round(size / 4)) },
     7,
   )
-  const store = await openJournaledStore({
-    dir: dataDir,
-    initialData: () => data,
-    holder: 'bench',
-    backups: false,
-    watchIntervalMs: 0,
-  })
-  await store.close()
+  await seedDataFolder(dataDir, data, 'bench')
   const { url, child } = await startServe(dataDir, 'en', 120_000)
   const browser = await chromium.launch({
     executablePath: chromiumPath,

@@ -9,9 +9,9 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openCore } from '../src/main/core/openCore'
-import { openJournaledStore } from '../src/main/core/store/journaledStore'
 import type { BenchFigure } from './figures'
 import { generateStore } from './generateStore'
+import { seedDataFolder } from './seedDataFolder'
 
 const SIZES = [300, 20_000]
 const EDITS = 200
@@ -21,14 +21,7 @@ async function medianEditMs(contacts: number): Promise<number> {
   try {
     // A follow-up for every fourth contact and a conversation each, as a year of use leaves it.
     const data = generateStore({ contacts, encounters: contacts, followUps: contacts / 4 }, 3)
-    const store = await openJournaledStore({
-      dir,
-      initialData: () => data,
-      holder: 'write bench',
-      backups: false,
-      watchIntervalMs: 0,
-    })
-    await store.close()
+    await seedDataFolder(dir, data, 'write bench')
     const core = await openCore({
       dataDir: dir,
       version: 'bench',
