@@ -16,7 +16,7 @@ import {
 } from './calendarMapping'
 import { collectionCursorId, remoteChanges, saveCollectionCursor } from './collectionSync'
 import { collectionMarkers } from './discovery'
-import { deleteItem, getItem, putItem } from './davClient'
+import { deleteWithRetry, getItem, putItem } from './davClient'
 import { mergeFields } from './merge'
 import type { SyncJournal } from './syncJournal'
 import type { DavTransport } from './transport'
@@ -308,14 +308,7 @@ export async function syncCalendar(deps: CalendarSyncDeps): Promise<void> {
     await flush()
   }
   for (const state of removals) {
-    let etag = state.etag
-    for (let attempt = 0; attempt < MAX_RETRIES; attempt += 1) {
-      const result = await deleteItem(dav, state.href, etag)
-      if (result !== 412) break
-      const fresh = await getItem(dav, state.href)
-      if (!fresh) break
-      etag = fresh.etag
-    }
+    await deleteWithRetry(dav, state.href, state.etag, MAX_RETRIES)
     await store.update((tx) => tx.remove('syncStates', state.id))
     written.set(state.href, '')
     journal.add('up', 'deleted', { kind: state.kind as CalendarKind, recordId: state.recordId })

@@ -11,7 +11,7 @@ import type { VCardPhoto } from '../export/vcardExport'
 import { followUpsForEncounter } from '../followUps/followUpRules'
 import type { DataStore } from '../store/dataStore'
 import { collectionCursorId, remoteChanges, saveCollectionCursor } from './collectionSync'
-import { deleteItem, getItem, putItem } from './davClient'
+import { deleteWithRetry, getItem, putItem } from './davClient'
 import { mergeFields } from './merge'
 import type { SyncJournal } from './syncJournal'
 import type { DavTransport } from './transport'
@@ -438,14 +438,7 @@ export async function syncContacts(deps: ContactSyncDeps): Promise<void> {
   }
 
   async function removeFromServer(state: SyncState): Promise<void> {
-    let etag = state.etag
-    for (let attempt = 0; attempt < MAX_RETRIES; attempt += 1) {
-      const result = await deleteItem(dav, state.href, etag)
-      if (result !== 412) break
-      const fresh = await getItem(dav, state.href)
-      if (!fresh) break
-      etag = fresh.etag
-    }
+    await deleteWithRetry(dav, state.href, state.etag, MAX_RETRIES)
     await store.update((tx) => tx.remove('syncStates', state.id))
     const contact = store.read().contacts.find((c) => c.id === state.recordId)
     const lastName = state.base.name ? (JSON.parse(state.base.name) as string) : ''

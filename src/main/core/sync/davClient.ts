@@ -273,6 +273,26 @@ export async function getItem(
   return { etag: response.headers.get('etag') ?? '', data: response.text }
 }
 
+/**
+ * Deletes an item with If-Match; when it changed meanwhile (412) it reads the new ETag and tries
+ * again, up to `attempts` times. An item already gone counts as deleted.
+ */
+export async function deleteWithRetry(
+  dav: DavTransport,
+  href: string,
+  etag: string,
+  attempts: number,
+): Promise<void> {
+  let current = etag
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    const result = await deleteItem(dav, href, current)
+    if (result !== 412) return
+    const fresh = await getItem(dav, href)
+    if (!fresh) return
+    current = fresh.etag
+  }
+}
+
 /** Creates an address book (extended MKCOL, RFC 5689) or a calendar (MKCALENDAR). */
 export async function makeCollection(
   dav: DavTransport,
