@@ -97,10 +97,10 @@ async function standInRun(dir: string, data: string): Promise<Record<Phase, Meas
       await second.quit()
       return { import: imported, map, compact, load }
     } finally {
-      second.kill()
+      await second.kill()
     }
   } finally {
-    first.kill()
+    await first.kill()
   }
 }
 

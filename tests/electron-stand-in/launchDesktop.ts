@@ -49,8 +49,9 @@ export interface DesktopRun {
   until(ready: (state: DesktopRecord) => boolean, timeoutMs?: number): Promise<DesktopRecord>
   /** Quits the app as the tray's Quit does; resolves with the exit code and the last record. */
   quit(): Promise<{ code: number; state: DesktopRecord }>
-  /** Whatever happens, ends the run (used in `finally`). */
-  kill(): void
+  /** Whatever happens, ends the run and its core processes, and waits until they are gone
+   * (a core left running would still write into a folder the test is deleting). */
+  kill(): Promise<void>
 }
 
 /**
@@ -111,7 +112,12 @@ export function launchDesktop(options: {
       waiting.set(id, { resolve: resolve as (v: unknown) => void, reject })
       child.send({ type: 'command', id, name, args })
     })
-  const state = () => command<DesktopRecord>('state')
+  const knownUtilityPids = new Set<number>()
+  const state = async () => {
+    const record = await command<DesktopRecord>('state')
+    record.utility.forEach((u) => knownUtilityPids.add(u.pid))
+    return record
+  }
   return {
     process: child,
     command,
@@ -142,8 +148,34 @@ export function launchDesktop(options: {
       void command('quit')
       return done
     },
-    kill() {
-      if (child.exitCode === null) child.kill('SIGKILL')
+    async kill() {
+      const pids = new Set(knownUtilityPids)
+      if (child.exitCode === null && child.signalCode === null) {
+        const last = await Promise.race([
+          state().catch(() => null),
+          new Promise<null>((resolve) => setTimeout(() => resolve(null), 1000)),
+        ])
+        last?.utility.forEach((u) => pids.add(u.pid))
+        child.kill('SIGKILL')
+      }
+      for (const pid of pids) {
+        try {
+          process.kill(pid, 'SIGKILL')
+        } catch {
+          // already gone
+        }
+      }
+      const gone = (pid: number) => {
+        try {
+          process.kill(pid, 0)
+          return false
+        } catch {
+          return true
+        }
+      }
+      const deadline = Date.now() + 10_000
+      while ([...pids].some((pid) => !gone(pid)) && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20))
     },
   }
 }

@@ -38,8 +38,10 @@ async function start(options: { locale?: string; dir?: string } = {}) {
 }
 
 afterEach(async () => {
-  runs.splice(0).forEach((run) => run.kill())
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })))
+  await Promise.all(runs.splice(0).map((run) => run.kill()))
+  await Promise.all(
+    dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 5 })),
+  )
 })
 
 const labels = (items: MenuItem[] | null | undefined): string[] =>
