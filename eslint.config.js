@@ -57,10 +57,17 @@ export default tseslint.config(
     'src/shared is pure TypeScript: no Node, Electron or React.',
   ),
   layer(
-    ['src/main/core/**', 'src/main/transport/**', 'src/main/*.ts'],
+    ['src/main/core/**', 'src/main/transport/**', 'src/main/commands/**', 'src/main/*.ts'],
     ['electron'],
     [],
     'Only src/main/electron (and the preload) may import electron.',
+  ),
+  // Later blocks replace the rule's options for their files: this one repeats the electron ban.
+  layer(
+    ['src/main/core/*/**'],
+    ['electron'],
+    ['../handlers', '../../handlers', '../openCore', '../../openCore'],
+    'A feature folder may not import electron, nor the composition root (core/handlers.ts, core/openCore.ts) that joins the features.',
   ),
   layer(
     ['src/renderer/**'],

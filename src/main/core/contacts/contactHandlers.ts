@@ -1,0 +1,53 @@
+import type { Handlers } from '../../../shared/contract'
+import type { contactOperations } from '../../../shared/contacts/contactOperations'
+import type { CoreContext } from '../coreContext'
+import type { JournaledStore } from '../store/journaledStore'
+import { createContactService } from './contactService'
+import { createContactViewService } from './contactViewService'
+import { createHistoryService } from './historyService'
+import { applyMerge } from './merge'
+import type { PhoneRegionOf } from './identity/phone'
+import type { PhotoStore } from './photos/photoStore'
+
+/** Answers the operations on contacts, their history, their photos and the review. */
+export function createContactHandlers(
+  store: JournaledStore,
+  context: CoreContext,
+  photos: PhotoStore,
+  phoneRegion: PhoneRegionOf,
+): Pick<Handlers, keyof typeof contactOperations> {
+  const contacts = createContactService(store, context.clock)
+  const views = createContactViewService(store, context.clock, phoneRegion)
+  const history = createHistoryService(store, context.clock)
+  return {
+    'contacts.list': (input) => contacts.list(input),
+    'contacts.get': (input) => contacts.get(input),
+    'contacts.create': (input) => contacts.create(input),
+    'contacts.update': (input) => contacts.update(input),
+    'contacts.bulkUpdate': (input) => contacts.bulkUpdate(input),
+    'contacts.delete': (input) => contacts.delete(input),
+    'contacts.restore': (input) => contacts.restore(input),
+    'contacts.search': (input) => views.search(input),
+    'contacts.matchingIds': (input) => views.matchingIds(input),
+    'contacts.card': (input) => views.card(input),
+    'contacts.duplicates': () => views.duplicates(),
+    'contacts.merge': ({ keepId, removeId, choice }) =>
+      store.update((tx) => applyMerge(tx, keepId, removeId, choice, context.clock).contact),
+    'relationships.create': (input) => history.addRelationship(input),
+    'relationships.delete': (input) => history.removeRelationship(input),
+    'helps.create': (input) => history.addHelp(input),
+    'helps.delete': (input) => history.removeHelp(input),
+    'photos.save': async ({ data, thumbnail }) => {
+      const saved = await photos.save(
+        Buffer.from(data, 'base64'),
+        thumbnail ? Buffer.from(thumbnail, 'base64') : undefined,
+      )
+      return { ref: saved.ref }
+    },
+    'photos.get': async ({ ref, variant }) => {
+      const { bytes, mime } = await photos.read(ref, variant)
+      return { dataUrl: `data:${mime};base64,${bytes.toString('base64')}` }
+    },
+    'review.get': () => views.review(),
+  }
+}
