@@ -20,7 +20,15 @@ export function createContactHandlers(
   const views = createContactViewService(store, context.clock, phoneRegion)
   const history = createHistoryService(store, context.clock)
   return {
-    'contacts.list': (input) => contacts.list(input),
+    // Whole records for scripts and tests, found by the same search as the contacts list.
+    'contacts.list': ({ query, includeArchived }) => {
+      const ids = views.matchingIds({
+        ...(query ? { text: query } : {}),
+        ...(includeArchived ? { includeArchived } : {}),
+      })
+      const byId = new Map(store.read().contacts.map((c) => [c.id, c]))
+      return ids.map((id) => byId.get(id)!)
+    },
     'contacts.get': (input) => contacts.get(input),
     'contacts.create': (input) => contacts.create(input),
     'contacts.update': (input) => contacts.update(input),

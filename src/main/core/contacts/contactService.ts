@@ -18,40 +18,8 @@ function findContact(data: Readonly<StoreData>, id: string): Contact {
   return contact
 }
 
-/** Text a search query is matched against. */
-function searchableText(contact: Contact): string {
-  return [
-    contact.name,
-    contact.givenName,
-    contact.familyName,
-    contact.nickname,
-    contact.organization,
-    contact.role,
-    contact.whatTheyDo,
-    ...contact.tags,
-    ...contact.emails.map((e) => e.value),
-    ...contact.phones.map((p) => p.value),
-  ]
-    .filter(Boolean)
-    .join('\n')
-    .toLocaleLowerCase()
-}
-
 export function createContactService(store: DataStore, clock: Clock) {
   return {
-    list({ query, includeArchived }: ParsedInputOf<'contacts.list'>): Contact[] {
-      const terms = (query ?? '').toLocaleLowerCase().split(/\s+/).filter(Boolean)
-      return store
-        .read()
-        .contacts.filter((c) => includeArchived || !c.archived)
-        .filter((c) => {
-          if (terms.length === 0) return true
-          const text = searchableText(c)
-          return terms.every((term) => text.includes(term))
-        })
-        .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
-    },
-
     get({ id }: ParsedInputOf<'contacts.get'>): Contact {
       return findContact(store.read(), id)
     },

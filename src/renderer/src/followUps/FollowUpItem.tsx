@@ -17,20 +17,13 @@ import { Link, useNavigate } from 'react-router-dom'
 import type { FollowUpView } from '../../../shared/contract'
 import { snoozeChoiceSchema } from '../../../shared/contract'
 import { useFollowUpTitle } from './useFollowUpTitle'
-import { formatDateTime } from '../format/formatDate'
+import { formatDateTime, localDateTimeInput } from '../format/formatDate'
 
 export interface FollowUpActions {
   complete: (item: FollowUpView, channel: string, note: string) => void
   snooze: (item: FollowUpView, choice: (typeof snoozeChoiceSchema.options)[number]) => void
   reschedule: (item: FollowUpView, dueAt: string) => void
   drop: (item: FollowUpView) => void
-}
-
-/** A datetime-local value ("2026-12-01T09:30") for an ISO instant, in local time. */
-function localInput(iso: string): string {
-  const d = new Date(iso)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
 }
 
 /**
@@ -52,7 +45,7 @@ export function FollowUpItem(props: {
   const [channel, setChannel] = useState('')
   const [note, setNote] = useState('')
   const due = item.snoozedUntil && item.snoozedUntil > item.dueAt ? item.snoozedUntil : item.dueAt
-  const [when, setWhen] = useState(localInput(due))
+  const [when, setWhen] = useState(localDateTimeInput(due))
   const markDone = () => {
     setDoneOpen(false)
     actions.complete(item, channel, note)

@@ -62,3 +62,10 @@ export function timeZoneOptions(
   zoneOptionsCache.set(language, options)
   return options
 }
+
+/** A datetime-local input's value ("2026-12-01T09:30") for an instant, in local time. */
+export function localDateTimeInput(iso: string | Date): string {
+  const d = new Date(iso)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
+}

@@ -15,13 +15,15 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
 import type { CardView } from '../../../../shared/contacts/cardView'
-import { relationshipKindSchema, type RelationshipKind } from '../../../../shared/model'
+import { relationshipKindSchema, type Help, type RelationshipKind } from '../../../../shared/model'
 import { useApi } from '../../api/ApiContext'
 import { useFollowUpTitle } from '../../followUps/useFollowUpTitle'
 import { ConversationAnswers } from '../../capture/ConversationAnswers'
 import { Panel } from '../../ui/Panel'
 import { ContactPicker } from '../ContactPicker'
 import { formatDate, formatDateTime } from '../../format/formatDate'
+import { errorText } from '../../api/errorText'
+import { notifications } from '@mantine/notifications'
 import { useQuery } from '../../api/useQuery'
 import { CardTargetStates } from '../../events/CardTargetStates'
 
@@ -108,6 +110,43 @@ export function GiveAskPanel({ view, onChanged }: { view: CardView; onChanged: (
     setWhat('')
     onChanged()
   }
+  const showError = (caught: unknown) =>
+    notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
+  // Removing is one click; the toast's undo records the same help again, on its own date.
+  const remove = async (help: Help) => {
+    try {
+      await api['helps.delete']({ id: help.id })
+      onChanged()
+      const note = `help-removed-${help.id}`
+      notifications.show({
+        id: note,
+        autoClose: 8000,
+        message: (
+          <Group justify="space-between" wrap="nowrap">
+            <Text size="sm">{t('card.helpRemoved', { what: help.what })}</Text>
+            <Button
+              size="compact-sm"
+              variant="light"
+              onClick={() => {
+                notifications.hide(note)
+                void api['helps.create']({
+                  contactId: help.contactId,
+                  direction: help.direction,
+                  what: help.what,
+                  at: help.at,
+                  ...(help.careKind ? { careKind: help.careKind } : {}),
+                }).then(onChanged, showError)
+              }}
+            >
+              {t('common.undo')}
+            </Button>
+          </Group>
+        ),
+      })
+    } catch (caught) {
+      showError(caught)
+    }
+  }
   return (
     <Panel title={t('card.giveAsk')}>
       <Text size="sm" fw={600}>
@@ -141,12 +180,23 @@ export function GiveAskPanel({ view, onChanged }: { view: CardView; onChanged: (
       </Group>
       <Stack gap={4} mt="xs">
         {view.helps.map((help) => (
-          <Text size="xs" key={help.id}>
-            {formatDate(help.at, i18n.language)} ·{' '}
-            {help.direction === 'given' ? t('card.helpGiven') : t('card.helpAsked')}
-            {t('common.colon')}
-            {help.what}
-          </Text>
+          <Group key={help.id} gap="xs" justify="space-between" wrap="nowrap">
+            <Text size="xs">
+              {formatDate(help.at, i18n.language)} ·{' '}
+              {help.direction === 'given' ? t('card.helpGiven') : t('card.helpAsked')}
+              {t('common.colon')}
+              {help.what}
+            </Text>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="gray"
+              aria-label={t('card.helpRemove', { what: help.what })}
+              onClick={() => void remove(help)}
+            >
+              {t('card.fields.remove')}
+            </Button>
+          </Group>
         ))}
       </Stack>
     </Panel>

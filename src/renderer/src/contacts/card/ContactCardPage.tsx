@@ -40,6 +40,7 @@ import {
   TrustPanel,
 } from './CardPanels'
 import { EncounterPanel } from './EncounterPanel'
+import { PlanFollowUpPanel } from './PlanFollowUpPanel'
 import { PhotoPicker } from './PhotoPicker'
 
 const DEFAULT_CADENCE = { life: 14, close: 7, good: 30, outside: null } as const
@@ -261,6 +262,7 @@ function CardEditor({ view, reload }: { view: CardView; reload: () => Promise<vo
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack>
             <EncounterPanel contactId={contact.id} onLogged={() => void reload()} />
+            <PlanFollowUpPanel contactId={contact.id} onPlanned={() => void reload()} />
             <TrustPanel view={view} />
             <GiveAskPanel view={view} onChanged={() => void reload()} />
             <RelationshipsPanel view={view} onChanged={() => void reload()} />
