@@ -6,6 +6,7 @@
  */
 import { emptyStoreData } from '../src/shared/model'
 import type { Contact, Encounter, FollowUp, RapportEvent, StoreData } from '../src/shared/model'
+import { seededRandom } from '../src/shared/seededRandom'
 
 export interface StoreSize {
   contacts: number
@@ -73,17 +74,8 @@ const CLOSENESS = ['distant', 'medium', 'close'] as const
 const CARE_KINDS = ['appreciate', 'share', 'company', 'recommend', 'support', 'protect'] as const
 const EVENT_LEVELS = ['city', 'national', 'global'] as const
 
-/** mulberry32: a small, fast PRNG whose whole state is one 32-bit number. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** The benches' seeded generator is the app's own (mulberry32). */
+export const mulberry32 = seededRandom
 
 class Rng {
   private readonly next: () => number

@@ -1,18 +1,10 @@
 import louvain from 'graphology-communities-louvain'
 import type { NetworkGraph } from './networkGraph'
 import { ME_KEY } from './networkGraph'
+import { seededRandom } from '../../../shared/seededRandom'
 
 /** A fixed seed, so the same network always gets the same clusters (and colours). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const CLUSTER_SEED = 7
 
 /**
  * Louvain clusters among people: "me" (linked to everyone I met) and event and community nodes
@@ -27,7 +19,7 @@ export function clustersOf(network: NetworkGraph): { cluster: Map<string, number
   })
   const cluster = new Map<string, number>()
   if (people.size === 0) return { cluster, count: 0 }
-  const raw = louvain(people, { rng: seededRandom(7), getEdgeWeight: null })
+  const raw = louvain(people, { rng: seededRandom(CLUSTER_SEED), getEdgeWeight: null })
   const sizes = new Map<number, number>()
   for (const key of Object.keys(raw)) {
     if (people.degree(key) > 0) sizes.set(raw[key]!, (sizes.get(raw[key]!) ?? 0) + 1)
