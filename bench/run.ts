@@ -100,7 +100,11 @@ function resultsMarkdown(figures: BenchFigure[], run: RunInfo): string {
     `- Node: ${process.versions.node}`,
     `- Platform: ${platform()} ${release()} (${arch()})`,
     `- Load average (1 / 5 / 15 min): ${loadText(run.loadStart)} at the start, ` +
-      `${loadText(run.loadEnd)} at the end`,
+      `${loadText(run.loadEnd)} at the end` +
+      // Never call a loaded run quiet: other work inflates times (tails most).
+      (Math.max(run.loadStart[0]!, run.loadEnd[0]!) > availableParallelism() / 2
+        ? ' — the machine was busy with other work, so these times are upper bounds'
+        : ' — a quiet machine'),
     '',
     '## Reproduce',
     '',

@@ -3,7 +3,8 @@
  * fresh temporary folder: the generated data becomes the snapshot (open with `initialData`, then
  * close), and then we time a cold open of that folder, durable single edits, a burst of
  * concurrent edits, the longest event-loop stall during the edits, a cold open that has to replay
- * the journal those edits left, plain lowdb `db.update` on the same data, and peak memory.
+ * the journal those edits left, plain lowdb `db.update` on the same data, SQLite (node:sqlite) on
+ * the same data (bench/sqliteBaseline.ts), and peak memory.
  *
  * BENCH_QUICK=1 runs the typical size only. BENCH_DIR picks the parent of the temporary folders
  * (default: the OS temp folder); fsync cost depends on the disk under it.
@@ -25,6 +26,7 @@ import {
   type OpenStoreOptions,
 } from '../src/main/core/store/journaledStore'
 import type { BenchFigure } from './figures'
+import { sqliteBaseline, type SqliteFigures } from './sqliteBaseline'
 import { generateStore, type StoreSize } from './generateStore'
 
 interface BenchSize {
@@ -73,6 +75,7 @@ interface SizeResult {
   sequentialBlock: LoopBlock
   burstBlock: LoopBlock
   baselineMs: number
+  sqlite: SqliteFigures | 'unavailable'
   peakRssMb: number
 }
 
@@ -270,6 +273,8 @@ async function benchSize({ label, size, baselineEdits }: BenchSize): Promise<Siz
       })
     }
     const baselineMs = (performance.now() - baselineStart) / baselineEdits
+    collectGarbage()
+    const sqlite = sqliteBaseline(sameData, dir, SEQUENTIAL_EDITS)
 
     latencies.sort((a, b) => a - b)
     return {
@@ -289,6 +294,7 @@ async function benchSize({ label, size, baselineEdits }: BenchSize): Promise<Siz
       sequentialBlock,
       burstBlock,
       baselineMs,
+      sqlite,
       peakRssMb: mb(peakRss),
     }
   } finally {
@@ -396,6 +402,20 @@ function sizeFigures(r: SizeResult): BenchFigure[] {
     ),
     figure('lowdb per edit', r.baselineMs, 'ms'),
     figure('lowdb per edit / ours (median)', r.baselineMs / r.editMedianMs, '×'),
+    ...(r.sqlite === 'unavailable'
+      ? [
+          {
+            section: `Store, ${r.label}`,
+            measure: 'SQLite baseline (node:sqlite)',
+            value: 'not on this Node',
+            unit: '',
+          },
+        ]
+      : [
+          figure('SQLite baseline: cold load (all records into memory)', r.sqlite.loadMs, 'ms'),
+          figure('SQLite baseline: durable edit median', r.sqlite.editMedianMs, 'ms'),
+          figure('SQLite baseline: durable edit p95', r.sqlite.editP95Ms, 'ms'),
+        ]),
     figure('peak RSS', r.peakRssMb, 'MB'),
   ]
 }
@@ -430,6 +450,9 @@ function report(results: SizeResult[]): BenchFigure[] {
           'loop block, burst': showBlock(r.burstBlock),
           'lowdb per edit': Math.round(r.baselineMs),
           'lowdb ÷ ours': Math.round(r.baselineMs / r.editMedianMs),
+          'SQLite load': r.sqlite === 'unavailable' ? 'n/a' : Math.round(r.sqlite.loadMs),
+          'SQLite edit median':
+            r.sqlite === 'unavailable' ? 'n/a' : round(r.sqlite.editMedianMs, 2),
           'peak RSS MB': Math.round(r.peakRssMb),
         },
       ]),
