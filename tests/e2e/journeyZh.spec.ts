@@ -176,11 +176,55 @@ test('the method end to end in Chinese, without an English word', async ({ page,
   await page.getByRole('textbox', { name: '渠道' }).fill('微信')
   await page.getByRole('button', { name: '标记完成' }).click()
   await expect(page.getByText(/^已完成：/)).toBeVisible()
-  // Today is not scanned here: its "done" toast still shows the stored English title
-  // (TodayPage uses item.title, not the worded kind); Today belongs to another change.
+  await expectNoEnglish(page, 'Today after done', ['微信'])
   await page.goto(eventUrl)
   await page.getByRole('tab', { name: '会后' }).click()
   await expect(page.getByText('24 小时内跟进：1 / 3（33%）')).toBeVisible()
+
+  // 9. A dinner of fifteen with the community: three more invited in one step, seats planned,
+  // one guest declines (the seat is freed at once) and the bill is shared by those expected.
+  await page.goto(`${served.url}#/communities`)
+  await page.getByRole('link', { name: '上海 AI 产品人早餐会' }).click()
+  await page.getByRole('link', { name: /^月度晚餐/ }).click()
+  const guests = page.getByRole('table', { name: '客人' })
+  const replies = guests.getByRole('combobox', { name: / 的回复$/ })
+  await expect(replies.first()).toBeVisible()
+  const invited = (
+    await replies.evaluateAll((boxes) => boxes.map((box) => box.getAttribute('aria-label')!))
+  ).map((label) => label.replace(/ 的回复$/, ''))
+  const invite = page.getByRole('combobox', { name: '邀请客人' })
+  await invite.click()
+  const offered = [
+    ...new Set((await page.getByRole('option').allInnerTexts()).map((t) => t.trim())),
+  ].filter((name) => !invited.includes(name))
+  await page.keyboard.press('Escape')
+  const more = offered.slice(0, 14 - invited.length)
+  for (const name of more) {
+    await invite.fill(name)
+    await page.getByRole('option', { name, exact: true }).click()
+  }
+  await page.getByRole('button', { name: '邀请', exact: true }).click()
+  await expect(replies).toHaveCount(14)
+  // Fifteen with me is the method's limit, not beyond it.
+  await expect(page.getByTestId('size-note-tooMany')).toHaveCount(0)
+  // Twelve seats for fifteen: the notice offers the table that fits, in one click.
+  await expect(page.getByRole('alert', { name: '座位不够' })).toContainText(
+    '15 个人（包括你），12 个座位。',
+  )
+  await page.getByRole('button', { name: '一张长桌，每边 8 人' }).click()
+  await expect(page.getByRole('alert', { name: '座位不够' })).toHaveCount(0)
+  await page.getByRole('button', { name: '安排座位' }).click()
+  await expect(page.getByRole('button', { name: /^第 1 桌第 \d+ 座：我（主人）$/ })).toBeVisible()
+  const reply = replies.first()
+  const decliner = (await reply.getAttribute('aria-label'))!.replace(/ 的回复$/, '')
+  await expect(page.getByRole('button', { name: new RegExp(`：${decliner}$`) })).toHaveCount(1)
+  await reply.click()
+  await page.getByRole('option', { name: '不来', exact: true }).click()
+  await expect(page.getByText(`${decliner}不来了，座位已空出。`)).toBeVisible()
+  await expect(page.getByRole('button', { name: new RegExp(`：${decliner}$`) })).toHaveCount(0)
+  await expect(page.getByText(/^14 人分摊：你、/)).toBeVisible()
+  await expectNoEnglish(page, 'the gathering', [...more, decliner])
+  await page.screenshot({ path: 'test-results/screens/journey-gathering-zh.png', fullPage: true })
 
   // Mentions found the speaker 孙强 on the list instead of adding a second one.
   await served.stop()
