@@ -8,6 +8,9 @@ const REASONS = new Set([
   'tooManyColumns',
   'calendarImport.notIcs',
   'calendarImport.tooManyMeetings',
+  'photo.tooManyPixels',
+  'photo.tooLarge',
+  'photo.notImage',
   // Browser mode: the local server stopped, or was restarted (see connection/).
   'serverDown',
   'sessionEnded',

@@ -709,6 +709,12 @@ export const en = {
       tooManyColumns:
         '{{file}} has {{columns}} columns; Rapport imports files with at most {{limit}} columns. Remove the columns you do not need and try again.',
       calendarImport: calendarImportReasonsEn,
+      photo: {
+        tooManyPixels:
+          'This image says it is {{width}} × {{height}} pixels, more than the {{megapixels}} megapixels Rapport takes. Scale it down and try again.',
+        tooLarge: 'This image is larger than 10 MB. Scale it down and try again.',
+        notImage: 'This file is not a JPEG, PNG or WebP image Rapport can read.',
+      },
       autoExport: {
         notAbsolute: '{{file}} is not a full path. Give the whole path of the file.',
         notIcs: '{{file}} does not end in .ics. Rapport only keeps .ics calendar files.',

@@ -671,6 +671,12 @@ export const zhCN: Messages = {
       tooManyColumns:
         '{{file}} 有 {{columns}} 列，而 Rapport 最多只能导入 {{limit}} 列的文件。请删掉用不到的列后再试。',
       calendarImport: calendarImportReasonsZh,
+      photo: {
+        tooManyPixels:
+          '这张图片自称有 {{width}} × {{height}} 像素，超过了 Rapport 能接收的 {{megapixels}} 百万像素。请缩小后再试。',
+        tooLarge: '这张图片超过 10 MB。请缩小后再试。',
+        notImage: '这个文件不是 Rapport 能读取的 JPEG、PNG 或 WebP 图片。',
+      },
       autoExport: {
         notAbsolute: '{{file}} 不是完整路径。请填写文件的完整路径。',
         notIcs: '{{file}} 的扩展名不是 .ics。Rapport 只维护 .ics 日历文件。',
