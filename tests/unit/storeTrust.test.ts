@@ -457,6 +457,42 @@ describe('the data folder deleted while Rapport runs', () => {
     await reopened.close()
   })
 
+  it('writes everything from memory to another folder, which then opens with all of it', async () => {
+    const dir = await tempDir()
+    const other = join(await tempDir(), 'Rapport rescued')
+    const store = await open(dir)
+    await store.update((tx) => tx.put('contacts', contact('a', '林悦')))
+    await store.update((tx) => tx.put('contacts', contact('b')))
+    // While the folder is in place its backups are the copies: nothing writes elsewhere.
+    await expect(store.writeCopyTo(other)).rejects.toMatchObject({ code: 'CONFLICT' })
+    await rm(dir, { recursive: true, force: true })
+    await expect(store.update((tx) => tx.put('contacts', contact('c')))).rejects.toMatchObject({
+      code: 'STORE_UNAVAILABLE',
+    })
+
+    await expect(store.writeCopyTo('rescued')).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: { reason: 'store.copyNotAbsolute' },
+    })
+    await expect(store.writeCopyTo(dir)).rejects.toMatchObject({
+      details: { reason: 'store.copyIsDataFolder' },
+    })
+    const { file } = await store.writeCopyTo(other)
+    expect(file).toBe(join(other, 'rapport.json'))
+    // Never over another copy or another Rapport's data.
+    await expect(store.writeCopyTo(other)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'store.copyExists', file },
+    })
+    await store.close()
+
+    const rescued = await open(other)
+    expect(ids(rescued.read())).toEqual(['a', 'b'])
+    expect(rescued.read().contacts[0]!.name).toBe('林悦')
+    expect(rescued.notices()).toEqual([])
+    await rescued.close()
+  })
+
   it('is noticed by the watch even before the next change', async () => {
     const dir = await tempDir()
     const store = await open(dir)

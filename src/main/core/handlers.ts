@@ -176,6 +176,7 @@ export function createHandlers(
       await store.writeAgain()
       return { ok: true }
     },
+    'store.writeCopy': ({ folder }) => store.writeCopyTo(folder),
   }
   return {
     handlers,

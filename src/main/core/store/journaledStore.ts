@@ -1,5 +1,5 @@
 import { readdir, readFile, rename, rm, stat } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { basename, isAbsolute, join, resolve } from 'node:path'
 import { RapportError } from '../../../shared/errors'
 import { emptyStoreData, type StoreData } from '../../../shared/model'
 import type { BackupKeep, StoreNotice } from '../../../shared/storeNotice'
@@ -68,6 +68,11 @@ export interface JournaledStore extends DataStore {
   stats(): { fsyncs: number; journalBytes: number }
   /** After the data folder was deleted while running: writes everything from memory again. */
   writeAgain(): Promise<void>
+  /**
+   * After the data folder was deleted while running: writes everything in memory as a new data
+   * folder elsewhere (e.g. the old one's disk is gone), for Rapport to open with --data.
+   */
+  writeCopyTo(folder: string): Promise<{ file: string }>
   /** Looks for a change made by another program now (also done on a timer). */
   checkExternalChange(): Promise<void>
 }
@@ -711,6 +716,45 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
         if (backupsOn) await backupNow('recovery')
         dropNotices('dataFolderGone')
         changed()
+      },
+      async writeCopyTo(folder) {
+        // Only as a way out of a lost folder: otherwise nothing may make Rapport write elsewhere.
+        if (!(writer.failure instanceof JournalGoneError))
+          throw new RapportError(
+            'CONFLICT',
+            `The data folder ${dir} is in place; its backups are the copies to use`,
+          )
+        if (!isAbsolute(folder)) {
+          throw new RapportError('VALIDATION', `${folder} is not a full path`, {
+            reason: 'store.copyNotAbsolute',
+            folder,
+          })
+        }
+        const target = resolve(folder)
+        if (target === resolve(dir)) {
+          throw new RapportError('CONFLICT', `${target} is the data folder itself`, {
+            reason: 'store.copyIsDataFolder',
+            folder: target,
+          })
+        }
+        const file = join(target, SNAPSHOT_FILE)
+        if (
+          await stat(file).then(
+            () => true,
+            () => false,
+          )
+        ) {
+          // Never over someone's data: that folder may be another Rapport's.
+          throw new RapportError('CONFLICT', `${file} already exists`, {
+            reason: 'store.copyExists',
+            file,
+          })
+        }
+        // Changes still on their way are either kept or taken back before the copy is taken.
+        await writer.idle().catch(() => undefined)
+        await withWritableFolder(target, () => makePrivateDir(target))
+        await writeSnapshot(file, state.data)
+        return { file }
       },
       stats: () => ({ fsyncs: writer.fsyncs, journalBytes: writer.size }),
       ready: () => startup,

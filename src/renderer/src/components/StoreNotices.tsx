@@ -1,7 +1,10 @@
-import { Alert, Button, Group, Stack, Text } from '@mantine/core'
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { StoreNotice } from '../../../shared/storeNotice'
 import { useApi } from '../api/ApiContext'
+import { errorText } from './errorText'
 import { formatDateTime } from './formatDate'
 
 /** The sentence for one notice about the data file, in the interface language. */
@@ -88,6 +91,58 @@ function noticeText(
   }
 }
 
+/** The data folder is gone: writes everything from memory as a new data folder the user names. */
+function WriteCopyButton({ folder }: { folder: string }) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const [opened, setOpened] = useState(false)
+  const [target, setTarget] = useState(`${folder}-copy`)
+  const [busy, setBusy] = useState(false)
+  const write = async () => {
+    setBusy(true)
+    try {
+      const { file } = await api['store.writeCopy']({ folder: target })
+      setOpened(false)
+      // Stays until closed: the user needs the path to open the copy.
+      notifications.show({
+        color: 'teal',
+        autoClose: false,
+        message: t('store.copyWritten', { file, folder: target.trim() }),
+      })
+    } catch (caught) {
+      notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <>
+      <Button size="compact-sm" variant="default" onClick={() => setOpened(true)}>
+        {t('store.writeCopy')}
+      </Button>
+      <Modal opened={opened} onClose={() => setOpened(false)} title={t('store.writeCopyTitle')}>
+        <Stack>
+          <Text size="sm">{t('store.writeCopyBody')}</Text>
+          <TextInput
+            label={t('store.writeCopyFolder')}
+            value={target}
+            onChange={(event) => setTarget(event.currentTarget.value)}
+            data-autofocus
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setOpened(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button loading={busy} disabled={!target.trim()} onClick={() => void write()}>
+              {t('store.writeCopyConfirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  )
+}
+
 /** Banners that stay until dismissed: nothing about the user's data happens silently. */
 export function StoreNotices({
   notices,
@@ -126,6 +181,7 @@ export function StoreNotices({
                   {t('store.writeAgain')}
                 </Button>
               )}
+              {notice.kind === 'dataFolderGone' && <WriteCopyButton folder={notice.folder} />}
               <Button
                 size="compact-sm"
                 variant="subtle"

@@ -9,6 +9,9 @@ const REASONS = new Set([
   'calendarImport.notIcs',
   'calendarImport.tooManyMeetings',
   'photo.tooManyPixels',
+  'store.copyNotAbsolute',
+  'store.copyIsDataFolder',
+  'store.copyExists',
   'photo.tooLarge',
   'photo.notImage',
   // Browser mode: the local server stopped, or was restarted (see connection/).
