@@ -422,6 +422,46 @@ describe('a hand-edited rapport.json', () => {
     await store.close()
   })
 
+  it('keeps fields Rapport does not know in rapport.json through edits, writes and restarts', async () => {
+    const { dir } = await editedFolder((r) => {
+      r[0]!.favouriteTea = 'oolong'
+      r[0]!.x_crm = { tier: 2, tags: ['vip'] }
+      r[2]!.id = 'a' // a second "a", with its own unknown field
+      r[2]!.pronouns = 'she/her'
+    })
+    const onDisk = async () => {
+      const doc = JSON.parse(await readFile(snapshotOf(dir), 'utf8')) as StoreData
+      return doc.contacts as unknown as Record<string, unknown>[]
+    }
+    let store = await open(dir, { backups: true })
+    // The app works with records of its own shape only.
+    expect(store.read().contacts.find((c) => c.id === 'a')).not.toHaveProperty('favouriteTea')
+    const second = noticeOf(store.notices(), 'recordsNeedAttention').records.find(
+      (r) => r.problem === 'duplicateId',
+    )!.id
+    // Edited in Rapport, then written out whole (compaction at close).
+    await store.update((tx) => tx.put('contacts', { ...contact('a'), name: 'Ada Edited' }))
+    await store.close()
+    expect((await onDisk()).find((c) => c.id === 'a')).toMatchObject({
+      name: 'Ada Edited',
+      favouriteTea: 'oolong',
+      x_crm: { tier: 2, tags: ['vip'] },
+    })
+    expect((await onDisk()).find((c) => c.id === second)).toMatchObject({ pronouns: 'she/her' })
+
+    // Our own file now: loaded without the full check, and still nothing is lost.
+    store = await open(dir, { backups: true })
+    expect(store.notices()).toEqual([])
+    expect(store.read().contacts.find((c) => c.id === 'a')).not.toHaveProperty('x_crm')
+    await store.update((tx) => tx.put('contacts', { ...contact('a'), name: 'Ada Again' }))
+    await store.compact()
+    expect((await onDisk()).find((c) => c.id === 'a')).toMatchObject({
+      name: 'Ada Again',
+      favouriteTea: 'oolong',
+    })
+    await store.close()
+  })
+
   it('accepts a UTF-8 byte-order mark', async () => {
     const dir = await tempDir()
     const data = { ...emptyStoreData(), contacts: [contact('a', '林悦')] }

@@ -27,6 +27,7 @@ import {
   type SnapshotIdentity,
 } from './snapshot'
 import { StoreState, validateOp } from './storeState'
+import type { UnknownFields } from './handEdited'
 
 export const SNAPSHOT_FILE = 'rapport.json'
 export const JOURNAL_FILE = 'rapport.journal'
@@ -187,6 +188,8 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
     /** A snapshot must be written at once (first launch, or rebuilt after a mishap). */
     let writeNow = false
     let loaded: LoadedSnapshot | null = null
+    // Fields Rapport does not know, written back beside their records (see handEdited.ts).
+    let unknownFields: UnknownFields = new Map()
     try {
       loaded = await loadSnapshot(snapshotFile)
     } catch (error) {
@@ -236,6 +239,7 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
 
     if (loaded) {
       data = loaded.data
+      unknownFields = loaded.unknownFields
       if (loaded.attention.length > 0) {
         // A hand-edited file: keep it exactly as found, list what needs a look, load the rest.
         const when = stamp(now())
@@ -419,6 +423,7 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
       let written = ''
       const identity = await writeSnapshot(snapshotFile, state.data, {
         prev: journalBase,
+        unknownFields,
         beforeRename: async (temp) => {
           written = await signatureOf(temp)
           // Right before ours takes the name: a file another program put there is set aside.
@@ -446,7 +451,11 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
 
     const backupNow = async (keep?: BackupKeep): Promise<BackupInfo> => {
       if (writer.hasEntries() || snapshotStale || !writer.isIdle()) await compact()
-      const info = await createBackup(dir, state.data, now(), { keep, onlyIfChanged: !keep })
+      const info = await createBackup(dir, state.data, now(), {
+        keep,
+        onlyIfChanged: !keep,
+        unknownFields,
+      })
       lastBackupAt = Date.now()
       changedSinceBackup = false
       return info
@@ -533,6 +542,7 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
           snapshotStale = true
         }
         state.replace(theirs.data)
+        unknownFields = theirs.unknownFields
         revision += 1
         lastSeq = Math.max(lastSeq, theirs.data.journalSeq)
         knownSnapshot = signature
@@ -753,7 +763,7 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
         // Changes still on their way are either kept or taken back before the copy is taken.
         await writer.idle().catch(() => undefined)
         await withWritableFolder(target, () => makePrivateDir(target))
-        await writeSnapshot(file, state.data)
+        await writeSnapshot(file, state.data, { unknownFields })
         return { file }
       },
       stats: () => ({ fsyncs: writer.fsyncs, journalBytes: writer.size }),

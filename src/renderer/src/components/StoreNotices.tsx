@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Anchor, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { StoreNotice } from '../../../shared/storeNotice'
+import { Link } from 'react-router-dom'
+import type { AttentionRecord, StoreNotice } from '../../../shared/storeNotice'
 import { useApi } from '../api/ApiContext'
 import { errorText } from './errorText'
 import { formatDateTime } from './formatDate'
@@ -91,6 +92,39 @@ function noticeText(
   }
 }
 
+/** Where a loaded record of a hand-edited file is fixed: its own page. */
+const pageOf: Partial<Record<string, (id: string) => string>> = {
+  contacts: (id) => `/contacts/${encodeURIComponent(id)}`,
+  events: (id) => `/events/${encodeURIComponent(id)}`,
+}
+
+function RecordLinks({ records }: { records: AttentionRecord[] }) {
+  const { t } = useTranslation()
+  const seen = new Set<string>()
+  const links = records.filter((r) => {
+    const key = `${r.collection}/${r.id}`
+    if (!r.loaded || !pageOf[r.collection] || seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+  if (links.length === 0) return null
+  return (
+    <Group gap="xs" mt={4}>
+      <Text size="sm">{t('store.fixRecords')}</Text>
+      {links.map((r) => (
+        <Anchor
+          key={`${r.collection}/${r.id}`}
+          component={Link}
+          to={pageOf[r.collection]!(r.id)}
+          size="sm"
+        >
+          {r.name ?? r.id}
+        </Anchor>
+      ))}
+    </Group>
+  )
+}
+
 /** The data folder is gone: writes everything from memory as a new data folder the user names. */
 function WriteCopyButton({ folder }: { folder: string }) {
   const { t } = useTranslation()
@@ -169,9 +203,12 @@ export function StoreNotices({
           data-testid={`notice-${notice.kind}`}
         >
           <Group justify="space-between" wrap="nowrap" align="flex-start">
-            <Text size="sm" style={{ wordBreak: 'break-word' }}>
-              {noticeText(t, i18n.language, notice)}
-            </Text>
+            <div>
+              <Text size="sm" style={{ wordBreak: 'break-word' }}>
+                {noticeText(t, i18n.language, notice)}
+              </Text>
+              {notice.kind === 'recordsNeedAttention' && <RecordLinks records={notice.records} />}
+            </div>
             <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
               {notice.kind === 'dataFolderGone' && (
                 <Button
