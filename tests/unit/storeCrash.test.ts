@@ -170,7 +170,7 @@ class Writer {
   }
 }
 
-describe('the journaled store under SIGKILL', () => {
+describe('the journaled store under SIGKILL', { timeout: TIMEOUT_MS }, () => {
   it(`loads, validates and keeps every acknowledged write across ${ROUNDS} kills`, async () => {
     const seed = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 32))
     console.log(`storeCrash: seed ${seed} (replay with CRASH_SEED=${seed})`)
@@ -250,5 +250,5 @@ describe('the journaled store under SIGKILL', () => {
     expect(everAcked.length).toBeGreaterThan(0)
     // 5 in 33 rounds; a soak of many more rounds must land in compactions as often.
     expect(midCompactionKills).toBeGreaterThanOrEqual(Math.max(1, Math.floor((ROUNDS * 5) / 33)))
-  }, TIMEOUT_MS)
+  })
 })
