@@ -1,4 +1,9 @@
-import { EMPTY, scoreAssignment, type Assignment, type SeatingProblem } from '../../src/main/core/communities/seatingScore'
+import {
+  EMPTY,
+  scoreAssignment,
+  type Assignment,
+  type SeatingProblem,
+} from '../../src/main/core/communities/seatingScore'
 
 /**
  * The obvious way to seat people, kept to measure the planner against: take the seats in order

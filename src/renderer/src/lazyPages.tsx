@@ -4,7 +4,9 @@ import { lazy } from 'react'
 // Each page is its own chunk, loaded when first shown: the first screen (Today) does not wait
 // for the map's WebGL, the event dossier or the import parsers.
 
-export const TodayPage = lazy(() => import('./followUps/TodayPage').then((m) => ({ default: m.TodayPage })))
+export const TodayPage = lazy(() =>
+  import('./followUps/TodayPage').then((m) => ({ default: m.TodayPage })),
+)
 export const EventsSection = lazy(() =>
   import('./events/EventsSection').then((m) => ({ default: m.EventsSection })),
 )

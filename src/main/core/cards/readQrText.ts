@@ -1,6 +1,12 @@
 import type { QrContactPreview, QrReading } from '../../../shared/cards/qrCardOperations'
 import { parseVCards } from '../importExport/vcardImport'
-import { assembleName, finishRow, linkKind, newDraft, type ImportRow } from '../importExport/importRow'
+import {
+  assembleName,
+  finishRow,
+  linkKind,
+  newDraft,
+  type ImportRow,
+} from '../importExport/importRow'
 
 /** The contact a read row holds, as the preview shows it before contacts.create. */
 function previewOf(row: ImportRow): QrContactPreview {

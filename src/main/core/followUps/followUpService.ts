@@ -8,12 +8,7 @@ import {
   type StoreData,
 } from '../../../shared/model'
 import { newId, nextTimestamp, type Clock } from '../clock'
-import {
-  followUpsForEncounter,
-  habitFigures,
-  queueOf,
-  snoozeUntil,
-} from './followUpRules'
+import { followUpsForEncounter, habitFigures, queueOf, snoozeUntil } from './followUpRules'
 import { targetsAfterFollowUp } from '../events/targetStage'
 import type { DataStore, StoreTransaction } from '../store/dataStore'
 import { notFound } from '../contacts/contactService'

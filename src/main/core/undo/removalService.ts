@@ -1,6 +1,10 @@
 import type { ParsedInputOf } from '../../../shared/contract'
 import { RapportError } from '../../../shared/errors'
-import type { DeletedCommunity, DeletedEvent, DeletedGathering } from '../../../shared/undo/removals'
+import type {
+  DeletedCommunity,
+  DeletedEvent,
+  DeletedGathering,
+} from '../../../shared/undo/removals'
 import type { DataStore } from '../store/dataStore'
 
 const missing = (kind: string, id: string) =>

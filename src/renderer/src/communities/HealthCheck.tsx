@@ -1,6 +1,9 @@
 import { Badge, Group, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { CommunityHealthView, HealthStatus } from '../../../shared/communities/communityOperations'
+import type {
+  CommunityHealthView,
+  HealthStatus,
+} from '../../../shared/communities/communityOperations'
 
 const COLOR: Record<HealthStatus, string> = { good: 'teal', fair: 'yellow', poor: 'red' }
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`)

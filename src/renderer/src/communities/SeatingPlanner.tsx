@@ -12,7 +12,10 @@ import {
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { GatheringView, SeatingPairView } from '../../../shared/communities/communityOperations'
+import type {
+  GatheringView,
+  SeatingPairView,
+} from '../../../shared/communities/communityOperations'
 import { ME_ID, type GatheringTable } from '../../../shared/model'
 import { useApi } from '../api/ApiContext'
 import { errorText } from '../api/errorText'

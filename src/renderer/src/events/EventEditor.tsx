@@ -32,12 +32,7 @@ import {
   type ConflictChoice,
 } from '../edits/editConflict'
 import { UnsavedChangesPrompt } from '../edits/UnsavedChangesPrompt'
-import {
-  fromZonedInput,
-  knownTimeZones,
-  localTimeZone,
-  toZonedInput,
-} from '../format/zonedTime'
+import { fromZonedInput, knownTimeZones, localTimeZone, toZonedInput } from '../format/zonedTime'
 
 const ROUTES = ['ticket', 'organiser', 'friend', 'sponsor', 'volunteer'] as const
 const STATUSES = ['notStarted', 'asked', 'invited', 'ticketBought', 'declined'] as const

@@ -1,9 +1,6 @@
 import { scanCardsEn } from '../cards/scanCardsText'
 import { mapEn } from '../map/mapText'
-import {
-  calendarImportEn,
-  calendarImportReasonsEn,
-} from '../calendar/calendarImportText'
+import { calendarImportEn, calendarImportReasonsEn } from '../calendar/calendarImportText'
 import { qrCardEn } from '../cards/qrCardText'
 import { lunarEn } from '../lunar/lunarText'
 import { editsEn } from '../edits/editsText'

@@ -1,9 +1,6 @@
 import { scanCardsZh } from '../cards/scanCardsText'
 import { mapZh } from '../map/mapText'
-import {
-  calendarImportZh,
-  calendarImportReasonsZh,
-} from '../calendar/calendarImportText'
+import { calendarImportZh, calendarImportReasonsZh } from '../calendar/calendarImportText'
 import { qrCardZh } from '../cards/qrCardText'
 import { lunarZh } from '../lunar/lunarText'
 import { editsZh } from '../edits/editsText'
