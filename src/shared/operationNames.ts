@@ -95,6 +95,7 @@ export const operationNames = [
   'backups.restore',
   'backups.delete',
   'store.writeAgain',
+  'store.writeCopy',
   'events.names',
   'communities.names',
   'contacts.bulkUpdate',

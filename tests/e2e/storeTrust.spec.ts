@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, startServe, stopServe, test } from './serveFixture'
@@ -53,6 +53,94 @@ for (const language of ['en', 'zh-CN'] as const) {
       } finally {
         await rm(dataDir, { recursive: true, force: true })
       }
+    })
+
+    test('a hand-edited rapport.json: the banner opens the record to fix, unknown fields stay', async ({
+      page,
+    }) => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'rapport-e2e-'))
+      const file = join(dataDir, 'rapport.json')
+      try {
+        await stopServe((await startServe(dataDir, language)).child)
+        const doc = JSON.parse(await readFile(file, 'utf8')) as {
+          contacts: Record<string, unknown>[]
+        }
+        const [edited, other] = doc.contacts
+        edited!.notes = 'x'.repeat(25_000) // over the 20,000 a note may have
+        other!.favouriteTea = 'oolong'
+        await writeFile(file, JSON.stringify(doc, null, 2))
+
+        const second = await startServe(dataDir, language)
+        try {
+          await page.goto(second.url)
+          const banner = page.getByTestId('notice-recordsNeedAttention')
+          await expect(banner).toContainText('favouriteTea')
+          await page.screenshot({
+            path: `test-results/screens/hand-edited-${language}.png`,
+            animations: 'disabled',
+          })
+          await banner.getByRole('link', { name: String(edited!.name) }).click()
+          await expect(page).toHaveURL(new RegExp(`#/contacts/${String(edited!.id)}$`))
+          await expect(page.getByRole('heading', { name: String(edited!.name) })).toBeVisible()
+        } finally {
+          await stopServe(second.child)
+        }
+        // Written whole at the stop: the field Rapport does not know is still there.
+        const after = JSON.parse(await readFile(file, 'utf8')) as typeof doc
+        expect(after.contacts.find((c) => c.id === other!.id)).toMatchObject({
+          favouriteTea: 'oolong',
+        })
+      } finally {
+        await rm(dataDir, { recursive: true, force: true })
+      }
+    })
+
+    test.describe('when the data folder is deleted while Rapport runs', () => {
+      test.use({ demoLanguage: language })
+
+      test('everything in memory can be written to another folder from the banner', async ({
+        page,
+        served,
+      }) => {
+        const words =
+          language === 'en'
+            ? {
+                button: 'Write to another folder…',
+                confirm: 'Write',
+                done: 'Everything was written to',
+              }
+            : { button: '写入另一个文件夹…', confirm: '写入', done: '所有数据已写入' }
+        const elsewhere = await mkdtemp(join(tmpdir(), 'rapport-e2e-copy-'))
+        try {
+          await page.goto(served.url)
+          await expect(page.getByText(/30/).first()).toBeVisible()
+          await rm(served.dataDir, { recursive: true, force: true })
+          // The store's watch notices within seconds; the banner follows on the next poll.
+          const banner = page.getByTestId('notice-dataFolderGone')
+          await expect(banner).toBeVisible({ timeout: 30_000 })
+          await banner.getByRole('button', { name: words.button }).click()
+          const dialog = page.getByRole('dialog')
+          const target = join(elsewhere, 'Rapport')
+          await dialog.getByRole('textbox').fill(target)
+          await page.screenshot({
+            path: `test-results/screens/write-copy-dialog-${language}.png`,
+            animations: 'disabled',
+          })
+          await dialog.getByRole('button', { name: words.confirm, exact: true }).click()
+          await expect(page.getByText(words.done)).toContainText(join(target, 'rapport.json'))
+          await page.screenshot({
+            path: `test-results/screens/write-copy-done-${language}.png`,
+            animations: 'disabled',
+          })
+
+          const written = JSON.parse(await readFile(join(target, 'rapport.json'), 'utf8')) as {
+            contacts: unknown[]
+          }
+          expect(written.contacts).toHaveLength(30)
+        } finally {
+          await rm(elsewhere, { recursive: true, force: true })
+        }
+      })
     })
   })
 }

@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import i18next from 'i18next'
+import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
+import { errorText } from '../../src/renderer/src/api/errorText'
+import { en } from '../../src/renderer/src/i18n/en'
+import { zhCN } from '../../src/renderer/src/i18n/zh-CN'
+import { RapportError } from '../../src/shared/errors'
 import type { CardView } from '../../src/shared/contacts/cardView'
 import type { ImportPreview } from '../../src/shared/contract'
 import type { Core } from '../../src/main/core/openCore'
@@ -77,6 +83,61 @@ describe('import through the contract', () => {
       variant: 'thumb',
     })
     expect(photo.dataUrl).toMatch(/^data:image\/jpeg;base64,\/9j\//)
+    await c.close()
+  })
+
+  it('shows imported camera photos in lists as thumbnails, not at full size', async () => {
+    const c = await core()
+    const width = 2400
+    const height = 1800
+    const pixels = Buffer.alloc(width * height * 3)
+    for (let i = 0; i < pixels.length; i++) pixels[i] = (Math.imul(i, 2654435761) >>> 24) & 255
+    const jpeg = await sharp(pixels, { raw: { width, height, channels: 3 } })
+      .jpeg()
+      .toBuffer()
+    const card = `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Lin Yue\r\nPHOTO;ENCODING=b;TYPE=JPEG:${jpeg.toString('base64')}\r\nEND:VCARD\r\n`
+    const preview = await call<ImportPreview>(c, 'import.preview', {
+      fileName: 'camera.vcf',
+      data: Buffer.from(card).toString('base64'),
+    })
+    await call(c, 'import.commit', { previewId: preview.previewId, duplicates: 'skip' })
+    const [item] = (await call<{ items: { photo?: string }[] }>(c, 'contacts.search', {})).items
+    const get = (variant: string) =>
+      call<{ dataUrl: string }>(c, 'photos.get', { ref: item!.photo, variant })
+    const bytes = (url: string) => Buffer.from(url.slice(url.indexOf(',') + 1), 'base64')
+
+    const thumb = bytes((await get('thumb')).dataUrl)
+    expect(await sharp(thumb).metadata()).toMatchObject({ width: 160, height: 120 })
+    expect(thumb.length * 50).toBeLessThan(jpeg.length)
+    expect(bytes((await get('full')).dataUrl).equals(jpeg)).toBe(true)
+    await c.close()
+  })
+
+  it('refuses a decompression bomb as a photo, in words the user can read in both languages', async () => {
+    const c = await core()
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    )
+    png.writeUInt32BE(100_000, 16)
+    png.writeUInt32BE(100_000, 20)
+    const answer = await c.dispatch('photos.save', { data: png.toString('base64') })
+    expect(answer.ok).toBe(false)
+    if (answer.ok) return
+    const error = new RapportError(answer.error.code, answer.error.message, answer.error.details)
+    const say = async (lng: string) => {
+      const i18n = i18next.createInstance({
+        resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+        lng,
+        interpolation: { escapeValue: false },
+      })
+      await i18n.init()
+      return errorText(i18n.t, error)
+    }
+    expect(await say('en')).toBe(
+      'This image says it is 100000 × 100000 pixels, more than the 100 megapixels Rapport takes. Scale it down and try again.',
+    )
+    expect(await say('zh-CN')).toMatch(/^这张图片自称有 100000 × 100000 像素，超过了/)
     await c.close()
   })
 

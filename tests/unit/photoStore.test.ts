@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs'
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import {
   MAX_PHOTO_BYTES,
+  MAX_THUMBNAIL_BYTES,
   PhotoStore,
   photoRefSchema,
   sniffImage,
@@ -34,12 +36,37 @@ const tinyPng = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64',
 )
-const tinyWebp = Buffer.concat([
-  Buffer.from('RIFF'),
-  Buffer.from([0x1a, 0, 0, 0]),
-  Buffer.from('WEBPVP8L'),
-  Buffer.alloc(18),
-])
+const tinyWebp = await sharp({
+  create: { width: 2, height: 2, channels: 3, background: '#c33' },
+})
+  .webp()
+  .toBuffer()
+
+/** A camera-sized photo whose pixels vary, so it compresses like a real one (megabytes). */
+async function cameraJpeg(width = 3000, height = 2000): Promise<Buffer> {
+  const pixels = Buffer.alloc(width * height * 3)
+  for (let i = 0; i < pixels.length; i++) pixels[i] = (Math.imul(i, 2654435761) >>> 24) & 255
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 90 })
+    .toBuffer()
+}
+
+/** A valid tiny PNG whose header claims `width` × `height` pixels: a decompression bomb. */
+function pngClaiming(width: number, height: number): Buffer {
+  const bomb = Buffer.from(tinyPng)
+  bomb.writeUInt32BE(width, 16)
+  bomb.writeUInt32BE(height, 20)
+  return bomb
+}
+
+/** The iPhone JPEG with its frame header (SOF0) claiming `width` × `height` pixels. */
+async function jpegClaiming(width: number, height: number): Promise<Buffer> {
+  const jpeg = Buffer.from(await iphoneJpeg())
+  const sof = jpeg.indexOf(Buffer.from([0xff, 0xc0]))
+  jpeg.writeUInt16BE(height, sof + 5)
+  jpeg.writeUInt16BE(width, sof + 7)
+  return jpeg
+}
 
 async function refusal(promise: Promise<unknown>): Promise<RapportError> {
   const error = await promise.then(
@@ -63,6 +90,78 @@ describe('sniffing image types by content', () => {
     expect(sniffImage(Buffer.from('GIF89a\x01\x00\x01\x00'))).toBeNull()
     expect(sniffImage(Buffer.from('RIFF\x00\x00\x00\x00WAVEfmt '))).toBeNull()
     expect(sniffImage(Buffer.from('just some text, named photo.jpg'))).toBeNull()
+  })
+})
+
+describe('thumbnails and decompression bombs', () => {
+  it('makes a small thumbnail for a camera photo saved without one, as imports do', async () => {
+    const dir = await tempDir()
+    const store = new PhotoStore(dir)
+    const photo = await cameraJpeg()
+    expect(photo.length).toBeGreaterThan(1024 * 1024)
+    const saved = await store.save(photo)
+
+    const thumb = await store.read(saved.ref, 'thumb')
+    expect(thumb.mime).toBe('image/webp')
+    expect(thumb.bytes.length).toBeLessThan(MAX_THUMBNAIL_BYTES)
+    const { width, height } = await sharp(thumb.bytes).metadata()
+    expect([width, height]).toEqual([160, 107])
+    // The original is kept unchanged for the card's big photo and for export.
+    expect((await store.read(saved.ref, 'full')).bytes.equals(photo)).toBe(true)
+    expect((await readdir(join(dir, 'photos'))).sort()).toEqual(
+      [
+        saved.ref.slice('sha256-'.length),
+        saved.ref.replace(/^sha256-(.*)\.jpg$/, '$1.thumb.webp'),
+      ].sort(),
+    )
+  })
+
+  it('gives photos stored before thumbnails existed a thumbnail on first read', async () => {
+    const dir = await tempDir()
+    const photo = await cameraJpeg(1200, 1600)
+    const saved = await new PhotoStore(dir).save(photo)
+    // As an older Rapport left it: the full photo only.
+    const hash = saved.ref.slice('sha256-'.length, -'.jpg'.length)
+    await rm(join(dir, 'photos', `${hash}.thumb.webp`))
+
+    const store = new PhotoStore(dir)
+    const [a, b] = await Promise.all([
+      store.read(saved.ref, 'thumb'),
+      store.read(saved.ref, 'thumb'),
+    ])
+    expect(a.mime).toBe('image/webp')
+    expect(b.bytes.equals(a.bytes)).toBe(true)
+    expect(await sharp(a.bytes).metadata()).toMatchObject({ width: 120, height: 160 })
+    expect(await readdir(join(dir, 'photos'))).toContain(`${hash}.thumb.webp`)
+  })
+
+  it('turns a sideways phone photo upright in its thumbnail', async () => {
+    const store = new PhotoStore(await tempDir())
+    // Stored 300 wide and 200 high, shown 200 wide and 300 high (EXIF orientation 6).
+    const sideways = await sharp(await cameraJpeg(300, 200))
+      .withMetadata({ orientation: 6 })
+      .jpeg()
+      .toBuffer()
+    const saved = await store.save(sideways)
+    const thumb = await store.read(saved.ref, 'thumb')
+    expect(await sharp(thumb.bytes).metadata()).toMatchObject({ width: 107, height: 160 })
+  })
+
+  it.each([
+    ['PNG', () => Promise.resolve(pngClaiming(100_000, 100_000))],
+    ['JPEG', () => jpegClaiming(65_000, 65_000)],
+  ])('refuses a %s whose header claims billions of pixels, before decoding it', async (_, make) => {
+    const dir = await tempDir()
+    const store = new PhotoStore(dir)
+    const bomb = await make()
+    expect(bomb.length).toBeLessThan(10_000)
+    const error = await refusal(store.save(bomb))
+    expect(error.code).toBe('VALIDATION')
+    expect(error.details).toMatchObject({ reason: 'photo.tooManyPixels', megapixels: 100 })
+    expect(await readdir(dir)).toEqual([])
+
+    const asThumb = await refusal(store.save(await iphoneJpeg(), bomb))
+    expect(asThumb.details).toMatchObject({ field: 'thumbnail', reason: 'photo.tooManyPixels' })
   })
 })
 
@@ -141,7 +240,8 @@ describe('the photo store', () => {
     const error = await refusal(store.save(tooBig))
     expect(error.code).toBe('VALIDATION')
     expect(error.message).toBe('larger than 10 MB')
-    expect(await readdir(join(dir, 'photos'))).toHaveLength(1)
+    // The one at the limit and its thumbnail; nothing of the refused one.
+    expect(await readdir(join(dir, 'photos'))).toHaveLength(2)
   })
 
   it('checks the thumbnail as strictly as the photo', async () => {

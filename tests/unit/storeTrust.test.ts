@@ -422,6 +422,46 @@ describe('a hand-edited rapport.json', () => {
     await store.close()
   })
 
+  it('keeps fields Rapport does not know in rapport.json through edits, writes and restarts', async () => {
+    const { dir } = await editedFolder((r) => {
+      r[0]!.favouriteTea = 'oolong'
+      r[0]!.x_crm = { tier: 2, tags: ['vip'] }
+      r[2]!.id = 'a' // a second "a", with its own unknown field
+      r[2]!.pronouns = 'she/her'
+    })
+    const onDisk = async () => {
+      const doc = JSON.parse(await readFile(snapshotOf(dir), 'utf8')) as StoreData
+      return doc.contacts as unknown as Record<string, unknown>[]
+    }
+    let store = await open(dir, { backups: true })
+    // The app works with records of its own shape only.
+    expect(store.read().contacts.find((c) => c.id === 'a')).not.toHaveProperty('favouriteTea')
+    const second = noticeOf(store.notices(), 'recordsNeedAttention').records.find(
+      (r) => r.problem === 'duplicateId',
+    )!.id
+    // Edited in Rapport, then written out whole (compaction at close).
+    await store.update((tx) => tx.put('contacts', { ...contact('a'), name: 'Ada Edited' }))
+    await store.close()
+    expect((await onDisk()).find((c) => c.id === 'a')).toMatchObject({
+      name: 'Ada Edited',
+      favouriteTea: 'oolong',
+      x_crm: { tier: 2, tags: ['vip'] },
+    })
+    expect((await onDisk()).find((c) => c.id === second)).toMatchObject({ pronouns: 'she/her' })
+
+    // Our own file now: loaded without the full check, and still nothing is lost.
+    store = await open(dir, { backups: true })
+    expect(store.notices()).toEqual([])
+    expect(store.read().contacts.find((c) => c.id === 'a')).not.toHaveProperty('x_crm')
+    await store.update((tx) => tx.put('contacts', { ...contact('a'), name: 'Ada Again' }))
+    await store.compact()
+    expect((await onDisk()).find((c) => c.id === 'a')).toMatchObject({
+      name: 'Ada Again',
+      favouriteTea: 'oolong',
+    })
+    await store.close()
+  })
+
   it('accepts a UTF-8 byte-order mark', async () => {
     const dir = await tempDir()
     const data = { ...emptyStoreData(), contacts: [contact('a', '林悦')] }
@@ -455,6 +495,42 @@ describe('the data folder deleted while Rapport runs', () => {
     const reopened = await open(dir)
     expect(ids(reopened.read())).toEqual(['a', 'c'])
     await reopened.close()
+  })
+
+  it('writes everything from memory to another folder, which then opens with all of it', async () => {
+    const dir = await tempDir()
+    const other = join(await tempDir(), 'Rapport rescued')
+    const store = await open(dir)
+    await store.update((tx) => tx.put('contacts', contact('a', '林悦')))
+    await store.update((tx) => tx.put('contacts', contact('b')))
+    // While the folder is in place its backups are the copies: nothing writes elsewhere.
+    await expect(store.writeCopyTo(other)).rejects.toMatchObject({ code: 'CONFLICT' })
+    await rm(dir, { recursive: true, force: true })
+    await expect(store.update((tx) => tx.put('contacts', contact('c')))).rejects.toMatchObject({
+      code: 'STORE_UNAVAILABLE',
+    })
+
+    await expect(store.writeCopyTo('rescued')).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: { reason: 'store.copyNotAbsolute' },
+    })
+    await expect(store.writeCopyTo(dir)).rejects.toMatchObject({
+      details: { reason: 'store.copyIsDataFolder' },
+    })
+    const { file } = await store.writeCopyTo(other)
+    expect(file).toBe(join(other, 'rapport.json'))
+    // Never over another copy or another Rapport's data.
+    await expect(store.writeCopyTo(other)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'store.copyExists', file },
+    })
+    await store.close()
+
+    const rescued = await open(other)
+    expect(ids(rescued.read())).toEqual(['a', 'b'])
+    expect(rescued.read().contacts[0]!.name).toBe('林悦')
+    expect(rescued.notices()).toEqual([])
+    await rescued.close()
   })
 
   it('is noticed by the watch even before the next change', async () => {

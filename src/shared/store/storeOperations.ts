@@ -25,6 +25,10 @@ export const storeOperations = {
   'store.startEmpty': op<{ ok: true }>()(z.object({ confirm: z.literal(true) }).strict()),
   /** After the data folder was deleted while running: writes everything from memory again. */
   'store.writeAgain': op<{ ok: true }>()(z.object({ confirm: z.literal(true) }).strict()),
+  /** Everything in memory written as a new data folder elsewhere, to open with --data. */
+  'store.writeCopy': op<{ file: string }>()(
+    z.object({ folder: z.string().trim().min(1).max(4096) }).strict(),
+  ),
   'backups.list': op<BackupInfo[]>()(noInput),
   'backups.create': op<BackupInfo>()(noInput),
   'backups.restore': op<{ ok: true }>()(z.object({ file: z.string().min(1).max(4096) }).strict()),

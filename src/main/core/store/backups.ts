@@ -9,6 +9,7 @@ import {
 } from '../../../shared/store/storeNotice'
 import type { StoreData } from '../../../shared/model'
 import { writeFileDurably } from './durableJsonFile'
+import type { UnknownFields } from './handEdited'
 import { makePrivateDir } from './ownerOnly'
 import {
   countRecords,
@@ -46,14 +47,14 @@ export async function createBackup(
   dataDir: string,
   data: StoreData,
   now: Date,
-  options: { keep?: BackupKeep; onlyIfChanged?: boolean } = {},
+  options: { keep?: BackupKeep; onlyIfChanged?: boolean; unknownFields?: UnknownFields } = {},
 ): Promise<BackupInfo> {
   const keep = options.keep
   const dir = join(dataDir, BACKUP_DIR)
   await makePrivateDir(dir)
   const { data: dataName, meta } = names(data.journalSeq, now)
   const target = join(dir, dataName)
-  const text = Buffer.from(serializeSnapshot(data), 'utf8')
+  const text = Buffer.from(serializeSnapshot(data, options.unknownFields), 'utf8')
   const identity = identityOf(text)
   if (options.onlyIfChanged) {
     // A backup identical to the newest one adds nothing and would push an older state out.

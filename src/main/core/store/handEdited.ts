@@ -12,13 +12,51 @@ import type { AttentionRecord } from '../../../shared/store/storeNotice'
  * thrown away whole for one field: what fits loads, a text longer than allowed loads as it is
  * (the record's editor then asks to shorten it), a record missing a field or holding a wrong one
  * is set aside, two records with one id both stay (the second gets a new id), and fields Rapport
- * does not know are named. Every such record is listed for the user.
+ * does not know are named and kept. Every such record is listed for the user.
  */
 export interface HandEditedResult {
   data: StoreData
   attention: AttentionRecord[]
+  unknownFields: UnknownFields
   /** Records not loaded, with what is wrong with them, for the set-aside file. */
   setAside: { collection: CollectionName; record: unknown; problems: string[] }[]
+}
+
+/**
+ * Fields Rapport does not know (a newer version's, another tool's, the user's own notes), per
+ * collection and record id. They stay out of the records the app works with and are written back
+ * beside their record every time the data file is written, so nothing typed by hand is lost.
+ */
+export type UnknownFields = Map<CollectionName, Map<string, Record<string, unknown>>>
+
+function keep(
+  fields: UnknownFields,
+  collection: CollectionName,
+  id: string,
+  raw: Record<string, unknown>,
+  keys: string[],
+): void {
+  if (keys.length === 0) return
+  if (!fields.has(collection)) fields.set(collection, new Map())
+  fields.get(collection)!.set(id, Object.fromEntries(keys.map((key) => [key, raw[key]])))
+}
+
+const knownKeys = new Map(
+  collectionNames.map((name) => [name, new Set(Object.keys(collectionSchemas[name].shape))]),
+)
+
+/** Moves unknown fields out of records that were loaded without a schema pass (our own file). */
+export function takeUnknownFields(data: StoreData): UnknownFields {
+  const fields: UnknownFields = new Map()
+  for (const collection of collectionNames) {
+    const known = knownKeys.get(collection)!
+    for (const record of data[collection] as unknown as Record<string, unknown>[]) {
+      const unknown = Object.keys(record).filter((key) => !known.has(key))
+      keep(fields, collection, String(record.id), record, unknown)
+      for (const key of unknown) delete record[key]
+    }
+  }
+  return fields
 }
 
 type Issue = {
@@ -59,6 +97,7 @@ export function loadHandEdited(migrated: Record<string, unknown>): HandEditedRes
   if (collectionNames.some((name) => !Array.isArray(migrated[name]))) return null
 
   const attention: AttentionRecord[] = []
+  const unknownFields: UnknownFields = new Map()
   const setAside: HandEditedResult['setAside'] = []
   const data = { ...root.data } as StoreData
   for (const collection of collectionNames) {
@@ -141,12 +180,13 @@ export function loadHandEdited(migrated: Record<string, unknown>): HandEditedRes
         })
         record.id = newId
       }
+      keep(unknownFields, collection, record.id, raw as Record<string, unknown>, unknown)
       seen.add(record.id)
       kept.push(record)
     }
     ;(data as Record<string, unknown>)[collection] = kept
   }
-  return { data, attention, setAside }
+  return { data, attention, unknownFields, setAside }
 }
 
 /** Duplicate ids and unknown fields in a file that otherwise passed the whole-file check. */
@@ -155,7 +195,7 @@ export function findQuietProblems(migrated: Record<string, unknown>): boolean {
     const list = migrated[collection]
     if (!Array.isArray(list)) continue
     const ids = new Set<unknown>()
-    const known = new Set(Object.keys(collectionSchemas[collection].shape))
+    const known = knownKeys.get(collection)!
     for (const raw of list as Record<string, unknown>[]) {
       if (ids.has(raw?.id)) return true
       ids.add(raw?.id)

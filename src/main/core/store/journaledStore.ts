@@ -1,5 +1,5 @@
 import { readdir, readFile, rename, rm, stat } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { basename, isAbsolute, join, resolve } from 'node:path'
 import { RapportError } from '../../../shared/errors'
 import { emptyStoreData, type StoreData } from '../../../shared/model'
 import type { BackupKeep, StoreNotice } from '../../../shared/store/storeNotice'
@@ -27,6 +27,7 @@ import {
   type SnapshotIdentity,
 } from './snapshot'
 import { StoreState, validateOp } from './storeState'
+import type { UnknownFields } from './handEdited'
 
 export const SNAPSHOT_FILE = 'rapport.json'
 export const JOURNAL_FILE = 'rapport.journal'
@@ -68,6 +69,11 @@ export interface JournaledStore extends DataStore {
   stats(): { fsyncs: number; journalBytes: number }
   /** After the data folder was deleted while running: writes everything from memory again. */
   writeAgain(): Promise<void>
+  /**
+   * After the data folder was deleted while running: writes everything in memory as a new data
+   * folder elsewhere (e.g. the old one's disk is gone), for Rapport to open with --data.
+   */
+  writeCopyTo(folder: string): Promise<{ file: string }>
   /** Looks for a change made by another program now (also done on a timer). */
   checkExternalChange(): Promise<void>
 }
@@ -182,6 +188,8 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
     /** A snapshot must be written at once (first launch, or rebuilt after a mishap). */
     let writeNow = false
     let loaded: LoadedSnapshot | null = null
+    // Fields Rapport does not know, written back beside their records (see handEdited.ts).
+    let unknownFields: UnknownFields = new Map()
     try {
       loaded = await loadSnapshot(snapshotFile)
     } catch (error) {
@@ -231,6 +239,7 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
 
     if (loaded) {
       data = loaded.data
+      unknownFields = loaded.unknownFields
       if (loaded.attention.length > 0) {
         // A hand-edited file: keep it exactly as found, list what needs a look, load the rest.
         const when = stamp(now())
@@ -414,6 +423,7 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
       let written = ''
       const identity = await writeSnapshot(snapshotFile, state.data, {
         prev: journalBase,
+        unknownFields,
         beforeRename: async (temp) => {
           written = await signatureOf(temp)
           // Right before ours takes the name: a file another program put there is set aside.
@@ -441,7 +451,11 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
 
     const backupNow = async (keep?: BackupKeep): Promise<BackupInfo> => {
       if (writer.hasEntries() || snapshotStale || !writer.isIdle()) await compact()
-      const info = await createBackup(dir, state.data, now(), { keep, onlyIfChanged: !keep })
+      const info = await createBackup(dir, state.data, now(), {
+        keep,
+        onlyIfChanged: !keep,
+        unknownFields,
+      })
       lastBackupAt = Date.now()
       changedSinceBackup = false
       return info
@@ -528,6 +542,7 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
           snapshotStale = true
         }
         state.replace(theirs.data)
+        unknownFields = theirs.unknownFields
         revision += 1
         lastSeq = Math.max(lastSeq, theirs.data.journalSeq)
         knownSnapshot = signature
@@ -711,6 +726,45 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
         if (backupsOn) await backupNow('recovery')
         dropNotices('dataFolderGone')
         changed()
+      },
+      async writeCopyTo(folder) {
+        // Only as a way out of a lost folder: otherwise nothing may make Rapport write elsewhere.
+        if (!(writer.failure instanceof JournalGoneError))
+          throw new RapportError(
+            'CONFLICT',
+            `The data folder ${dir} is in place; its backups are the copies to use`,
+          )
+        if (!isAbsolute(folder)) {
+          throw new RapportError('VALIDATION', `${folder} is not a full path`, {
+            reason: 'store.copyNotAbsolute',
+            folder,
+          })
+        }
+        const target = resolve(folder)
+        if (target === resolve(dir)) {
+          throw new RapportError('CONFLICT', `${target} is the data folder itself`, {
+            reason: 'store.copyIsDataFolder',
+            folder: target,
+          })
+        }
+        const file = join(target, SNAPSHOT_FILE)
+        if (
+          await stat(file).then(
+            () => true,
+            () => false,
+          )
+        ) {
+          // Never over someone's data: that folder may be another Rapport's.
+          throw new RapportError('CONFLICT', `${file} already exists`, {
+            reason: 'store.copyExists',
+            file,
+          })
+        }
+        // Changes still on their way are either kept or taken back before the copy is taken.
+        await writer.idle().catch(() => undefined)
+        await withWritableFolder(target, () => makePrivateDir(target))
+        await writeSnapshot(file, state.data, { unknownFields })
+        return { file }
       },
       stats: () => ({ fsyncs: writer.fsyncs, journalBytes: writer.size }),
       ready: () => startup,

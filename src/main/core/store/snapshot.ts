@@ -10,7 +10,13 @@ import {
 } from '../../../shared/model'
 import type { AttentionRecord } from '../../../shared/store/storeNotice'
 import { writeFileDurably } from './durableJsonFile'
-import { findQuietProblems, loadHandEdited, type HandEditedResult } from './handEdited'
+import {
+  findQuietProblems,
+  loadHandEdited,
+  takeUnknownFields,
+  type HandEditedResult,
+  type UnknownFields,
+} from './handEdited'
 import { migrate, MigrationError } from './migrations'
 
 /** Why a snapshot cannot be used. `newer` files are refused as they are, never "repaired". */
@@ -32,6 +38,8 @@ export interface SnapshotReport {
   data: StoreData
   /** Records of a hand-edited file that need the user's attention (see handEdited.ts). */
   attention: AttentionRecord[]
+  /** Written back beside their records by serializeSnapshot. */
+  unknownFields: UnknownFields
   setAside: HandEditedResult['setAside']
 }
 
@@ -57,10 +65,11 @@ export function parseSnapshotReport(text: string): SnapshotReport {
   const parsed = storeDataSchema.safeParse(migrated)
   const doc = migrated as Record<string, unknown>
   if (parsed.success && !findQuietProblems(doc))
-    return { data: parsed.data, attention: [], setAside: [] }
+    return { data: parsed.data, attention: [], unknownFields: new Map(), setAside: [] }
   const lenient = loadHandEdited(doc)
   if (lenient) return lenient
-  if (parsed.success) return { data: parsed.data, attention: [], setAside: [] }
+  if (parsed.success)
+    return { data: parsed.data, attention: [], unknownFields: new Map(), setAside: [] }
   const where = validationIssues(parsed.error)
     .slice(0, 3)
     .map((issue) => `${issue.path || '(root)'}: ${issue.message}`)
@@ -72,17 +81,20 @@ export function parseSnapshotReport(text: string): SnapshotReport {
  * The snapshot as text: JSON with one record per line, so the file stays readable, greppable and
  * diffable at 100 MB without the size and time that full indentation costs.
  */
-export function serializeSnapshot(data: StoreData): string {
+export function serializeSnapshot(data: StoreData, unknownFields?: UnknownFields): string {
   const parts: string[] = ['{\n']
   const collections = new Set<string>(collectionNames)
   for (const [key, value] of Object.entries(data)) {
     if (!collections.has(key)) parts.push(`${JSON.stringify(key)}: ${JSON.stringify(value)},\n`)
   }
   collectionNames.forEach((name, i) => {
-    const records = data[name] as unknown[]
+    const records = data[name] as { id: string }[]
+    const extra = unknownFields?.get(name)
+    const line = extra?.size
+      ? (r: { id: string }) => JSON.stringify({ ...r, ...extra.get(r.id) })
+      : (r: { id: string }) => JSON.stringify(r)
     parts.push(`${JSON.stringify(name)}: [`)
-    if (records.length > 0)
-      parts.push('\n', records.map((r) => JSON.stringify(r)).join(',\n'), '\n')
+    if (records.length > 0) parts.push('\n', records.map(line).join(',\n'), '\n')
     parts.push(i === collectionNames.length - 1 ? ']\n' : '],\n')
   })
   parts.push('}\n')
@@ -133,9 +145,13 @@ export async function readSum(file: string): Promise<SnapshotSum | null> {
 export async function writeSnapshot(
   file: string,
   data: StoreData,
-  options: { prev?: SnapshotIdentity | null; beforeRename?: (temp: string) => Promise<void> } = {},
+  options: {
+    prev?: SnapshotIdentity | null
+    beforeRename?: (temp: string) => Promise<void>
+    unknownFields?: UnknownFields
+  } = {},
 ): Promise<SnapshotIdentity> {
-  const bytes = Buffer.from(serializeSnapshot(data), 'utf8')
+  const bytes = Buffer.from(serializeSnapshot(data, options.unknownFields), 'utf8')
   const identity = identityOf(bytes)
   const sum: SnapshotSum = { ...identity }
   if (options.prev) sum.prevCrc32 = options.prev.crc32
@@ -172,8 +188,10 @@ export async function loadSnapshot(file: string): Promise<LoadedSnapshot | null>
   if (ours) {
     try {
       const trusted = JSON.parse(text) as StoreData
-      if (trusted.schemaVersion === CURRENT_SCHEMA_VERSION)
-        return { data: trusted, attention: [], setAside: [], identity, sum, ours }
+      if (trusted.schemaVersion === CURRENT_SCHEMA_VERSION) {
+        const unknownFields = takeUnknownFields(trusted)
+        return { data: trusted, attention: [], unknownFields, setAside: [], identity, sum, ours }
+      }
     } catch {
       // Fall through to the full check, which explains what is wrong.
     }

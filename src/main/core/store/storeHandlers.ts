@@ -46,5 +46,6 @@ export function createStoreHandlers(
       await store.writeAgain()
       return { ok: true }
     },
+    'store.writeCopy': ({ folder }) => store.writeCopyTo(folder),
   }
 }

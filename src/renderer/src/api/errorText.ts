@@ -8,6 +8,12 @@ const REASONS = new Set([
   'tooManyColumns',
   'calendarImport.notIcs',
   'calendarImport.tooManyMeetings',
+  'photo.tooManyPixels',
+  'store.copyNotAbsolute',
+  'store.copyIsDataFolder',
+  'store.copyExists',
+  'photo.tooLarge',
+  'photo.notImage',
   // Browser mode: the local server stopped, or was restarted (see connection/).
   'serverDown',
   'sessionEnded',

@@ -630,7 +630,7 @@ export const en = {
     saveFailed:
       'The last change could not be saved to {{file}} ({{reason}}) and was undone. Free some disk space and try again; Rapport does not need a restart.',
     dataFolderGone:
-      'The data folder {{folder}} was deleted while Rapport was running. Nothing more is saved until your data is written again; everything is still here in memory.',
+      'The data folder {{folder}} was deleted while Rapport was running. Nothing more is saved until your data is written again, to that folder or to another one; everything is still here in memory.',
     recordsNeedAttention_one:
       'One record in your hand-edited data file needs attention: {{records}}. Everything else was loaded; open the record to fix it. A copy of the file as it was found is at {{copyAt}}. {{setAside}}',
     recordsNeedAttention_other:
@@ -641,10 +641,19 @@ export const en = {
       missingField: '{{field}} is missing; not loaded',
       invalid: '{{field}} is not valid; not loaded',
       duplicateId: 'had the same id as another record ({{field}}); kept under a new id',
-      unknownFields: 'fields Rapport does not know: {{field}}; they are only in the copy',
+      unknownFields: 'fields Rapport does not know: {{field}}; kept in the file as they are',
     },
+    fixRecords: 'Open to fix:',
     writeAgain: 'Write everything to the folder again',
     writtenAgain: 'Everything was written to the data folder again.',
+    writeCopy: 'Write to another folder…',
+    writeCopyTitle: 'Write everything to another folder',
+    writeCopyBody:
+      'Rapport writes everything it holds in memory as a new data folder. Photos and backups that were in the deleted folder are not in memory and cannot be written.',
+    writeCopyFolder: 'Folder (full path)',
+    writeCopyConfirm: 'Write',
+    copyWritten:
+      'Everything was written to {{file}}. To keep working with it, quit Rapport and start it with --data "{{folder}}". Until then, changes here are still not saved.',
     startEmptyTitle: 'Start over with an empty data file?',
     startEmptyBody:
       'There is no backup to go back to. Rapport can keep the damaged file aside (nothing is deleted) and start with an empty data file.',
@@ -714,6 +723,19 @@ export const en = {
       tooManyColumns:
         '{{file}} has {{columns}} columns; Rapport imports files with at most {{limit}} columns. Remove the columns you do not need and try again.',
       calendarImport: calendarImportReasonsEn,
+      store: {
+        copyNotAbsolute: '{{folder}} is not a full path. Give the whole path of the folder.',
+        copyIsDataFolder:
+          '{{folder}} is the data folder that was deleted. Use “Write everything to the folder again” for it.',
+        copyExists:
+          '{{file}} already exists. Rapport does not write over another data file; choose a new folder.',
+      },
+      photo: {
+        tooManyPixels:
+          'This image says it is {{width}} × {{height}} pixels, more than the {{megapixels}} megapixels Rapport takes. Scale it down and try again.',
+        tooLarge: 'This image is larger than 10 MB. Scale it down and try again.',
+        notImage: 'This file is not a JPEG, PNG or WebP image Rapport can read.',
+      },
       autoExport: {
         notAbsolute: '{{file}} is not a full path. Give the whole path of the file.',
         notIcs: '{{file}} does not end in .ics. Rapport only keeps .ics calendar files.',

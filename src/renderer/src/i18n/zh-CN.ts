@@ -597,7 +597,7 @@ export const zhCN: Messages = {
     saveFailed:
       '最后一次修改无法保存到 {{file}}（{{reason}}），已被撤回。请腾出一些磁盘空间后再试一次，无需重启 Rapport。',
     dataFolderGone:
-      '数据文件夹 {{folder}} 在 Rapport 运行期间被删除了。在重新写入之前，修改都无法保存；所有数据仍保留在内存中。',
+      '数据文件夹 {{folder}} 在 Rapport 运行期间被删除了。在把数据重新写入这个文件夹或另一个文件夹之前，修改都无法保存；所有数据仍保留在内存中。',
     recordsNeedAttention_one:
       '你手动编辑过的数据文件中有一条记录需要处理：{{records}}。其余内容都已载入，打开这条记录即可修改。文件的原样副本保存在 {{copyAt}}。{{setAside}}',
     recordsNeedAttention_other:
@@ -608,10 +608,19 @@ export const zhCN: Messages = {
       missingField: '缺少 {{field}}；未载入',
       invalid: '{{field}} 的内容无效；未载入',
       duplicateId: '与另一条记录的编号相同（{{field}}）；已换用新编号保留',
-      unknownFields: 'Rapport 不认识的字段：{{field}}；只保留在副本中',
+      unknownFields: 'Rapport 不认识的字段：{{field}}；已原样保留在文件中',
     },
+    fixRecords: '打开修改：',
     writeAgain: '把所有数据重新写入文件夹',
     writtenAgain: '所有数据已重新写入数据文件夹。',
+    writeCopy: '写入另一个文件夹…',
+    writeCopyTitle: '把所有数据写入另一个文件夹',
+    writeCopyBody:
+      'Rapport 会把内存中的所有数据写成一个新的数据文件夹。被删除的文件夹里的照片和备份不在内存中，无法写出。',
+    writeCopyFolder: '文件夹（完整路径）',
+    writeCopyConfirm: '写入',
+    copyWritten:
+      '所有数据已写入 {{file}}。要继续使用它，请退出 Rapport，再用 --data "{{folder}}" 启动。在此之前，这里的修改仍然无法保存。',
     startEmptyTitle: '用一个空的数据文件重新开始？',
     startEmptyBody:
       '没有可以恢复的备份。Rapport 可以把损坏的文件移到一旁保存（不会删除任何内容），然后用一个空的数据文件开始。',
@@ -676,6 +685,18 @@ export const zhCN: Messages = {
       tooManyColumns:
         '{{file}} 有 {{columns}} 列，而 Rapport 最多只能导入 {{limit}} 列的文件。请删掉用不到的列后再试。',
       calendarImport: calendarImportReasonsZh,
+      store: {
+        copyNotAbsolute: '{{folder}} 不是完整路径。请填写文件夹的完整路径。',
+        copyIsDataFolder:
+          '{{folder}} 就是被删除的数据文件夹。要写回这里，请使用“把所有数据重新写入文件夹”。',
+        copyExists: '{{file}} 已经存在。Rapport 不会覆盖别的数据文件，请换一个新文件夹。',
+      },
+      photo: {
+        tooManyPixels:
+          '这张图片自称有 {{width}} × {{height}} 像素，超过了 Rapport 能接收的 {{megapixels}} 百万像素。请缩小后再试。',
+        tooLarge: '这张图片超过 10 MB。请缩小后再试。',
+        notImage: '这个文件不是 Rapport 能读取的 JPEG、PNG 或 WebP 图片。',
+      },
       autoExport: {
         notAbsolute: '{{file}} 不是完整路径。请填写文件的完整路径。',
         notIcs: '{{file}} 的扩展名不是 .ics。Rapport 只维护 .ics 日历文件。',

@@ -1,7 +1,11 @@
-import { Alert, Button, Group, Stack, Text } from '@mantine/core'
+import { Alert, Anchor, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { StoreNotice } from '../../../shared/store/storeNotice'
+import { Link } from 'react-router-dom'
+import type { AttentionRecord, StoreNotice } from '../../../shared/store/storeNotice'
 import { useApi } from '../api/ApiContext'
+import { errorText } from '../api/errorText'
 import { formatDateTime } from '../format/formatDate'
 
 /** The sentence for one notice about the data file, in the interface language. */
@@ -88,6 +92,91 @@ function noticeText(
   }
 }
 
+/** Where a loaded record of a hand-edited file is fixed: its own page. */
+const pageOf: Partial<Record<string, (id: string) => string>> = {
+  contacts: (id) => `/contacts/${encodeURIComponent(id)}`,
+  events: (id) => `/events/${encodeURIComponent(id)}`,
+}
+
+function RecordLinks({ records }: { records: AttentionRecord[] }) {
+  const { t } = useTranslation()
+  const seen = new Set<string>()
+  const links = records.filter((r) => {
+    const key = `${r.collection}/${r.id}`
+    if (!r.loaded || !pageOf[r.collection] || seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+  if (links.length === 0) return null
+  return (
+    <Group gap="xs" mt={4}>
+      <Text size="sm">{t('store.fixRecords')}</Text>
+      {links.map((r) => (
+        <Anchor
+          key={`${r.collection}/${r.id}`}
+          component={Link}
+          to={pageOf[r.collection]!(r.id)}
+          size="sm"
+        >
+          {r.name ?? r.id}
+        </Anchor>
+      ))}
+    </Group>
+  )
+}
+
+/** The data folder is gone: writes everything from memory as a new data folder the user names. */
+function WriteCopyButton({ folder }: { folder: string }) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const [opened, setOpened] = useState(false)
+  const [target, setTarget] = useState(`${folder}-copy`)
+  const [busy, setBusy] = useState(false)
+  const write = async () => {
+    setBusy(true)
+    try {
+      const { file } = await api['store.writeCopy']({ folder: target })
+      setOpened(false)
+      // Stays until closed: the user needs the path to open the copy.
+      notifications.show({
+        color: 'teal',
+        autoClose: false,
+        message: t('store.copyWritten', { file, folder: target.trim() }),
+      })
+    } catch (caught) {
+      notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <>
+      <Button size="compact-sm" variant="default" onClick={() => setOpened(true)}>
+        {t('store.writeCopy')}
+      </Button>
+      <Modal opened={opened} onClose={() => setOpened(false)} title={t('store.writeCopyTitle')}>
+        <Stack>
+          <Text size="sm">{t('store.writeCopyBody')}</Text>
+          <TextInput
+            label={t('store.writeCopyFolder')}
+            value={target}
+            onChange={(event) => setTarget(event.currentTarget.value)}
+            data-autofocus
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setOpened(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button loading={busy} disabled={!target.trim()} onClick={() => void write()}>
+              {t('store.writeCopyConfirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  )
+}
+
 /** Banners that stay until dismissed: nothing about the user's data happens silently. */
 export function StoreNotices({
   notices,
@@ -114,9 +203,12 @@ export function StoreNotices({
           data-testid={`notice-${notice.kind}`}
         >
           <Group justify="space-between" wrap="nowrap" align="flex-start">
-            <Text size="sm" style={{ wordBreak: 'break-word' }}>
-              {noticeText(t, i18n.language, notice)}
-            </Text>
+            <div>
+              <Text size="sm" style={{ wordBreak: 'break-word' }}>
+                {noticeText(t, i18n.language, notice)}
+              </Text>
+              {notice.kind === 'recordsNeedAttention' && <RecordLinks records={notice.records} />}
+            </div>
             <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
               {notice.kind === 'dataFolderGone' && (
                 <Button
@@ -126,6 +218,7 @@ export function StoreNotices({
                   {t('store.writeAgain')}
                 </Button>
               )}
+              {notice.kind === 'dataFolderGone' && <WriteCopyButton folder={notice.folder} />}
               <Button
                 size="compact-sm"
                 variant="subtle"

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import sharp from 'sharp'
 import { z } from 'zod'
 import { RapportError } from '../../../../shared/errors'
 import { syncFolder, writeFileDurably } from '../../store/durableJsonFile'
@@ -11,6 +12,13 @@ export type ImageMime = 'image/jpeg' | 'image/png' | 'image/webp'
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024
 /** The renderer scales thumbnails down with a canvas; anything bigger is not a thumbnail. */
 export const MAX_THUMBNAIL_BYTES = 200 * 1024
+/**
+ * Pixels an image may declare in its header: twice a 48 MP phone photo. A few kilobytes of PNG
+ * can declare 100000 × 100000 pixels (40 GB decoded), so this is checked before any decoding.
+ */
+export const MAX_PHOTO_PIXELS = 100_000_000
+/** Longest side of the thumbnails lists and cards show; the renderer's canvas makes the same. */
+export const THUMBNAIL_SIZE = 160
 
 const extensionOf: Record<ImageMime, 'jpg' | 'png' | 'webp'> = {
   'image/jpeg': 'jpg',
@@ -62,6 +70,8 @@ function checkImage(bytes: Uint8Array, limit: number, what: 'photo' | 'thumbnail
     const size = what === 'photo' ? '10 MB' : '200 KB'
     throw new RapportError('VALIDATION', `${prefix}larger than ${size}`, {
       field: what,
+      // The 10 MB sentence; a thumbnail comes from the renderer's canvas, never from the user.
+      ...(what === 'photo' ? { reason: 'photo.tooLarge' } : {}),
       bytes: bytes.length,
       limit,
     })
@@ -70,9 +80,57 @@ function checkImage(bytes: Uint8Array, limit: number, what: 'photo' | 'thumbnail
   if (!mime) {
     throw new RapportError('VALIDATION', `${prefix}not a JPEG, PNG or WebP image`, {
       field: what,
+      reason: 'photo.notImage',
     })
   }
   return mime
+}
+
+/** Reads only the header: refuses a decompression bomb before a single pixel is decoded. */
+async function checkPixels(bytes: Uint8Array, what: 'photo' | 'thumbnail'): Promise<void> {
+  let width: number | undefined
+  let height: number | undefined
+  try {
+    ;({ width, height } = await sharp(bytes, { limitInputPixels: false }).metadata())
+  } catch {
+    // The first bytes said image, the header does not: nothing could ever show it.
+    width = height = undefined
+  }
+  if (!width || !height) {
+    throw new RapportError('VALIDATION', `${what} header cannot be read`, {
+      field: what,
+      reason: 'photo.notImage',
+    })
+  }
+  if (width * height > MAX_PHOTO_PIXELS) {
+    throw new RapportError('VALIDATION', `${what} declares too many pixels`, {
+      field: what,
+      reason: 'photo.tooManyPixels',
+      width,
+      height,
+      megapixels: Math.round(MAX_PHOTO_PIXELS / 1_000_000),
+    })
+  }
+}
+
+/** A small WebP for lists and cards, upright by the photo's EXIF orientation. */
+async function makeThumbnail(bytes: Uint8Array): Promise<Buffer | undefined> {
+  try {
+    const image = sharp(bytes, { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'none' })
+    const { width = 0, height = 0 } = await image.metadata()
+    // Already thumbnail-sized: lists show the photo itself.
+    if (Math.max(width, height) <= THUMBNAIL_SIZE && bytes.length <= MAX_THUMBNAIL_BYTES) {
+      return undefined
+    }
+    return await image
+      .rotate()
+      .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 80 })
+      .toBuffer()
+  } catch {
+    // A photo too damaged to scale is still shown whole, as before thumbnails existed.
+    return undefined
+  }
 }
 
 function parseRef(ref: string): { hash: string; ext: string } {
@@ -106,14 +164,16 @@ async function readIfPresent(file: string): Promise<Buffer | undefined> {
 
 /**
  * Contact photos in `<dataDir>/photos/`, named by content hash so the same picture is stored
- * once however often it is chosen, pasted or imported. A thumbnail, when the renderer made one,
- * sits beside it as `<hash>.thumb.<ext>`; its type may differ from the full image's.
+ * once however often it is chosen, pasted or imported. Its thumbnail (made by the renderer's
+ * canvas, else here) sits beside it as `<hash>.thumb.<ext>`; its type may differ from the full
+ * image's.
  */
 export class PhotoStore {
   readonly folder: string
   // Writers per target file: writeFileDurably's temp names are per process and millisecond,
   // so two saves of one photo at once must not race on the same temp file.
   private readonly writing = new Map<string, Promise<void>>()
+  private readonly thumbnailing = new Map<string, Promise<PhotoContent>>()
 
   constructor(dataDir: string) {
     this.folder = join(dataDir, 'photos')
@@ -122,17 +182,30 @@ export class PhotoStore {
   async save(bytes: Uint8Array, thumbnail?: Uint8Array): Promise<SavedPhoto> {
     const mime = checkImage(bytes, MAX_PHOTO_BYTES, 'photo')
     const thumbMime = thumbnail ? checkImage(thumbnail, MAX_THUMBNAIL_BYTES, 'thumbnail') : null
+    await checkPixels(bytes, 'photo')
+    if (thumbnail) await checkPixels(thumbnail, 'thumbnail')
     const hash = createHash('sha256').update(bytes).digest('hex')
     const ext = extensionOf[mime]
     await this.ensureFolder()
     await this.writeOnce(join(this.folder, `${hash}.${ext}`), bytes)
-    if (thumbnail && thumbMime && !(await this.findThumb(hash))) {
-      await this.writeOnce(join(this.folder, `${hash}.thumb.${extensionOf[thumbMime]}`), thumbnail)
+    if (!(await this.findThumb(hash))) {
+      if (thumbnail && thumbMime) {
+        await this.writeOnce(
+          join(this.folder, `${hash}.thumb.${extensionOf[thumbMime]}`),
+          thumbnail,
+        )
+      } else {
+        const made = await makeThumbnail(bytes)
+        if (made) await this.writeOnce(join(this.folder, `${hash}.thumb.webp`), made)
+      }
     }
     return { ref: `sha256-${hash}.${ext}`, mime, bytes: bytes.length }
   }
 
-  /** The photo or its thumbnail; photos saved without one (vCard imports) answer the full image. */
+  /**
+   * The photo or its thumbnail. Photos stored before thumbnails were made here (vCard imports)
+   * get theirs on first read, so a list never holds full-size photos.
+   */
   async read(ref: string, variant: 'full' | 'thumb'): Promise<PhotoContent> {
     const { hash, ext } = parseRef(ref)
     if (variant === 'thumb') {
@@ -142,7 +215,8 @@ export class PhotoStore {
     const full = join(this.folder, `${hash}.${ext}`)
     const found = await readIfPresent(full)
     if (!found) throw new RapportError('NOT_FOUND', 'photo not found', { ref })
-    return this.checked(found, ref)
+    const content = this.checked(found, ref)
+    return variant === 'thumb' ? this.thumbnailOf(hash, content) : content
   }
 
   /** Whether the photo is stored; anything that is not a ref (e.g. an old data: URL) is not. */
@@ -163,6 +237,24 @@ export class PhotoStore {
     const mime = sniffImage(bytes)
     if (!mime) throw new RapportError('INTERNAL', 'stored photo is not an image', { ref })
     return { bytes, mime }
+  }
+
+  private thumbnailOf(hash: string, full: PhotoContent): Promise<PhotoContent> {
+    const pending = this.thumbnailing.get(hash)
+    if (pending) return pending
+    const task = (async (): Promise<PhotoContent> => {
+      const made = await makeThumbnail(full.bytes)
+      if (!made) return full
+      try {
+        // No ensureFolder: a read must not recreate a photos folder that was taken away.
+        await this.writeOnce(join(this.folder, `${hash}.thumb.webp`), made)
+      } catch {
+        // A read-only or vanished folder: serve the thumbnail anyway and make it again next time.
+      }
+      return { bytes: made, mime: 'image/webp' }
+    })().finally(() => this.thumbnailing.delete(hash))
+    this.thumbnailing.set(hash, task)
+    return task
   }
 
   private async findThumb(hash: string): Promise<string | undefined> {
