@@ -41,7 +41,8 @@ const TIER_COLORS = { life: 'grape', close: 'teal', good: 'blue', outside: 'gray
 const ROW_HEIGHT = 52
 /**
  * Rows per request: a screenful and its overscan. Each keystroke asks for the first window, so
- * a small one keeps the answer, its parsing and its drawing short (200 took twice as long).
+ * a small one keeps the answer short (at 20,000 contacts the core built 200 rows in 1.7 ms
+ * median, 10 ms p95, and 50 in 0.7 ms, 1.9 ms p95; 200 rows were 48 KB of JSON).
  */
 const LIST_WINDOW = 60
 /** The columns (and which drop in a narrow window) are in narrow/narrow.css. */
@@ -443,7 +444,7 @@ const VirtualContactTable = memo(function VirtualContactTable(props: {
     count: props.total,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
+    overscan: 12,
   })
   const virtualRows = virtualizer.getVirtualItems()
   const firstIndex = virtualRows[0]?.index ?? 0
