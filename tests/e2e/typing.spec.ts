@@ -29,7 +29,7 @@ test('typing shows the newest search even when an older answer arrives last', as
   await lateAnswer
   // Give the stale answer every chance to be drawn; it must not replace the newer one.
   await page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 200))),
+    'new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 200)))',
   )
   await expect(count).toHaveText(/^1 person/)
   await expect(page.getByRole('row', { name: /Marco Rossi/ })).toBeVisible()
