@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react'
+import type { RapportApi } from '../../../shared/contract'
+import { useApi } from '../api/ApiContext'
+import { createPhotoCache, type PhotoCache, type PhotoVariant } from '../hooks/photoCache'
+
+// One cache per API (per page): a row scrolled or searched back into view does not ask again.
+const caches = new WeakMap<RapportApi, PhotoCache>()
+function cacheFor(api: RapportApi): PhotoCache {
+  let cache = caches.get(api)
+  if (!cache) {
+    cache = createPhotoCache(async (ref, variant) => {
+      const { dataUrl } = await api['photos.get']({ ref, variant })
+      return dataUrl
+    })
+    caches.set(api, cache)
+  }
+  return cache
+}
+
+/** A displayable URL for a contact's photo reference (older cards may hold a data: URL). */
+export function usePhoto(ref: string | undefined, variant: PhotoVariant): string | undefined {
+  const api = useApi()
+  const cache = cacheFor(api)
+  const [loaded, setLoaded] = useState<{ ref: string; url: string }>()
+  const cached = ref && !ref.startsWith('data:') ? cache.peek(ref, variant) : undefined
+  useEffect(() => {
+    if (!ref || ref.startsWith('data:') || cached) return
+    let cancelled = false
+    cache.load(ref, variant).then(
+      (url) => !cancelled && setLoaded({ ref, url }),
+      () => undefined,
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [cache, cached, ref, variant])
+  if (!ref) return undefined
+  if (ref.startsWith('data:')) return ref
+  return cached ?? (loaded?.ref === ref ? loaded.url : undefined)
+}
+
+/** Reads an image file as base64 plus a small WebP thumbnail drawn on a canvas. */
+export async function photoUpload(file: Blob): Promise<{ data: string; thumbnail?: string }> {
+  const data = await blobToBase64(file)
+  try {
+    const bitmap = await createImageBitmap(file)
+    const scale = Math.min(1, 160 / Math.max(bitmap.width, bitmap.height))
+    const canvas = document.createElement('canvas')
+    canvas.width = Math.max(1, Math.round(bitmap.width * scale))
+    canvas.height = Math.max(1, Math.round(bitmap.height * scale))
+    canvas.getContext('2d')?.drawImage(bitmap, 0, 0, canvas.width, canvas.height)
+    const thumb = await new Promise<Blob | null>((resolve) =>
+      canvas.toBlob(resolve, 'image/webp', 0.8),
+    )
+    return thumb ? { data, thumbnail: await blobToBase64(thumb) } : { data }
+  } catch {
+    // Not decodable here: the core still checks the file and says what is wrong.
+    return { data }
+  }
+}
+
+function blobToBase64(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))
+    reader.onerror = () => reject(reader.error)
+    reader.readAsDataURL(blob)
+  })
+}
