@@ -143,5 +143,7 @@ test('sets a photo on the card; a file that is not an image is refused', async (
     mimeType: 'image/jpeg',
     buffer: Buffer.from('not really a picture'),
   })
-  await expect(page.getByText('Some fields need a look.')).toBeVisible()
+  await expect(
+    page.getByText('This file is not a JPEG, PNG or WebP image Rapport can read.'),
+  ).toBeVisible()
 })

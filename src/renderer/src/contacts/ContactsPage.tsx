@@ -16,10 +16,10 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core'
-import { useDebouncedValue, useHotkeys } from '@mantine/hooks'
+import { useHotkeys } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef, useState } from 'react'
+import { memo, useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
 import type { ContactListItem } from '../../../shared/contacts/cardView'
@@ -39,6 +39,12 @@ import { ContactAvatar } from './ContactAvatar'
 
 const TIER_COLORS = { life: 'grape', close: 'teal', good: 'blue', outside: 'gray' } as const
 const ROW_HEIGHT = 52
+/**
+ * Rows per request: a screenful and its overscan. Each keystroke asks for the first window, so
+ * a small one keeps the answer short (at 20,000 contacts the core built 200 rows in 1.7 ms
+ * median, 10 ms p95, and 50 in 0.7 ms, 1.9 ms p95; 200 rows were 48 KB of JSON).
+ */
+const LIST_WINDOW = 60
 /** The columns (and which drop in a narrow window) are in narrow/narrow.css. */
 const GRID_CLASS = 'rapport-contacts-grid'
 type SortBy = NonNullable<ContactQueryInput['sort']>['by']
@@ -66,8 +72,9 @@ export function ContactsPage() {
   const { t } = useTranslation()
   const api = useApi()
   const navigate = useNavigate()
+  // No debounce: the core answers a search in a few milliseconds, and an answer for an older
+  // text is dropped by useWindowedList, so each keystroke asks at once.
   const [query, setQuery] = useState('')
-  const [debouncedQuery] = useDebouncedValue(query, 60)
   const [filters, setFilters] = useState<Filters>(NO_FILTERS)
   const [sort, setSort] = useState<{ by: SortBy; direction: 'asc' | 'desc' }>({
     by: 'name',
@@ -80,7 +87,7 @@ export function ContactsPage() {
   const searchRef = useRef<HTMLInputElement>(null)
 
   const request: ContactQueryInput = {
-    text: debouncedQuery,
+    text: query,
     tiers: filters.tiers,
     ecosystems: filters.ecosystems,
     tags: filters.tags,
@@ -91,17 +98,26 @@ export function ContactsPage() {
     sort,
   }
   const requestKey = JSON.stringify(request)
-  const list = useWindowedList(async (offset, limit) => {
-    const { total, items, facets } = await api['contacts.search']({ ...request, offset, limit })
-    return { total, items, meta: facets }
-  }, requestKey)
+  const list = useWindowedList(
+    async (offset, limit) => {
+      const { total, items, facets } = await api['contacts.search']({ ...request, offset, limit })
+      return { total, items, meta: facets }
+    },
+    requestKey,
+    LIST_WINDOW,
+  )
   const { total, meta: facets, error, reload } = list
   // A selection belongs to one search: other filters select afresh.
   const [selectedFor, setSelectedFor] = useState(requestKey)
   if (selectedFor !== requestKey) {
     setSelectedFor(requestKey)
-    setSelected(new Set())
+    // Keeping the same empty set spares the rows a redraw on every keystroke.
+    setSelected((s) => (s.size > 0 ? new Set() : s))
   }
+  const requestRef = useRef(request)
+  useEffect(() => {
+    requestRef.current = request
+  })
   const options = useQuery(
     async () => ({
       events: await api['events.names'](),
@@ -109,13 +125,30 @@ export function ContactsPage() {
     }),
     'filter-options',
   )
-  const selectAllMatching = async () => {
+  const selectAllMatching = useCallback(async () => {
     try {
-      setSelected(new Set(await api['contacts.matchingIds'](request)))
+      setSelected(new Set(await api['contacts.matchingIds'](requestRef.current)))
     } catch (caught) {
-      showError(caught)
+      notifications.show({
+        color: 'red',
+        title: t('errors.title'),
+        message: errorText(t, caught),
+      })
     }
-  }
+  }, [api, t])
+  // Stable handlers, so the filters and the rows are not drawn again for each keystroke.
+  const onSelectAll = useCallback(() => void selectAllMatching(), [selectAllMatching])
+  const onOpen = useCallback((id: string) => navigate(`/contacts/${id}`), [navigate])
+  const onToggle = useCallback(
+    (id: string) =>
+      setSelected((previous) => {
+        const next = new Set(previous)
+        if (next.has(id)) next.delete(id)
+        else next.add(id)
+        return next
+      }),
+    [],
+  )
   const bulkUpdate = async (change: { archived: true } | { addTags: string[] }) => {
     try {
       const { updated } = await api['contacts.bulkUpdate']({ ids: [...selected], ...change })
@@ -160,10 +193,11 @@ export function ContactsPage() {
     }
   }
 
-  const setFilter = <K extends keyof Filters>(key: K, value: Filters[K]) =>
-    setFilters((f) => ({ ...f, [key]: value }))
-  const toggleSort = (by: SortBy) =>
-    setSort((s) => ({ by, direction: s.by === by && s.direction === 'asc' ? 'desc' : 'asc' }))
+  const toggleSort = useCallback(
+    (by: SortBy) =>
+      setSort((s) => ({ by, direction: s.by === by && s.direction === 'asc' ? 'desc' : 'asc' })),
+    [],
+  )
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS)
 
   return (
@@ -215,78 +249,13 @@ export function ContactsPage() {
         onChange={(e) => setQuery(e.currentTarget.value)}
         onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
       />
-      <Group gap="xs" align="flex-end">
-        <MultiSelect
-          size="xs"
-          w={170}
-          placeholder={t('list.tiers')}
-          aria-label={t('list.tiers')}
-          data={tierSchema.options.map((v) => ({ value: v, label: t(`contacts.tier.${v}`) }))}
-          value={filters.tiers}
-          onChange={(v) => setFilter('tiers', v as Tier[])}
-        />
-        <MultiSelect
-          size="xs"
-          w={170}
-          placeholder={t('list.ecosystems')}
-          aria-label={t('list.ecosystems')}
-          data={ecosystemSchema.options.map((v) => ({
-            value: v,
-            label: t(`contacts.ecosystem.${v}`),
-          }))}
-          value={filters.ecosystems}
-          onChange={(v) => setFilter('ecosystems', v as Ecosystem[])}
-        />
-        <MultiSelect
-          size="xs"
-          w={170}
-          placeholder={t('list.tags')}
-          aria-label={t('list.tags')}
-          searchable
-          data={(facets?.tags ?? [])
-            .slice(0, 200)
-            .map((f) => ({ value: f.tag, label: `${f.tag} (${f.count})` }))}
-          value={filters.tags}
-          onChange={(v) => setFilter('tags', v)}
-        />
-        <Select
-          size="xs"
-          w={170}
-          placeholder={t('list.event')}
-          aria-label={t('list.event')}
-          clearable
-          data={(options.data?.events ?? []).map((e) => ({ value: e.id, label: e.name }))}
-          value={filters.eventId}
-          onChange={(v) => setFilter('eventId', v)}
-        />
-        <Select
-          size="xs"
-          w={170}
-          placeholder={t('list.community')}
-          aria-label={t('list.community')}
-          clearable
-          data={(options.data?.communities ?? []).map((c) => ({ value: c.id, label: c.name }))}
-          value={filters.communityId}
-          onChange={(v) => setFilter('communityId', v)}
-        />
-        <Switch
-          size="xs"
-          label={t('list.overdue')}
-          checked={filters.overdue}
-          onChange={(e) => setFilter('overdue', e.currentTarget.checked)}
-        />
-        <Switch
-          size="xs"
-          label={t('list.archived')}
-          checked={filters.includeArchived}
-          onChange={(e) => setFilter('includeArchived', e.currentTarget.checked)}
-        />
-        {filtered && (
-          <Button size="xs" variant="subtle" onClick={() => setFilters(NO_FILTERS)}>
-            {t('list.clear')}
-          </Button>
-        )}
-      </Group>
+      <FilterBar
+        filters={filters}
+        onChange={setFilters}
+        tags={facets?.tags}
+        events={options.data?.events}
+        communities={options.data?.communities}
+      />
 
       {error ? (
         <QueryError error={error} onRetry={reload} />
@@ -296,8 +265,8 @@ export function ContactsPage() {
         </Center>
       ) : total === 0 ? (
         <Center py="xl">
-          {debouncedQuery || filtered ? (
-            <Text c="dimmed">{t('contacts.noMatch', { query: debouncedQuery })}</Text>
+          {query || filtered ? (
+            <Text c="dimmed">{t('contacts.noMatch', { query })}</Text>
           ) : (
             <Stack align="center" gap="xs">
               <Title order={3}>{t('contacts.emptyTitle')}</Title>
@@ -320,8 +289,9 @@ export function ContactsPage() {
           onSort={toggleSort}
           selected={selected}
           onSelect={setSelected}
-          onSelectAll={() => void selectAllMatching()}
-          onOpen={(id) => navigate(`/contacts/${id}`)}
+          onToggle={onToggle}
+          onSelectAll={onSelectAll}
+          onOpen={onOpen}
         />
       )}
 
@@ -355,7 +325,105 @@ export function ContactsPage() {
   )
 }
 
-function VirtualContactTable(props: {
+/** The filters under the search box; drawn again only when they or their choices change. */
+const FilterBar = memo(
+  function FilterBar(props: {
+    filters: Filters
+    onChange: (update: (filters: Filters) => Filters) => void
+    tags: { tag: string; count: number }[] | undefined
+    events: { id: string; name: string }[] | undefined
+    communities: { id: string; name: string }[] | undefined
+  }) {
+    const { t } = useTranslation()
+    const { onChange } = props
+    const setFilter = <K extends keyof Filters>(key: K, value: Filters[K]) =>
+      onChange((f) => ({ ...f, [key]: value }))
+    const filtered = JSON.stringify(props.filters) !== JSON.stringify(NO_FILTERS)
+    return (
+      <Group gap="xs" align="flex-end">
+        <MultiSelect
+          size="xs"
+          w={170}
+          placeholder={t('list.tiers')}
+          aria-label={t('list.tiers')}
+          data={tierSchema.options.map((v) => ({ value: v, label: t(`contacts.tier.${v}`) }))}
+          value={props.filters.tiers}
+          onChange={(v) => setFilter('tiers', v as Tier[])}
+        />
+        <MultiSelect
+          size="xs"
+          w={170}
+          placeholder={t('list.ecosystems')}
+          aria-label={t('list.ecosystems')}
+          data={ecosystemSchema.options.map((v) => ({
+            value: v,
+            label: t(`contacts.ecosystem.${v}`),
+          }))}
+          value={props.filters.ecosystems}
+          onChange={(v) => setFilter('ecosystems', v as Ecosystem[])}
+        />
+        <MultiSelect
+          size="xs"
+          w={170}
+          placeholder={t('list.tags')}
+          aria-label={t('list.tags')}
+          searchable
+          data={(props.tags ?? [])
+            .slice(0, 200)
+            .map((f) => ({ value: f.tag, label: `${f.tag} (${f.count})` }))}
+          value={props.filters.tags}
+          onChange={(v) => setFilter('tags', v)}
+        />
+        <Select
+          size="xs"
+          w={170}
+          placeholder={t('list.event')}
+          aria-label={t('list.event')}
+          clearable
+          data={(props.events ?? []).map((e) => ({ value: e.id, label: e.name }))}
+          value={props.filters.eventId}
+          onChange={(v) => setFilter('eventId', v)}
+        />
+        <Select
+          size="xs"
+          w={170}
+          placeholder={t('list.community')}
+          aria-label={t('list.community')}
+          clearable
+          data={(props.communities ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          value={props.filters.communityId}
+          onChange={(v) => setFilter('communityId', v)}
+        />
+        <Switch
+          size="xs"
+          label={t('list.overdue')}
+          checked={props.filters.overdue}
+          onChange={(e) => setFilter('overdue', e.currentTarget.checked)}
+        />
+        <Switch
+          size="xs"
+          label={t('list.archived')}
+          checked={props.filters.includeArchived}
+          onChange={(e) => setFilter('includeArchived', e.currentTarget.checked)}
+        />
+        {filtered && (
+          <Button size="xs" variant="subtle" onClick={() => onChange(() => NO_FILTERS)}>
+            {t('list.clear')}
+          </Button>
+        )}
+      </Group>
+    )
+  },
+  // Every answer carries the tag counts afresh; the same counts need no redraw.
+  (before, after) =>
+    before.filters === after.filters &&
+    before.onChange === after.onChange &&
+    before.events === after.events &&
+    before.communities === after.communities &&
+    JSON.stringify(before.tags) === JSON.stringify(after.tags),
+)
+
+const VirtualContactTable = memo(function VirtualContactTable(props: {
   total: number
   rowAt: (index: number) => ContactListItem | undefined
   onShowRange: (first: number, last: number) => void
@@ -363,6 +431,7 @@ function VirtualContactTable(props: {
   onSort: (by: SortBy) => void
   selected: Set<string>
   onSelect: (ids: Set<string>) => void
+  onToggle: (id: string) => void
   /** Selects every contact the search matches, loaded or not. */
   onSelectAll: () => void
   onOpen: (id: string) => void
@@ -387,12 +456,6 @@ function VirtualContactTable(props: {
   }, [firstIndex, lastIndex, onShowRange])
 
   const allSelected = props.total > 0 && props.selected.size >= props.total
-  const toggle = (id: string) => {
-    const next = new Set(props.selected)
-    if (next.has(id)) next.delete(id)
-    else next.add(id)
-    props.onSelect(next)
-  }
   const header = (by: SortBy | null, label: string) =>
     by ? (
       <UnstyledButton onClick={() => props.onSort(by)} fw={700} fz="sm">
@@ -403,12 +466,15 @@ function VirtualContactTable(props: {
         {label}
       </Text>
     )
-  const focusRow = (index: number) => {
-    virtualizer.scrollToIndex(index)
-    requestAnimationFrame(() =>
-      scroller.current?.querySelector<HTMLElement>(`[data-row-index="${index}"]`)?.focus(),
-    )
-  }
+  const focusRow = useCallback(
+    (index: number) => {
+      virtualizer.scrollToIndex(index)
+      requestAnimationFrame(() =>
+        scroller.current?.querySelector<HTMLElement>(`[data-row-index="${index}"]`)?.focus(),
+      )
+    },
+    [virtualizer],
+  )
 
   return (
     <div
@@ -455,103 +521,165 @@ function VirtualContactTable(props: {
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualRows.map((row) => {
             const item = props.rowAt(row.index)
+            // Keyed by position, not by contact: a new search fills the rows already on screen
+            // instead of building them afresh.
             if (!item) return <PendingRow key={`pending-${row.index}`} start={row.start} />
             return (
-              <div
-                key={item.id}
-                role="row"
-                tabIndex={0}
-                aria-rowindex={row.index + 2}
-                data-row-index={row.index}
-                onClick={() => props.onOpen(item.id)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') props.onOpen(item.id)
-                  if (e.key === 'ArrowDown' && row.index + 1 < props.total) {
-                    e.preventDefault()
-                    focusRow(row.index + 1)
-                  }
-                  if (e.key === 'ArrowUp' && row.index > 0) {
-                    e.preventDefault()
-                    focusRow(row.index - 1)
-                  }
-                  if (e.key === ' ') {
-                    e.preventDefault()
-                    toggle(item.id)
-                  }
-                }}
-                className={`rapport-row ${GRID_CLASS}`}
-                style={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  right: 0,
-                  height: ROW_HEIGHT,
-                  transform: `translateY(${row.start}px)`,
-                  alignItems: 'center',
-                  padding: '0 8px',
-                  borderBottom: '1px solid var(--mantine-color-gray-2)',
-                  cursor: 'pointer',
-                  opacity: item.archived ? 0.55 : 1,
-                }}
-              >
-                <span role="cell" onClick={(e) => e.stopPropagation()}>
-                  <Checkbox
-                    size="xs"
-                    aria-label={t('list.select', { name: item.name })}
-                    checked={props.selected.has(item.id)}
-                    onChange={() => toggle(item.id)}
-                  />
-                </span>
-                <span role="cell">
-                  <Group gap="sm" wrap="nowrap">
-                    <RowAvatar item={item} />
-                    <Text size="sm" fw={600} truncate>
-                      {item.name}
-                    </Text>
-                  </Group>
-                </span>
-                <span role="cell" data-column="work">
-                  <Text size="sm" truncate>
-                    {[item.organization, item.role].filter(Boolean).join(' · ')}
-                  </Text>
-                </span>
-                <span role="cell" style={{ whiteSpace: 'nowrap' }}>
-                  <Badge color={TIER_COLORS[item.tier]} variant="light" tt="none" miw="max-content">
-                    {t(`contacts.tier.${item.tier}`)}
-                  </Badge>
-                  {item.overdue && (
-                    <Badge color="red" variant="light" ml={4} tt="none" size="sm">
-                      {t('list.overdueShort')}
-                    </Badge>
-                  )}
-                </span>
-                <span role="cell" data-column="tags">
-                  <Group gap={4} wrap="nowrap" style={{ overflow: 'hidden' }}>
-                    {item.tags.slice(0, 2).map((tag) => (
-                      <Badge key={tag} size="sm" variant="default" tt="none">
-                        {tag}
-                      </Badge>
-                    ))}
-                  </Group>
-                </span>
-                <span role="cell" data-column="reach">
-                  <Text size="sm" c="dimmed" truncate>
-                    {item.reach}
-                  </Text>
-                </span>
-                <span role="cell">
-                  <Text size="xs" c={item.completeness >= 0.8 ? 'teal' : 'dimmed'}>
-                    {Math.round(item.completeness * 100)}%
-                  </Text>
-                </span>
-              </div>
+              <ContactRow
+                key={row.index}
+                item={item}
+                index={row.index}
+                start={row.start}
+                hasNext={row.index + 1 < props.total}
+                selected={props.selected.has(item.id)}
+                onOpen={props.onOpen}
+                onToggle={props.onToggle}
+                onFocusRow={focusRow}
+              />
             )
           })}
         </div>
       </div>
     </div>
   )
+})
+
+/** Two answers for the same contact show the same row: no redraw for an unchanged one. */
+function sameItem(a: ContactListItem, b: ContactListItem): boolean {
+  return (
+    a === b ||
+    ((Object.keys(a) as (keyof ContactListItem)[]).every(
+      (key) => key === 'tags' || a[key] === b[key],
+    ) &&
+      Object.keys(a).length === Object.keys(b).length &&
+      a.tags.join('\n') === b.tags.join('\n'))
+  )
 }
+
+interface ContactRowProps {
+  item: ContactListItem
+  index: number
+  start: number
+  /** Whether a row follows, for the arrow keys. */
+  hasNext: boolean
+  selected: boolean
+  onOpen: (id: string) => void
+  onToggle: (id: string) => void
+  onFocusRow: (index: number) => void
+}
+
+const ContactRow = memo(
+  function ContactRow({
+    item,
+    index,
+    start,
+    hasNext,
+    selected,
+    onOpen,
+    onToggle,
+    onFocusRow,
+  }: ContactRowProps) {
+    const { t } = useTranslation()
+    return (
+      <div
+        role="row"
+        tabIndex={0}
+        aria-rowindex={index + 2}
+        data-row-index={index}
+        onClick={() => onOpen(item.id)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') onOpen(item.id)
+          if (e.key === 'ArrowDown' && hasNext) {
+            e.preventDefault()
+            onFocusRow(index + 1)
+          }
+          if (e.key === 'ArrowUp' && index > 0) {
+            e.preventDefault()
+            onFocusRow(index - 1)
+          }
+          if (e.key === ' ') {
+            e.preventDefault()
+            onToggle(item.id)
+          }
+        }}
+        className={`rapport-row ${GRID_CLASS}`}
+        style={{
+          position: 'absolute',
+          top: 0,
+          left: 0,
+          right: 0,
+          height: ROW_HEIGHT,
+          transform: `translateY(${start}px)`,
+          alignItems: 'center',
+          padding: '0 8px',
+          borderBottom: '1px solid var(--mantine-color-gray-2)',
+          cursor: 'pointer',
+          opacity: item.archived ? 0.55 : 1,
+        }}
+      >
+        <span role="cell" onClick={(e) => e.stopPropagation()}>
+          <Checkbox
+            size="xs"
+            aria-label={t('list.select', { name: item.name })}
+            checked={selected}
+            onChange={() => onToggle(item.id)}
+          />
+        </span>
+        <span role="cell">
+          <Group gap="sm" wrap="nowrap">
+            <RowAvatar item={item} />
+            <Text size="sm" fw={600} truncate>
+              {item.name}
+            </Text>
+          </Group>
+        </span>
+        <span role="cell" data-column="work">
+          <Text size="sm" truncate>
+            {[item.organization, item.role].filter(Boolean).join(' · ')}
+          </Text>
+        </span>
+        <span role="cell" style={{ whiteSpace: 'nowrap' }}>
+          <Badge color={TIER_COLORS[item.tier]} variant="light" tt="none" miw="max-content">
+            {t(`contacts.tier.${item.tier}`)}
+          </Badge>
+          {item.overdue && (
+            <Badge color="red" variant="light" ml={4} tt="none" size="sm">
+              {t('list.overdueShort')}
+            </Badge>
+          )}
+        </span>
+        <span role="cell" data-column="tags">
+          <Group gap={4} wrap="nowrap" style={{ overflow: 'hidden' }}>
+            {item.tags.slice(0, 2).map((tag) => (
+              <Badge key={tag} size="sm" variant="default" tt="none">
+                {tag}
+              </Badge>
+            ))}
+          </Group>
+        </span>
+        <span role="cell" data-column="reach">
+          <Text size="sm" c="dimmed" truncate>
+            {item.reach}
+          </Text>
+        </span>
+        <span role="cell">
+          <Text size="xs" c={item.completeness >= 0.8 ? 'teal' : 'dimmed'}>
+            {Math.round(item.completeness * 100)}%
+          </Text>
+        </span>
+      </div>
+    )
+  },
+  (before, after) =>
+    sameItem(before.item, after.item) &&
+    before.index === after.index &&
+    before.start === after.start &&
+    before.hasNext === after.hasNext &&
+    before.selected === after.selected &&
+    before.onOpen === after.onOpen &&
+    before.onToggle === after.onToggle &&
+    before.onFocusRow === after.onFocusRow,
+)
 
 /** A row whose window is still on its way: same height, so the scroll position holds. */
 function PendingRow({ start }: { start: number }) {

@@ -1,24 +1,42 @@
 import { useEffect, useState } from 'react'
+import type { RapportApi } from '../../../shared/contract'
 import { useApi } from '../api/ApiContext'
+import { createPhotoCache, type PhotoCache, type PhotoVariant } from './photoCache'
+
+// One cache per API (per page): a row scrolled or searched back into view does not ask again.
+const caches = new WeakMap<RapportApi, PhotoCache>()
+function cacheFor(api: RapportApi): PhotoCache {
+  let cache = caches.get(api)
+  if (!cache) {
+    cache = createPhotoCache(async (ref, variant) => {
+      const { dataUrl } = await api['photos.get']({ ref, variant })
+      return dataUrl
+    })
+    caches.set(api, cache)
+  }
+  return cache
+}
 
 /** A displayable URL for a contact's photo reference (older cards may hold a data: URL). */
-export function usePhoto(ref: string | undefined, variant: 'full' | 'thumb'): string | undefined {
+export function usePhoto(ref: string | undefined, variant: PhotoVariant): string | undefined {
   const api = useApi()
+  const cache = cacheFor(api)
   const [loaded, setLoaded] = useState<{ ref: string; url: string }>()
+  const cached = ref && !ref.startsWith('data:') ? cache.peek(ref, variant) : undefined
   useEffect(() => {
-    if (!ref || ref.startsWith('data:')) return
+    if (!ref || ref.startsWith('data:') || cached) return
     let cancelled = false
-    api['photos.get']({ ref, variant }).then(
-      ({ dataUrl }) => !cancelled && setLoaded({ ref, url: dataUrl }),
+    cache.load(ref, variant).then(
+      (url) => !cancelled && setLoaded({ ref, url }),
       () => undefined,
     )
     return () => {
       cancelled = true
     }
-  }, [api, ref, variant])
+  }, [cache, cached, ref, variant])
   if (!ref) return undefined
   if (ref.startsWith('data:')) return ref
-  return loaded?.ref === ref ? loaded.url : undefined
+  return cached ?? (loaded?.ref === ref ? loaded.url : undefined)
 }
 
 /** Reads an image file as base64 plus a small WebP thumbnail drawn on a canvas. */

@@ -131,8 +131,13 @@ export function useWindowedList<Row, Meta>(
 
   // The previous key's rows stay until the new key's first window replaces them, so the list
   // does not flash empty while the user types.
-  const rowAt = (index: number): Row | undefined =>
-    loaded.windows.get(Math.floor(index / windowSize))?.[index % windowSize]
+  // Stable until a window arrives, so a memoised list is not drawn again for nothing.
+  const { windows } = loaded
+  const rowAt = useCallback(
+    (index: number): Row | undefined =>
+      windows.get(Math.floor(index / windowSize))?.[index % windowSize],
+    [windows, windowSize],
+  )
   // Browser mode: the server is back after an outage; fetch the rows on screen again.
   useEffect(() => {
     const again = () => void reload()
