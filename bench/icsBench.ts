@@ -14,7 +14,6 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { getVtimezoneComponent } from '@touch4it/ical-timezones'
 import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventTransparency } from 'ical-generator'
 import {
   IcsAutoExporter,
@@ -22,6 +21,7 @@ import {
   writeIcsFile,
   type IcsOptions,
 } from '../src/main/core/calendar/icsExport'
+import { vtimezone } from '../src/main/core/calendar/vtimezone'
 import type { FollowUp, RapportEvent, StoreData } from '../src/shared/model'
 import { targetText, type BenchFigure } from './figures'
 import { generateStore, mulberry32 } from './generateStore'
@@ -135,7 +135,7 @@ function naiveIcs(data: StoreData, now: Date, alarmsOnAll: boolean): string {
   const calendar = ical({
     method: ICalCalendarMethod.PUBLISH,
     name: 'Rapport',
-    timezone: { name: null, generator: getVtimezoneComponent },
+    timezone: { name: null, generator: (zone: string) => vtimezone(zone, 2025, 2026) },
   })
   for (const f of data.followUps) {
     const start = Date.parse(f.snoozedUntil ?? f.dueAt)

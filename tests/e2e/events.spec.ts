@@ -292,3 +292,19 @@ for (const language of ['en', 'zh-CN'] as const) {
     })
   })
 }
+
+for (const language of ['en', 'zh-CN'] as const) {
+  test.describe(`the event editor in ${language}`, () => {
+    test.use({ locale: language, demoLanguage: language })
+    test('shows the demo event at 09:00 venue time in Shanghai', async ({ page, served }) => {
+      await page.goto(`${served.url}#/events/demo-event-upcoming`)
+      const starts = page.getByLabel(
+        language === 'en' ? 'Starts (local time at the venue)' : '开始时间（会场当地时间）',
+      )
+      // The stored instant read in the venue's zone, whatever the browser's own zone is.
+      await expect(starts).toHaveValue(/T09:00$/)
+      await starts.scrollIntoViewIfNeeded()
+      await page.screenshot({ path: `/tmp/shots-tz/event-editor-${language}.png` })
+    })
+  })
+}

@@ -8,6 +8,7 @@ import type {
 } from '../../src/shared/calendar/calendarImport'
 import type { CardView } from '../../src/shared/contacts/cardView'
 import type { Contact } from '../../src/shared/model'
+import { readMeetings } from '../../src/main/core/calendar/import/readMeetings'
 import { call, quietCore } from './helpers'
 
 const NOW = new Date('2026-12-06T11:00:00Z')
@@ -198,5 +199,40 @@ describe('encodings and bad files, as the contact import', () => {
     } finally {
       await core.close()
     }
+  })
+})
+
+describe('readMeetings: zones named without a VTIMEZONE', () => {
+  it('reads an IANA TZID with the current rules, across a daylight-saving change', () => {
+    const text = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Test//EN',
+      'BEGIN:VEVENT',
+      'UID:weekly@example.com',
+      'DTSTAMP:20260101T000000Z',
+      // Thursdays 10:00 in Paris; the clocks go forward on Sunday 29 March 2026.
+      'DTSTART;TZID=Europe/Paris:20260319T100000',
+      'DTEND;TZID=Europe/Paris:20260319T110000',
+      'RRULE:FREQ=WEEKLY;COUNT=3',
+      'SUMMARY:Weekly',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:mexico@example.com',
+      'DTSTAMP:20260101T000000Z',
+      // Mexico City has had no summer time since 2022: 10:00 is 16:00 UTC (not 15:00).
+      'DTSTART;TZID=America/Mexico_City:20250610T100000',
+      'SUMMARY:Mexico',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n')
+    const read = readMeetings('zones.ics', text, { now: NOW, myEmails: [] })
+    expect(read.meetings.map((m) => [m.title, m.at])).toEqual([
+      ['Mexico', '2025-06-10T16:00:00.000Z'],
+      ['Weekly', '2026-03-19T09:00:00.000Z'],
+      ['Weekly', '2026-03-26T09:00:00.000Z'],
+      ['Weekly', '2026-04-02T08:00:00.000Z'],
+    ])
   })
 })

@@ -426,14 +426,39 @@ describe('snoozeUntil', () => {
     expect([morning.getDate(), morning.getHours(), morning.getMinutes()]).toEqual([29, 9, 0])
   })
 
-  it('can use a fixed offset instead of the process zone', () => {
+  it('can use a given zone instead of the process zone', () => {
     // 01:00 UTC is Monday 09:00 in Shanghai (+08:00) and Sunday 21:00 in New York (−04:00).
     const now = new Date('2026-06-15T01:00:00.000Z')
-    expect(snoozeUntil('tonight', now, 480).toISOString()).toBe('2026-06-15T12:00:00.000Z')
-    expect(snoozeUntil('tomorrow9', now, 480).toISOString()).toBe('2026-06-16T01:00:00.000Z')
-    expect(snoozeUntil('nextWeek', now, 480).toISOString()).toBe('2026-06-22T01:00:00.000Z')
-    expect(snoozeUntil('tonight', now, -240).toISOString()).toBe('2026-06-15T02:00:00.000Z')
-    expect(snoozeUntil('tomorrow9', now, -240).toISOString()).toBe('2026-06-15T13:00:00.000Z')
-    expect(snoozeUntil('nextWeek', now, -240).toISOString()).toBe('2026-06-15T13:00:00.000Z')
+    expect(snoozeUntil('tonight', now, 'Asia/Shanghai').toISOString()).toBe(
+      '2026-06-15T12:00:00.000Z',
+    )
+    expect(snoozeUntil('tomorrow9', now, 'Asia/Shanghai').toISOString()).toBe(
+      '2026-06-16T01:00:00.000Z',
+    )
+    expect(snoozeUntil('nextWeek', now, 'Asia/Shanghai').toISOString()).toBe(
+      '2026-06-22T01:00:00.000Z',
+    )
+    expect(snoozeUntil('tonight', now, 'America/New_York').toISOString()).toBe(
+      '2026-06-15T02:00:00.000Z',
+    )
+    expect(snoozeUntil('tomorrow9', now, 'America/New_York').toISOString()).toBe(
+      '2026-06-15T13:00:00.000Z',
+    )
+    expect(snoozeUntil('nextWeek', now, 'America/New_York').toISOString()).toBe(
+      '2026-06-15T13:00:00.000Z',
+    )
+  })
+
+  it('keeps 09:00 in a given zone across its daylight-saving change', () => {
+    // Saturday noon in New York (−05:00); the clocks go forward that night (−04:00).
+    const saturday = new Date('2026-03-07T17:00:00.000Z')
+    expect(snoozeUntil('tomorrow9', saturday, 'America/New_York').toISOString()).toBe(
+      '2026-03-08T13:00:00.000Z',
+    )
+    // Sydney goes back an hour on 5 April 2026 (+11:00 to +10:00).
+    const sydney = new Date('2026-04-04T02:00:00.000Z')
+    expect(snoozeUntil('tomorrow9', sydney, 'Australia/Sydney').toISOString()).toBe(
+      '2026-04-04T23:00:00.000Z',
+    )
   })
 })

@@ -349,18 +349,45 @@ describe('exportIcs: times across daylight-saving changes', () => {
     expect(unix(vevent.getFirstPropertyValue('dtend'))).toBe(seconds('2025-03-09T07:15:00Z'))
   })
 
-  it('writes UTC instead when the bundled VTIMEZONE no longer matches the zone', () => {
-    // Mexico dropped daylight saving in 2022; the bundled rules (tzdata 2018g) still have it.
+  it('writes a zone whose rules changed with its current rules', () => {
+    // Mexico dropped daylight saving in 2022; rule sets packaged before then (tzdata 2018g,
+    // which the export once shipped) still have it, and would put this at 10:00.
     const data = store({
       events: [event('e', { startsAt: '2025-06-10T15:00:00Z', timeZone: 'America/Mexico_City' })],
     })
     const text = exportIcs(data, OPTIONS)
-    expect(text).toContain('DTSTART:20250610T150000Z\r\n')
-    expect(text).not.toContain('TZID=America/Mexico_City')
-    expect(text).not.toContain('BEGIN:VTIMEZONE')
-    expect(unix(byUid(parse(text), 'event-e@rapport.local').getFirstPropertyValue('dtstart'))).toBe(
-      seconds('2025-06-10T15:00:00Z'),
-    )
+    expect(text).toContain('DTSTART;TZID=America/Mexico_City:20250610T090000\r\n')
+    expect(text).toContain('TZID:America/Mexico_City')
+    expect(text).not.toContain('TZOFFSETTO:-0500')
+    const start = byUid(parse(text), 'event-e@rapport.local').getFirstPropertyValue('dtstart')
+    expect((start as ICAL.Time).zone!.tzid).toBe('America/Mexico_City')
+    expect(unix(start)).toBe(seconds('2025-06-10T15:00:00Z'))
+  })
+
+  it('writes an instant in a repeated hour in UTC, which clients cannot misread', () => {
+    // New York falls back at 02:00 EDT on 1 November 2026: 01:30 happens at 05:30Z and 06:30Z.
+    // RFC 5545 reads 01:30 as the first, ical.js as the second: either way one would be wrong.
+    const data = store({
+      events: [
+        event('first', { startsAt: '2026-11-01T05:30:00Z', endsAt: '2026-11-01T09:00:00Z' }),
+        event('second', { startsAt: '2026-11-01T06:30:00Z', endsAt: '2026-11-01T09:00:00Z' }),
+        event('after', { startsAt: '2026-11-01T07:00:00Z', endsAt: '2026-11-01T09:00:00Z' }),
+      ].map((e) => ({ ...e, timeZone: 'America/New_York' })),
+    })
+    const text = exportIcs(data, OPTIONS)
+    expect(text).toContain('DTSTART:20261101T053000Z\r\nDTEND:20261101T090000Z\r\n')
+    expect(text).toContain('DTSTART:20261101T063000Z\r\nDTEND:20261101T090000Z\r\n')
+    // 02:00 EST, the first time after the repeated hour, happens once.
+    expect(text).toContain('DTSTART;TZID=America/New_York:20261101T020000\r\n')
+    const calendar = parse(text)
+    for (const [id, at] of [
+      ['first', '2026-11-01T05:30:00Z'],
+      ['second', '2026-11-01T06:30:00Z'],
+      ['after', '2026-11-01T07:00:00Z'],
+    ] as const) {
+      const start = byUid(calendar, `event-${id}@rapport.local`).getFirstPropertyValue('dtstart')
+      expect(unix(start)).toBe(seconds(at))
+    }
   })
 
   it('writes UTC for a zone it does not know, and for UTC itself', () => {

@@ -13,6 +13,7 @@ import type { FollowUpQueue, FollowUpView, HabitRate } from '../../../shared/con
 import type { Contact, Encounter, FollowUp, StoreData } from '../../../shared/model'
 import { followUpWords } from '../../../shared/followUps/followUpWords'
 import { nextLunarOccurrence } from '../../../shared/lunar/lunarDate'
+import { instantOf, systemTimeZone, wallClock } from '../../../shared/timeZones/zonedTime'
 import type { Clock } from '../clock'
 import { cadenceOf, overdueContacts } from '../contacts/cardInsights'
 import type { StoreTransaction } from '../store/dataStore'
@@ -417,48 +418,27 @@ const MORNING_HOUR = 9
  * - 'tomorrow9': 09:00 tomorrow; between midnight and 05:00, 09:00 today.
  * - 'nextWeek': 09:00 next Monday; on a Monday, the Monday a week later.
  *
- * Local is the process's time zone (Date's local methods, so daylight-saving days keep 09:00
- * at 09:00), unless `timeZoneOffsetMinutes` is given: a fixed offset east of UTC (480 for
- * +08:00), for callers that know the user's zone better than the process does.
+ * Local is the user's zone: `timeZone` (IANA) when given, else the system's. Days are counted on
+ * the wall clock, so daylight-saving days keep 09:00 at 09:00.
  */
-export function snoozeUntil(choice: SnoozeChoice, now: Date, timeZoneOffsetMinutes?: number): Date {
+export function snoozeUntil(choice: SnoozeChoice, now: Date, timeZone?: string): Date {
   if (choice === '1h') return new Date(now.getTime() + HOUR_MS)
-  const wall = wallClock(now, timeZoneOffsetMinutes)
-  const { hour } = wall.get()
+  const zone = timeZone ?? systemTimeZone()
+  const wall = wallClock(zone, now.getTime())
+  const today = Math.floor(wall / DAY_MS) * DAY_MS
+  const hour = new Date(wall).getUTCHours()
+  // 09:00 or 20:00 so many days on, as an instant (such hours are never skipped by a change).
+  const at = (days: number, atHour: number) =>
+    new Date(instantOf(zone, today + days * DAY_MS + atHour * HOUR_MS))
   switch (choice) {
     case 'tonight':
-      return hour >= TONIGHT_HOUR - 1 ? new Date(now.getTime() + HOUR_MS) : wall.at(0, TONIGHT_HOUR)
+      return hour >= TONIGHT_HOUR - 1 ? new Date(now.getTime() + HOUR_MS) : at(0, TONIGHT_HOUR)
     case 'tomorrow9':
-      return wall.at(hour < NIGHT_ENDS_HOUR ? 0 : 1, MORNING_HOUR)
+      return at(hour < NIGHT_ENDS_HOUR ? 0 : 1, MORNING_HOUR)
     case 'nextWeek': {
-      const { weekday } = wall.get()
+      const weekday = new Date(wall).getUTCDay()
       // Days to the next Monday (weekday 1), never 0.
-      return wall.at((8 - weekday) % 7 || 7, MORNING_HOUR)
+      return at((8 - weekday) % 7 || 7, MORNING_HOUR)
     }
-  }
-}
-
-/** Reads and builds wall times either in the process zone or at a fixed offset. */
-function wallClock(now: Date, offsetMinutes?: number) {
-  if (offsetMinutes === undefined) {
-    return {
-      get: () => ({ hour: now.getHours(), weekday: now.getDay() }),
-      at: (days: number, hour: number) =>
-        new Date(now.getFullYear(), now.getMonth(), now.getDate() + days, hour),
-    }
-  }
-  const shift = offsetMinutes * 60 * 1000
-  const shifted = new Date(now.getTime() + shift)
-  return {
-    get: () => ({ hour: shifted.getUTCHours(), weekday: shifted.getUTCDay() }),
-    at: (days: number, hour: number) =>
-      new Date(
-        Date.UTC(
-          shifted.getUTCFullYear(),
-          shifted.getUTCMonth(),
-          shifted.getUTCDate() + days,
-          hour,
-        ) - shift,
-      ),
   }
 }

@@ -1,7 +1,7 @@
-import { getVtimezoneComponent } from '@touch4it/ical-timezones'
 import ICAL from 'ical.js'
 import { MAX_CALENDAR_OCCURRENCES } from '../../../../shared/calendar/calendarImport'
 import { RapportError } from '../../../../shared/errors'
+import { vtimezone } from '../vtimezone'
 
 /** Someone at a meeting who did not decline it. */
 export interface Participant {
@@ -35,10 +35,12 @@ const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(valu
 
 /**
  * Makes every zone the file names known to ical.js while `read` runs: the file's own
- * VTIMEZONEs (Outlook names them "W. Europe Standard Time"), else the IANA zone of that name.
- * Zones registered here are removed afterwards, so one file's definitions never reach the next.
+ * VTIMEZONEs (Outlook names them "W. Europe Standard Time"), else the IANA zone of that name,
+ * made from the runtime's tz database for the years from the zone's first use in the file to
+ * `lastYear` (recurring meetings are read up to now). Zones registered here are removed
+ * afterwards, so one file's definitions never reach the next.
  */
-function withZones<T>(calendar: ICAL.Component, read: () => T): T {
+function withZones<T>(calendar: ICAL.Component, lastYear: number, read: () => T): T {
   const added: string[] = []
   const register = (zone: ICAL.Component) => {
     const tzid = String(zone.getFirstPropertyValue('tzid') ?? '')
@@ -48,15 +50,29 @@ function withZones<T>(calendar: ICAL.Component, read: () => T): T {
   }
   try {
     for (const zone of calendar.getAllSubcomponents('vtimezone')) register(zone)
+    const years = new Map<string, { from: number; to: number }>()
     for (const event of calendar.getAllSubcomponents('vevent')) {
       for (const name of ['dtstart', 'dtend', 'recurrence-id', 'exdate']) {
         for (const property of event.getAllProperties(name)) {
           const tzid = property.getParameter('tzid')
           if (typeof tzid !== 'string' || ICAL.TimezoneService.has(tzid)) continue
-          const text = getVtimezoneComponent(tzid)
-          if (text) register(new ICAL.Component(ICAL.parse(text) as unknown[]))
+          // The raw jCal values ("2026-03-19T10:00:00"): decoding them now would fix them
+          // to a zone not yet registered.
+          for (const value of property.jCal.slice(3)) {
+            const year = Number(String(value).slice(0, 4))
+            if (!Number.isInteger(year)) continue
+            const seen = years.get(tzid)
+            years.set(tzid, {
+              from: Math.min(seen?.from ?? year, year),
+              to: Math.max(seen?.to ?? lastYear, year),
+            })
+          }
         }
       }
+    }
+    for (const [tzid, { from, to }] of years) {
+      const text = vtimezone(tzid, from, to)
+      if (text) register(new ICAL.Component(ICAL.parse(text) as unknown[]))
     }
     return read()
   } finally {
@@ -108,7 +124,7 @@ export function readMeetings(
   // An RDATE that repeats an RRULE day is one meeting, not two.
   const seen = new Set<string>()
 
-  return withZones(calendar, () => {
+  return withZones(calendar, options.now.getUTCFullYear() + 1, () => {
     const masters = new Map<string, ICAL.Event>()
     const exceptions: ICAL.Component[] = []
     for (const component of calendar.getAllSubcomponents('vevent')) {
