@@ -1,33 +1,5 @@
-import { copyFile, open, readFile, rename, unlink } from 'node:fs/promises'
+import { copyFile, open, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import type { Adapter } from 'lowdb'
-
-/**
- * A lowdb adapter that reads raw text and writes atomically *and durably*: temp file in the same
- * folder, fsync, rename over the target, fsync the folder. lowdb's own JSONFile (steno) renames
- * but never fsyncs, so a power cut could leave an acknowledged edit only in the page cache.
- */
-export class DurableJsonFile<T> implements Adapter<T> {
-  constructor(
-    readonly file: string,
-    private readonly parse: (text: string) => T,
-  ) {}
-
-  async read(): Promise<T | null> {
-    let text: string
-    try {
-      text = await readFile(this.file, 'utf8')
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-      throw error
-    }
-    return this.parse(text)
-  }
-
-  async write(data: T): Promise<void> {
-    await writeFileDurably(this.file, JSON.stringify(data, null, 2) + '\n')
-  }
-}
 
 let tempCounter = 0
 /** A temp name beside `file` that no other write of this process uses at the same time. */
