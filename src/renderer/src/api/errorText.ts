@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next'
 import { RapportError, type ValidationIssue } from '../../../shared/errors'
+import type { TextKey } from '../i18n'
 
 /** Reasons the core gives in `details.reason` that have their own sentence in both languages. */
 const REASONS = new Set([
@@ -27,7 +28,7 @@ export function errorText(t: TFunction, error: unknown): string {
   if (!(error instanceof RapportError)) return t('errors.INTERNAL')
   const details = error.details as Record<string, unknown> | undefined
   if (typeof details?.reason === 'string' && REASONS.has(details.reason)) {
-    return t(`errors.reasons.${details.reason}`, details)
+    return t(`errors.reasons.${details.reason}` as TextKey, details)
   }
   const headline = t(`errors.${error.code}`)
   const issues = (error.details as { issues?: ValidationIssue[] } | undefined)?.issues

@@ -18,6 +18,7 @@ import {
 import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { TextKey } from '../i18n'
 import { Link } from 'react-router-dom'
 import type { EventView, MetEntry } from '../../../shared/events/eventViews'
 import { useApi } from '../api/ApiContext'
@@ -108,7 +109,7 @@ export function AfterPanel({ view }: { view: EventView }) {
                         <Text size="xs" c="dimmed">
                           {t('events.after.missing', {
                             fields: formatList(
-                              m.missing.map((k) => t(`events.after.essentials.${k}`)),
+                              m.missing.map((k) => t(`events.after.essentials.${k}` as TextKey)),
                               i18n.language,
                             ),
                           })}

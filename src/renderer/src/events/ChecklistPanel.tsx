@@ -1,6 +1,7 @@
 import { Card, Checkbox, SimpleGrid, Stack, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useTranslation } from 'react-i18next'
+import type { TextKey } from '../i18n'
 import { CHECKLIST, type ChecklistPhase } from '../../../shared/events/eventChecklist'
 import type { RapportEvent } from '../../../shared/model'
 import { useApi } from '../api/ApiContext'
@@ -39,7 +40,7 @@ export function ChecklistPanel(props: {
               return (
                 <Checkbox
                   key={item}
-                  label={t(`events.checklist.${phase}.${id}`)}
+                  label={t(`events.checklist.${phase}.${id}` as TextKey)}
                   description={known ? t('events.checklistKnown') : undefined}
                   checked={known || props.event.checklist.includes(item)}
                   readOnly={known}

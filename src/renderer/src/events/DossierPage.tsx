@@ -12,6 +12,7 @@ import {
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { TextKey } from '../i18n'
 import { Link, useParams } from 'react-router-dom'
 import { CHECKLIST } from '../../../shared/events/eventChecklist'
 import type { EventContact, EventView } from '../../../shared/events/eventViews'
@@ -176,7 +177,7 @@ function Dossier({ view }: { view: EventView }) {
           {CHECKLIST[phase].map((item) => (
             <Text key={item} size="sm">
               {event.checklist.includes(`${phase}.${item}`) ? '☑' : '☐'}{' '}
-              {t(`events.checklist.${phase}.${item}`)}
+              {t(`events.checklist.${phase}.${item}` as TextKey)}
             </Text>
           ))}
         </div>

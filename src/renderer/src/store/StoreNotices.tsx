@@ -2,30 +2,35 @@ import { Alert, Anchor, Button, Group, Modal, Stack, Text, TextInput } from '@ma
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { TextKey } from '../i18n'
 import { Link } from 'react-router-dom'
 import type { AttentionRecord, StoreNotice } from '../../../shared/store/storeNotice'
 import { useApi } from '../api/ApiContext'
 import { errorText } from '../api/errorText'
 import { formatDateTime } from '../format/formatDate'
 
+/**
+ * `t` with a plain signature: i18next's inference of options over every key is too deep for the
+ * notices' many spread values (TS2589), and the keys are still checked.
+ */
+type NoticeT = (key: TextKey, options?: Record<string, unknown>) => string
+
 /** The sentence for one notice about the data file, in the interface language. */
-function noticeText(
-  t: ReturnType<typeof useTranslation>['t'],
-  language: string,
-  notice: StoreNotice,
-): string {
+function noticeText(t: NoticeT, language: string, notice: StoreNotice): string {
   switch (notice.kind) {
     case 'restoredFromBackup': {
-      const values = {
+      // Typed as plain values: the counts' spread makes i18next's option inference too deep.
+      const values: Record<string, unknown> = {
         reason: notice.reason,
         damagedFile: notice.damagedFile,
         backupAt: formatDateTime(notice.backupAt, language),
         replayed: notice.replayed,
         ...notice.counts,
       }
-      return notice.replayed
-        ? t('store.restoredFromBackupReplayed', values)
-        : t('store.restoredFromBackup', values)
+      const key: TextKey = notice.replayed
+        ? 'store.restoredFromBackupReplayed'
+        : 'store.restoredFromBackup'
+      return t(key, values)
     }
     case 'journalTailIgnored':
       return t('store.journalTailIgnored', { count: notice.lines, keptAt: notice.keptAt ?? '' })
@@ -205,7 +210,7 @@ export function StoreNotices({
           <Group justify="space-between" wrap="nowrap" align="flex-start">
             <div>
               <Text size="sm" style={{ wordBreak: 'break-word' }}>
-                {noticeText(t, i18n.language, notice)}
+                {noticeText(t as NoticeT, i18n.language, notice)}
               </Text>
               {notice.kind === 'recordsNeedAttention' && <RecordLinks records={notice.records} />}
             </div>

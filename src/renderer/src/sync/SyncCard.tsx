@@ -20,6 +20,7 @@ import {
 import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
 import { RapportError } from '../../../shared/errors'
 import type { SyncConflict, SyncLogEntry, SyncSettings } from '../../../shared/sync/syncModel'
 import type { SyncDiscovery, SyncStatus } from '../../../shared/sync/syncOperations'
@@ -446,11 +447,7 @@ function SyncPanel({ data, reload }: { data: SyncData; reload: () => Promise<voi
   )
 }
 
-function summaryOf(
-  log: SyncLogEntry[],
-  runId: string,
-  t: (key: string, options?: Record<string, unknown>) => string,
-): string {
+function summaryOf(log: SyncLogEntry[], runId: string, t: TFunction): string {
   const entries = log.filter((e) => e.runId === runId && e.direction !== 'none')
   const count = (direction: 'up' | 'down') =>
     entries.filter((e) => e.direction === direction).length

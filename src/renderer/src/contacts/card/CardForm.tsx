@@ -10,6 +10,7 @@ import {
   Title,
 } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import type { TextKey } from '../../i18n'
 import {
   closenessSchema,
   ecosystemSchema,
@@ -57,7 +58,7 @@ export function CardForm(props: {
       set(key, e.currentTarget.value as never),
   })
   const options = <V extends string>(values: readonly V[], prefix: string) =>
-    values.map((value) => ({ value, label: t(`${prefix}.${value}`) }))
+    values.map((value) => ({ value, label: t(`${prefix}.${value}` as TextKey) }))
   const labelled = { label: '', value: '' }
   // Imported labels ("mobile") read in the interface language ("手机").
   const labelWords = t('card.labelWords', { returnObjects: true }) as LabelWords

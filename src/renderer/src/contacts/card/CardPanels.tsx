@@ -13,6 +13,7 @@ import {
 } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { TextKey } from '../../i18n'
 import { Link } from 'react-router-dom'
 import type { CardView } from '../../../../shared/contacts/cardView'
 import { relationshipKindSchema, type Help, type RelationshipKind } from '../../../../shared/model'
@@ -44,7 +45,7 @@ export function CompletenessPanel({ view }: { view: CardView }) {
         <Text size="xs" c="dimmed">
           {t('card.missing', {
             fields: view.completeness.missing
-              .map((m) => t(`card.missingField.${m}`))
+              .map((m) => t(`card.missingField.${m}` as TextKey))
               .join(t('common.listSeparator')),
           })}
         </Text>

@@ -14,6 +14,7 @@ import { getHotkeyHandler, useWindowEvent } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { TextKey } from '../../i18n'
 import { Link, useNavigate, useParams } from 'react-router-dom'
 import type { CardView } from '../../../../shared/contacts/cardView'
 import type { InputOf } from '../../../../shared/contract'
@@ -240,7 +241,7 @@ function CardEditor({ view, reload }: { view: CardView; reload: () => Promise<vo
           labels={Object.fromEntries(
             conflict.fields.map((field) => [
               field,
-              i18n.exists(`card.fields.${field}`) ? t(`card.fields.${field}`) : field,
+              i18n.exists(`card.fields.${field}`) ? t(`card.fields.${field}` as TextKey) : field,
             ]),
           )}
           names={view.names}
