@@ -31,6 +31,7 @@ import {
 } from './model'
 import { cardOperations } from './cards/cardOperations'
 import { communityOperations } from './communityOperations'
+import { duplicateOperations } from './duplicateOperations'
 import { eventOperations } from './eventOperations'
 import { mapOperations } from './mapOperations'
 import { qrCardOperations } from './qrCard/qrCardOperations'
@@ -239,6 +240,7 @@ export const contract = {
   ...mapOperations,
   ...syncOperations,
   ...qrCardOperations,
+  ...duplicateOperations,
   'app.info': op<AppInfo>()(noInput),
   'settings.get': op<Settings>()(noInput),
   'settings.update': op<Settings>()(

@@ -8,6 +8,7 @@ import { createSettingsService } from './services/settingsService'
 import { applyMerge } from './contacts/merge'
 import { PhotoStore } from './photos/photoStore'
 import { createContactViewService } from './services/contactViewService'
+import { createDuplicateService } from './services/duplicateService'
 import { createExportService } from './services/exportService'
 import { createHistoryService } from './services/historyService'
 import { createImportService } from './services/importService'
@@ -61,6 +62,7 @@ export function createHandlers(
   }
   const views = createContactViewService(store, context.clock, phoneRegion)
   const history = createHistoryService(store, context.clock)
+  const duplicates = createDuplicateService(store, context.clock)
   const photos = new PhotoStore(context.dataDir)
   const imports = createImportService(store, photos, context.clock, phoneRegion)
   const exports = createExportService(store, photos, context.clock, phoneRegion)
@@ -115,6 +117,11 @@ export function createHandlers(
     'contacts.duplicates': () => views.duplicates(),
     'contacts.merge': ({ keepId, removeId, choice }) =>
       store.update((tx) => applyMerge(tx, keepId, removeId, choice, context.clock).contact),
+    'contacts.mergeGroups': (input) => duplicates.mergeGroups(input),
+    'contacts.undoMergeGroups': (input) => duplicates.undoMergeGroups(input),
+    'contacts.dismissDuplicates': (input) => duplicates.dismiss(input),
+    'contacts.dismissedDuplicates': () => duplicates.dismissed(),
+    'contacts.undismissDuplicates': (input) => duplicates.undismiss(input),
     'relationships.create': (input) => history.addRelationship(input),
     'relationships.delete': (input) => history.removeRelationship(input),
     'helps.create': (input) => history.addHelp(input),

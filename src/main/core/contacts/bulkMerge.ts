@@ -1,0 +1,162 @@
+import { RapportError } from '../../../shared/errors'
+import type {
+  MergeGroupsInput,
+  MergeUndo,
+  MergeUndoRecord,
+} from '../../../shared/duplicateOperations'
+import { collectionNames, type CollectionName, type StoreData } from '../../../shared/model'
+import type { Clock } from '../clock'
+import type { RecordOf, StoreTransaction } from '../store/dataStore'
+import { applyMerge } from './merge'
+
+type AnyRecord = { id: string; updatedAt: string }
+
+/**
+ * A transaction whose `data` already shows its own changes, so that many merges run in one
+ * transaction, each seeing the ones before it. Every change is passed on to `tx`.
+ */
+class StagedTransaction implements StoreTransaction {
+  readonly data: Readonly<StoreData>
+  /** Per collection: id → the record now, or null once removed. */
+  private readonly changes = new Map<CollectionName, Map<string, AnyRecord | null>>()
+  private readonly views = new Map<CollectionName, AnyRecord[]>()
+
+  constructor(private readonly tx: StoreTransaction) {
+    const data = { ...tx.data }
+    for (const name of collectionNames) {
+      Object.defineProperty(data, name, { get: () => this.view(name), enumerable: true })
+    }
+    this.data = data
+  }
+
+  /** The collection with this transaction's changes, built again only after it changed. */
+  private view(name: CollectionName): AnyRecord[] {
+    const base = this.tx.data[name] as AnyRecord[]
+    const changes = this.changes.get(name)
+    if (!changes) return base
+    let view = this.views.get(name)
+    if (!view) {
+      view = []
+      for (const record of base) {
+        const changed = changes.get(record.id)
+        if (changed === undefined) view.push(record)
+        else if (changed) view.push(changed)
+      }
+      const known = new Set(base.map((r) => r.id))
+      for (const [id, record] of changes) if (record && !known.has(id)) view.push(record)
+      this.views.set(name, view)
+    }
+    return view
+  }
+
+  private changesOf(name: CollectionName): Map<string, AnyRecord | null> {
+    let changes = this.changes.get(name)
+    if (!changes) this.changes.set(name, (changes = new Map()))
+    this.views.delete(name)
+    return changes
+  }
+
+  put<C extends CollectionName>(collection: C, record: RecordOf<C>): void {
+    this.tx.put(collection, record)
+    this.changesOf(collection).set(record.id, record as AnyRecord)
+  }
+
+  remove(collection: CollectionName, id: string): void {
+    this.tx.remove(collection, id)
+    this.changesOf(collection).set(id, null)
+  }
+
+  setSettings(): void {
+    throw new Error('A merge does not change the settings')
+  }
+
+  /** Every record changed: as it was before the transaction, and its time after (null: removed). */
+  undo(): MergeUndoRecord[] {
+    const records: MergeUndoRecord[] = []
+    for (const [collection, changes] of this.changes) {
+      const before = new Map<string, AnyRecord>()
+      for (const record of this.tx.data[collection] as AnyRecord[]) {
+        if (changes.has(record.id)) before.set(record.id, record)
+      }
+      for (const [id, now] of changes) {
+        records.push({
+          collection,
+          id,
+          before: before.get(id) ?? null,
+          after: now?.updatedAt ?? null,
+        } as MergeUndoRecord)
+      }
+    }
+    return records
+  }
+}
+
+/**
+ * Merges every group whole (all its other members into its kept contact) in one transaction:
+ * either all groups are merged or, if any id is unknown or named twice, none is. Returns what
+ * `undoMergeGroups` needs to put every touched record back as it was.
+ */
+export function applyMergeGroups(
+  tx: StoreTransaction,
+  { groups }: MergeGroupsInput,
+  clock: Clock,
+): { groups: number; removed: number; undo: MergeUndo } {
+  const known = new Set(tx.data.contacts.map((c) => c.id))
+  const named = new Set<string>()
+  for (const [at, group] of groups.entries()) {
+    for (const id of [group.keepId, ...group.removeIds]) {
+      if (!known.has(id))
+        throw new RapportError('NOT_FOUND', `No contact with id ${id}`, { kind: 'contact', id })
+      if (named.has(id)) {
+        throw new RapportError('VALIDATION', `Contact ${id} is in more than one group`, {
+          issues: [{ path: `groups.${at}`, message: 'a contact can be merged once' }],
+        })
+      }
+      named.add(id)
+    }
+  }
+  const staged = new StagedTransaction(tx)
+  let removed = 0
+  for (const { keepId, removeIds } of groups) {
+    for (const removeId of removeIds) {
+      applyMerge(staged, keepId, removeId, {}, clock)
+      removed += 1
+    }
+  }
+  return { groups: groups.length, removed, undo: { records: staged.undo() } }
+}
+
+/**
+ * Takes a bulk merge back: every record it touched returns exactly as it was. Refused, with
+ * nothing changed, when any of them changed again since (an edit made after the merge would be
+ * lost without a word).
+ */
+export function undoMergeGroups(tx: StoreTransaction, undo: MergeUndo): { restored: number } {
+  const current = new Map<CollectionName, Map<string, AnyRecord>>()
+  const now = (collection: CollectionName, id: string) => {
+    let byId = current.get(collection)
+    if (!byId) {
+      byId = new Map((tx.data[collection] as AnyRecord[]).map((r) => [r.id, r]))
+      current.set(collection, byId)
+    }
+    return byId.get(id)
+  }
+  for (const record of undo.records) {
+    const found = now(record.collection, record.id)
+    if ((found?.updatedAt ?? null) !== record.after) {
+      throw new RapportError(
+        'CONFLICT',
+        `The ${record.collection} record ${record.id} changed after the merge; nothing was undone`,
+        { kind: record.collection, id: record.id },
+      )
+    }
+  }
+  let restored = 0
+  for (const record of undo.records) {
+    if (record.before) {
+      tx.put(record.collection, record.before as never)
+      if (record.collection === 'contacts' && record.after === null) restored += 1
+    } else tx.remove(record.collection, record.id)
+  }
+  return { restored }
+}
