@@ -224,12 +224,15 @@ export function findDuplicateGroups(
     phone: new Map<string, number[]>(),
     linkedin: new Map<string, number[]>(),
   }
-  // One link to an earlier holder of the key joins all of them; past one the user dismissed.
+  // One link to an earlier holder of the key joins all of them, unless the user dismissed some
+  // pairs: then each holder not yet in the group, so a dismissed pair still joins through others.
   const sameKey = (map: Map<string, number[]>, key: string, i: number, reason: DuplicateReason) => {
     const holders = map.get(key)
     if (!holders) return void map.set(key, [i])
-    const other = holders.find((h) => !isDismissed(h, i))
-    if (other !== undefined) union(other, i, reason)
+    if (dismissed.size === 0) union(holders[0]!, i, reason)
+    else {
+      for (const h of holders) if (!isDismissed(h, i) && find(h) !== find(i)) union(h, i, reason)
+    }
     holders.push(i)
   }
   // Per organisation: its distinct names, each with every contact of that name.
