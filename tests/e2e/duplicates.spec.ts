@@ -1,0 +1,141 @@
+import type { Page } from '@playwright/test'
+import { expect, test } from './serveFixture'
+
+/** The words the page shows, in each language. */
+const words = {
+  en: {
+    selectAll: 'Select all 4 groups',
+    select: (names: string) => `Select: ${names}`,
+    list: ', ',
+    mergeTwo: 'Merge 2 groups',
+    merging: 'Merging 2 groups…',
+    merged: 'Merged 2 groups, each into one card.',
+    undo: 'Undo',
+    undone: 'Merge undone: 3 cards are back.',
+    notDuplicate: 'Not a duplicate',
+    dismissed: 'Marked 2 cards as different people.',
+    showDismissed: 'Not duplicates (1)',
+    suggestAgain: 'Suggest again',
+  },
+  'zh-CN': {
+    selectAll: '全选 4 组',
+    select: (names: string) => `选择：${names}`,
+    list: '、',
+    mergeTwo: '合并 2 组',
+    merging: '正在合并 2 组…',
+    merged: '已合并 2 组，每组成为一张名片。',
+    undo: '撤销',
+    undone: '已撤销合并，3 张名片已恢复。',
+    notDuplicate: '不是重复',
+    dismissed: '已标记 2 张名片为不同的人。',
+    showDismissed: '不是重复的（1）',
+    suggestAgain: '重新提示',
+  },
+}
+
+/** Four groups: a pair by email, a pair by phone, three cards by email, a pair by name. */
+const people = [
+  {
+    name: 'Ana Ruiz',
+    organization: 'Tide Labs',
+    emails: [{ label: '', value: 'ana@tide.example' }],
+  },
+  { name: 'Ana R.', organization: 'Tide Labs', emails: [{ label: '', value: 'ANA@tide.example' }] },
+  { name: 'Bo Chen', organization: 'Quay', phones: [{ label: '', value: '+86 138 0000 1111' }] },
+  { name: 'Bo Chen', organization: '', phones: [{ label: '', value: '+8613800001111' }] },
+  { name: 'Cai Lin', organization: 'Harbor', emails: [{ label: '', value: 'cai@harbor.example' }] },
+  { name: 'Cai L.', organization: 'Harbor', emails: [{ label: '', value: 'cai@harbor.example' }] },
+  { name: 'C. Lin', organization: 'Harbor', emails: [{ label: '', value: 'cai@harbor.example' }] },
+  { name: 'Dara Okafor', organization: 'Kiln Works' },
+  { name: 'Dara Okafor', organization: 'Kiln Works' },
+]
+
+/** Creates contacts through the page's own API, with the token it was served with. */
+async function seed(page: Page) {
+  await page.evaluate(async (list) => {
+    const token = document.querySelector<HTMLMetaElement>('meta[name="rapport-token"]')!.content
+    for (const person of list) {
+      const response = await fetch('/api/contacts.create', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-rapport-token': token },
+        body: JSON.stringify(person),
+      })
+      if (!response.ok) throw new Error(await response.text())
+    }
+  }, people)
+}
+
+for (const language of ['en', 'zh-CN'] as const) {
+  test.describe(`duplicates in ${language}`, () => {
+    test.use({ demoLanguage: language, locale: language === 'en' ? 'en-US' : 'zh-CN' })
+    const w = words[language]
+    const shot = (name: string) => `test-results/screens/duplicates-${name}-${language}.png`
+
+    test('ticks groups, merges them at once with a running bar, and undoes it all', async ({
+      page,
+      served,
+    }) => {
+      await page.goto(`${served.url}#/today`)
+      await seed(page)
+      await page.goto(`${served.url}#/contacts/duplicates`)
+      const groups = page.getByTestId('duplicate-group')
+      await expect(groups).toHaveCount(4)
+      await expect(page.getByRole('checkbox', { name: w.selectAll })).toBeVisible()
+
+      await page
+        .getByRole('checkbox', { name: w.select(['Ana Ruiz', 'Ana R.'].join(w.list)) })
+        .check()
+      await page
+        .getByRole('checkbox', { name: w.select(['Cai Lin', 'Cai L.', 'C. Lin'].join(w.list)) })
+        .check()
+      // Hold the answer so the bar can be seen while the merge runs.
+      let release: () => void = () => undefined
+      const held = new Promise<void>((resolve) => (release = resolve))
+      await page.route('**/api/contacts.mergeGroups', async (route) => {
+        await held
+        await route.continue()
+      })
+      await page.getByRole('button', { name: w.mergeTwo }).click()
+      await expect(page.getByRole('progressbar', { name: w.merging })).toBeVisible()
+      await page.screenshot({ path: shot('merging'), fullPage: true })
+      release()
+
+      await expect(page.getByText(w.merged)).toBeVisible()
+      await expect(page.getByRole('progressbar')).toHaveCount(0)
+      await expect(groups).toHaveCount(2)
+      await expect(groups.filter({ hasText: 'Harbor' })).toHaveCount(0)
+      await page.screenshot({ path: shot('merged'), fullPage: true })
+
+      await page.getByRole('button', { name: w.undo }).click()
+      await expect(page.getByText(w.undone)).toBeVisible()
+      await expect(groups).toHaveCount(4)
+      await expect(groups.filter({ hasText: 'C. Lin' })).toContainText('Cai L.')
+    })
+
+    test('“not a duplicate” is remembered after a reload, and can be taken back', async ({
+      page,
+      served,
+    }) => {
+      await page.goto(`${served.url}#/today`)
+      await seed(page)
+      await page.goto(`${served.url}#/contacts/duplicates`)
+      const groups = page.getByTestId('duplicate-group')
+      const dara = groups.filter({ hasText: 'Kiln Works' })
+      await expect(groups).toHaveCount(4)
+      await dara.getByRole('button', { name: w.notDuplicate }).click()
+      await expect(page.getByText(w.dismissed)).toBeVisible()
+      await expect(groups).toHaveCount(3)
+
+      await page.reload()
+      await expect(groups).toHaveCount(3)
+      await expect(dara).toHaveCount(0)
+      await page.getByRole('button', { name: w.showDismissed }).click()
+      const listed = page.getByTestId('dismissed-group')
+      await expect(listed).toContainText('Dara Okafor')
+      await page.screenshot({ path: shot('dismissed'), fullPage: true })
+      await listed.getByRole('button', { name: w.suggestAgain }).click()
+      await expect(groups).toHaveCount(4)
+      await expect(dara).toHaveCount(1)
+    })
+  })
+}
