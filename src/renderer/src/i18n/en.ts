@@ -261,6 +261,7 @@ export const en = {
     selectGroup: 'Select: {{names}}',
     mergeSelected_one: 'Merge {{count}} group',
     mergeSelected_other: 'Merge {{count}} groups',
+    mergeNone: 'Merge selected groups',
     mergeSelectedHint:
       'Each group becomes one card: the first card of the group is kept, empty fields are filled from the others, lists are joined, and all history moves to it.',
     merging_one: 'Merging {{count}} group…',

@@ -248,6 +248,7 @@ export const zhCN: Messages = {
     selectGroup: '选择：{{names}}',
     mergeSelected_one: '合并 {{count}} 组',
     mergeSelected_other: '合并 {{count}} 组',
+    mergeNone: '合并选中的组',
     mergeSelectedHint:
       '每组合并成一张名片：保留组里的第一张，空白字段由其他名片补齐，列表合在一起，所有往来记录都转到这张名片上。',
     merging_one: '正在合并 {{count}} 组…',

@@ -139,7 +139,9 @@ export function DuplicatesPage() {
                   )
                 }
               >
-                {t('duplicates.mergeSelected', { count: chosen.length })}
+                {chosen.length === 0
+                  ? t('duplicates.mergeNone')
+                  : t('duplicates.mergeSelected', { count: chosen.length })}
               </Button>
             </Group>
             <Text size="xs" c="dimmed">
@@ -227,7 +229,12 @@ export function DuplicatesPage() {
         ))
       )}
       {(dismissed.data?.length ?? 0) > 0 && (
-        <Anchor component="button" size="sm" onClick={() => setShowDismissed((v) => !v)}>
+        <Anchor
+          component="button"
+          size="sm"
+          style={{ alignSelf: 'flex-start' }}
+          onClick={() => setShowDismissed((v) => !v)}
+        >
           {showDismissed
             ? t('duplicates.hideDismissed')
             : t('duplicates.showDismissed', { count: dismissed.data?.length ?? 0 })}
