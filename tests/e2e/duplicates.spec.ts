@@ -4,6 +4,10 @@ import { expect, test } from './serveFixture'
 /** The words the page shows, in each language. */
 const words = {
   en: {
+    mergeWhole: 'Merge 3 cards into one',
+    merge: 'Merge…',
+    confirm: 'Merge',
+    mergedOne: 'Merged 1 group into one card.',
     selectAll: 'Select all 4 groups',
     select: (names: string) => `Select: ${names}`,
     list: ', ',
@@ -18,6 +22,10 @@ const words = {
     suggestAgain: 'Suggest again',
   },
   'zh-CN': {
+    mergeWhole: '把 3 张名片合并成一张',
+    merge: '合并…',
+    confirm: '合并',
+    mergedOne: '已合并 1 组，每组成为一张名片。',
     selectAll: '全选 4 组',
     select: (names: string) => `选择：${names}`,
     list: '、',
@@ -108,6 +116,30 @@ for (const language of ['en', 'zh-CN'] as const) {
       await expect(page.getByText(w.undone)).toBeVisible()
       await expect(groups).toHaveCount(4)
       await expect(groups.filter({ hasText: 'C. Lin' })).toContainText('Cai L.')
+    })
+
+    test('merges a group of three whole, keeping the card the user picks', async ({
+      page,
+      served,
+    }) => {
+      await page.goto(`${served.url}#/today`)
+      await seed(page)
+      await page.goto(`${served.url}#/contacts/duplicates`)
+      const groups = page.getByTestId('duplicate-group')
+      await groups.filter({ hasText: 'Harbor' }).getByRole('button', { name: w.merge }).click()
+      const dialog = page.getByRole('dialog', { name: w.mergeWhole })
+      await dialog.getByRole('radio', { name: /^C\. Lin/ }).check()
+      await page.screenshot({ path: shot('whole'), fullPage: true })
+      await dialog.getByRole('button', { name: w.confirm, exact: true }).click()
+      await expect(page.getByText(w.mergedOne)).toBeVisible()
+      await expect(groups).toHaveCount(3)
+      await expect(groups.filter({ hasText: 'Harbor' })).toHaveCount(0)
+      // One card is left of the three, the one kept.
+      await page.goto(`${served.url}#/contacts`)
+      await page.getByRole('textbox', { name: /Search|搜索/ }).fill('harbor')
+      const rows = page.getByRole('table').getByRole('row')
+      await expect(rows).toHaveCount(2)
+      await expect(rows.nth(1)).toContainText('C. Lin')
     })
 
     test('“not a duplicate” is remembered after a reload, and can be taken back', async ({
