@@ -169,7 +169,7 @@ export function DuplicatesPage() {
       ) : (
         data.map((group: DuplicateGroup) => (
           <Card withBorder key={groupKey(group)} data-testid="duplicate-group">
-            <Group justify="space-between" wrap="nowrap" align="flex-start">
+            <Group justify="space-between" align="flex-start">
               <Group wrap="nowrap" align="flex-start">
                 <Checkbox
                   mt={2}
