@@ -11,15 +11,24 @@ import { applyMerge } from './merge'
 
 type AnyRecord = { id: string; updatedAt: string }
 
+/** One collection as a transaction left it so far; removed records are holes until read. */
+interface Working {
+  records: (AnyRecord | null)[]
+  at: Map<string, number>
+  /** What `data` answers: the records without holes, made again after each change. */
+  view: AnyRecord[] | null
+}
+
 /**
  * A transaction whose `data` already shows its own changes, so that many merges run in one
- * transaction, each seeing the ones before it. Every change is passed on to `tx`.
+ * transaction, each seeing the ones before it. Every change is passed on to `tx`. A change costs
+ * no more than the record it touches; the next read of that collection copies it once.
  */
 class StagedTransaction implements StoreTransaction {
   readonly data: Readonly<StoreData>
   /** Per collection: id → the record now, or null once removed. */
   private readonly changes = new Map<CollectionName, Map<string, AnyRecord | null>>()
-  private readonly views = new Map<CollectionName, AnyRecord[]>()
+  private readonly working = new Map<CollectionName, Working>()
 
   constructor(private readonly tx: StoreTransaction) {
     const data = { ...tx.data }
@@ -29,41 +38,37 @@ class StagedTransaction implements StoreTransaction {
     this.data = data
   }
 
-  /** The collection with this transaction's changes, built again only after it changed. */
   private view(name: CollectionName): AnyRecord[] {
-    const base = this.tx.data[name] as AnyRecord[]
-    const changes = this.changes.get(name)
-    if (!changes) return base
-    let view = this.views.get(name)
-    if (!view) {
-      view = []
-      for (const record of base) {
-        const changed = changes.get(record.id)
-        if (changed === undefined) view.push(record)
-        else if (changed) view.push(changed)
-      }
-      const known = new Set(base.map((r) => r.id))
-      for (const [id, record] of changes) if (record && !known.has(id)) view.push(record)
-      this.views.set(name, view)
-    }
-    return view
+    const working = this.working.get(name)
+    if (!working) return this.tx.data[name] as AnyRecord[]
+    working.view ??= working.records.filter((r): r is AnyRecord => r !== null)
+    return working.view
   }
 
-  private changesOf(name: CollectionName): Map<string, AnyRecord | null> {
+  private change(name: CollectionName, id: string, record: AnyRecord | null): void {
     let changes = this.changes.get(name)
     if (!changes) this.changes.set(name, (changes = new Map()))
-    this.views.delete(name)
-    return changes
+    changes.set(id, record)
+    let working = this.working.get(name)
+    if (!working) {
+      const records = [...(this.tx.data[name] as AnyRecord[])]
+      working = { records, at: new Map(records.map((r, i) => [r.id, i])), view: null }
+      this.working.set(name, working)
+    }
+    const at = working.at.get(id)
+    if (at !== undefined) working.records[at] = record
+    else if (record) working.at.set(id, working.records.push(record) - 1)
+    working.view = null
   }
 
   put<C extends CollectionName>(collection: C, record: RecordOf<C>): void {
     this.tx.put(collection, record)
-    this.changesOf(collection).set(record.id, record as AnyRecord)
+    this.change(collection, record.id, record as AnyRecord)
   }
 
   remove(collection: CollectionName, id: string): void {
     this.tx.remove(collection, id)
-    this.changesOf(collection).set(id, null)
+    this.change(collection, id, null)
   }
 
   setSettings(): void {
