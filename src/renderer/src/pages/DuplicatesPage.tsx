@@ -14,7 +14,7 @@ import {
   Text,
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useState } from 'react'
+import { memo, useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
 import type { DuplicateGroup } from '../../../shared/contract'
@@ -59,55 +59,72 @@ export function DuplicatesPage() {
   /** How many groups the merge under way holds; null when none runs. */
   const [running, setRunning] = useState<number | null>(null)
   const [showDismissed, setShowDismissed] = useState(false)
+  // Stable callbacks, so ticking one of hundreds of groups re-renders only that group.
+  const toggle = useCallback(
+    (key: string, on: boolean) =>
+      setSelected((old) => {
+        const next = new Set(old)
+        if (on) next.add(key)
+        else next.delete(key)
+        return next
+      }),
+    [],
+  )
+  const onMerge = useCallback(
+    (group: DuplicateGroup) =>
+      group.contacts.length === 2
+        ? setMerging([group.contacts[0]!, group.contacts[1]!])
+        : setMergingWhole(group.contacts),
+    [],
+  )
+  const showError = useCallback(
+    (caught: unknown) =>
+      notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) }),
+    [t],
+  )
+  const onDismiss = useCallback(
+    async (group: DuplicateGroup) => {
+      try {
+        const dismissal = await api['contacts.dismissDuplicates']({
+          ids: group.contacts.map((c) => c.id),
+        })
+        await reload()
+        showUndo(
+          t('duplicates.dismissed', { count: group.contacts.length }),
+          t('common.undo'),
+          () => api['contacts.undismissDuplicates']({ id: dismissal.id }).then(reload, showError),
+        )
+      } catch (caught) {
+        showError(caught)
+      }
+    },
+    [api, reload, showError, t],
+  )
   if (error) return <QueryError error={error} onRetry={reload} />
 
   const groups = data ?? []
   // Groups merged or dismissed elsewhere drop out of the selection by themselves.
   const chosen = groups.filter((g) => selected.has(groupKey(g)))
   const allChosen = groups.length > 0 && chosen.length === groups.length
-  const showError = (caught: unknown) =>
-    notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
 
   const mergeGroups = async (toMerge: GroupToMerge[]) => {
     setRunning(toMerge.length)
     try {
       const result = await api['contacts.mergeGroups']({ groups: toMerge })
       setSelected(new Set())
-      await reload()
       showUndo(t('duplicates.mergedGroups', { count: result.groups }), t('common.undo'), () =>
         api['contacts.undoMergeGroups'](result.undo).then(({ restored }) => {
           notifications.show({ message: t('duplicates.mergeUndone', { count: restored }) })
           return reload()
         }, showError),
       )
+      await reload()
     } catch (caught) {
       showError(caught)
     } finally {
       setRunning(null)
     }
   }
-
-  const dismiss = async (group: DuplicateGroup) => {
-    try {
-      const dismissal = await api['contacts.dismissDuplicates']({
-        ids: group.contacts.map((c) => c.id),
-      })
-      await reload()
-      showUndo(t('duplicates.dismissed', { count: group.contacts.length }), t('common.undo'), () =>
-        api['contacts.undismissDuplicates']({ id: dismissal.id }).then(reload, showError),
-      )
-    } catch (caught) {
-      showError(caught)
-    }
-  }
-
-  const toggle = (key: string, on: boolean) =>
-    setSelected((old) => {
-      const next = new Set(old)
-      if (on) next.add(key)
-      else next.delete(key)
-      return next
-    })
 
   return (
     <Stack>
@@ -168,64 +185,15 @@ export function DuplicatesPage() {
         <Text c="dimmed">{t('duplicates.none')}</Text>
       ) : (
         data.map((group: DuplicateGroup) => (
-          <Card withBorder key={groupKey(group)} data-testid="duplicate-group">
-            <Group justify="space-between" align="flex-start">
-              <Group wrap="nowrap" align="flex-start">
-                <Checkbox
-                  mt={2}
-                  aria-label={t('duplicates.selectGroup', {
-                    names: formatList(
-                      group.contacts.map((c) => c.name),
-                      i18n.language,
-                    ),
-                  })}
-                  checked={selected.has(groupKey(group))}
-                  disabled={running !== null}
-                  onChange={(e) => toggle(groupKey(group), e.currentTarget.checked)}
-                />
-                <Stack gap={2}>
-                  {group.contacts.map((c) => (
-                    <Text key={c.id} size="sm">
-                      <Anchor component={Link} to={`/contacts/${c.id}`}>
-                        {c.name}
-                      </Anchor>{' '}
-                      ·{' '}
-                      {[c.organization, c.emails[0]?.value, c.phones[0]?.value]
-                        .filter(Boolean)
-                        .join(' · ')}
-                    </Text>
-                  ))}
-                  <Group gap={4}>
-                    {group.reasons.map((r) => (
-                      <Badge key={r} size="xs" variant="light" tt="none">
-                        {t(`duplicates.reason.${r}`, { defaultValue: r })}
-                      </Badge>
-                    ))}
-                  </Group>
-                </Stack>
-              </Group>
-              <Group gap="xs" wrap="nowrap">
-                <Button
-                  variant="default"
-                  disabled={running !== null}
-                  onClick={() => void dismiss(group)}
-                >
-                  {t('duplicates.notDuplicate')}
-                </Button>
-                <Button
-                  variant="light"
-                  disabled={running !== null}
-                  onClick={() =>
-                    group.contacts.length === 2
-                      ? setMerging([group.contacts[0]!, group.contacts[1]!])
-                      : setMergingWhole(group.contacts)
-                  }
-                >
-                  {t('duplicates.merge')}
-                </Button>
-              </Group>
-            </Group>
-          </Card>
+          <GroupCard
+            key={groupKey(group)}
+            group={group}
+            checked={selected.has(groupKey(group))}
+            disabled={running !== null}
+            onToggle={toggle}
+            onDismiss={onDismiss}
+            onMerge={onMerge}
+          />
         ))
       )}
       {(dismissed.data?.length ?? 0) > 0 && (
@@ -295,6 +263,73 @@ export function DuplicatesPage() {
     </Stack>
   )
 }
+
+/** One suggested group; memoised, as a page can hold hundreds. */
+const GroupCard = memo(function GroupCard({
+  group,
+  checked,
+  disabled,
+  onToggle,
+  onDismiss,
+  onMerge,
+}: {
+  group: DuplicateGroup
+  checked: boolean
+  disabled: boolean
+  onToggle: (key: string, on: boolean) => void
+  onDismiss: (group: DuplicateGroup) => Promise<void>
+  onMerge: (group: DuplicateGroup) => void
+}) {
+  const { t, i18n } = useTranslation()
+  return (
+    <Card withBorder data-testid="duplicate-group">
+      <Group justify="space-between" align="flex-start">
+        <Group wrap="nowrap" align="flex-start">
+          <Checkbox
+            mt={2}
+            aria-label={t('duplicates.selectGroup', {
+              names: formatList(
+                group.contacts.map((c) => c.name),
+                i18n.language,
+              ),
+            })}
+            checked={checked}
+            disabled={disabled}
+            onChange={(e) => onToggle(groupKey(group), e.currentTarget.checked)}
+          />
+          <Stack gap={2}>
+            {group.contacts.map((c) => (
+              <Text key={c.id} size="sm">
+                <Anchor component={Link} to={`/contacts/${c.id}`}>
+                  {c.name}
+                </Anchor>{' '}
+                ·{' '}
+                {[c.organization, c.emails[0]?.value, c.phones[0]?.value]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </Text>
+            ))}
+            <Group gap={4}>
+              {group.reasons.map((r) => (
+                <Badge key={r} size="xs" variant="light" tt="none">
+                  {t(`duplicates.reason.${r}`, { defaultValue: r })}
+                </Badge>
+              ))}
+            </Group>
+          </Stack>
+        </Group>
+        <Group gap="xs" wrap="nowrap">
+          <Button variant="default" disabled={disabled} onClick={() => void onDismiss(group)}>
+            {t('duplicates.notDuplicate')}
+          </Button>
+          <Button variant="light" disabled={disabled} onClick={() => onMerge(group)}>
+            {t('duplicates.merge')}
+          </Button>
+        </Group>
+      </Group>
+    </Card>
+  )
+})
 
 /** A toast that offers to take back what was just done, for a while. */
 function showUndo(message: string, undoLabel: string, undo: () => Promise<unknown>) {
