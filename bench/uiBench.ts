@@ -269,6 +269,7 @@ async function main() {
   if (all.length > 0) next = replaceSection(old, table(all, bulk ?? oldBulk))
   else if (!bulk) return
   else if (oldBulk) next = old.replace(oldBulk, bulk)
+  else if (old.includes(END)) next = old.replace(END, `\n${bulk}\n${END}`)
   else next = replaceSection(old, `${START}\n${bulk}\n${END}`)
   // Formatted as the repository's Prettier check expects.
   const options = (await resolveConfig(RESULTS)) ?? {}
