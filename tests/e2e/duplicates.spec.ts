@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './serveFixture'
 
@@ -163,6 +164,15 @@ for (const language of ['en', 'zh-CN'] as const) {
       const listed = page.getByTestId('dismissed-group')
       await expect(listed).toContainText('Dara Okafor')
       await page.screenshot({ path: shot('dismissed'), fullPage: true })
+      // With groups, ticks and the dismissed list on screen: nothing serious for axe either.
+      await page.waitForTimeout(300)
+      const axe = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+        .analyze()
+      const serious = axe.violations.filter(
+        (v) => v.impact === 'serious' || v.impact === 'critical',
+      )
+      expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([])
       await listed.getByRole('button', { name: w.suggestAgain }).click()
       await expect(groups).toHaveCount(4)
       await expect(dara).toHaveCount(1)
