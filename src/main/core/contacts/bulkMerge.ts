@@ -30,8 +30,12 @@ class StagedTransaction implements StoreTransaction {
   private readonly changes = new Map<CollectionName, Map<string, AnyRecord | null>>()
   private readonly working = new Map<CollectionName, Working>()
 
-  constructor(private readonly tx: StoreTransaction) {
-    const data = { ...tx.data }
+  constructor(
+    private readonly tx: StoreTransaction,
+    /** What the merges start from: the store, or only the records they can touch. */
+    private readonly base: Readonly<StoreData> = tx.data,
+  ) {
+    const data = { ...base }
     for (const name of collectionNames) {
       Object.defineProperty(data, name, { get: () => this.view(name), enumerable: true })
     }
@@ -40,7 +44,7 @@ class StagedTransaction implements StoreTransaction {
 
   private view(name: CollectionName): AnyRecord[] {
     const working = this.working.get(name)
-    if (!working) return this.tx.data[name] as AnyRecord[]
+    if (!working) return this.base[name] as AnyRecord[]
     working.view ??= working.records.filter((r): r is AnyRecord => r !== null)
     return working.view
   }
@@ -51,7 +55,7 @@ class StagedTransaction implements StoreTransaction {
     changes.set(id, record)
     let working = this.working.get(name)
     if (!working) {
-      const records = [...(this.tx.data[name] as AnyRecord[])]
+      const records = [...(this.base[name] as AnyRecord[])]
       working = { records, at: new Map(records.map((r, i) => [r.id, i])), view: null }
       this.working.set(name, working)
     }
@@ -80,7 +84,7 @@ class StagedTransaction implements StoreTransaction {
     const records: MergeUndoRecord[] = []
     for (const [collection, changes] of this.changes) {
       const before = new Map<string, AnyRecord>()
-      for (const record of this.tx.data[collection] as AnyRecord[]) {
+      for (const record of this.base[collection] as AnyRecord[]) {
         if (changes.has(record.id)) before.set(record.id, record)
       }
       for (const [id, now] of changes) {
@@ -120,7 +124,9 @@ export function applyMergeGroups(
       named.add(id)
     }
   }
-  const staged = new StagedTransaction(tx)
+  // A merge only changes records that name one of its two contacts; leaving the others out
+  // spares every merge a pass over the whole store (100,000 conversations).
+  const staged = new StagedTransaction(tx, mentioning(tx.data, named))
   let removed = 0
   for (const { keepId, removeIds } of groups) {
     for (const removeId of removeIds) {
@@ -129,6 +135,23 @@ export function applyMergeGroups(
     }
   }
   return { groups: groups.length, removed, undo: { records: staged.undo() } }
+}
+
+/** True when any string anywhere in `value` is one of `ids`. */
+function names(value: unknown, ids: ReadonlySet<string>): boolean {
+  if (typeof value === 'string') return ids.has(value)
+  if (Array.isArray(value)) return value.some((v) => names(v, ids))
+  if (value && typeof value === 'object') return Object.values(value).some((v) => names(v, ids))
+  return false
+}
+
+/** The store with only the records that name one of `ids` (settings as they are). */
+function mentioning(data: Readonly<StoreData>, ids: ReadonlySet<string>): StoreData {
+  const subset = { ...data } as StoreData
+  for (const name of collectionNames) {
+    ;(subset[name] as AnyRecord[]) = (data[name] as AnyRecord[]).filter((r) => names(r, ids))
+  }
+  return subset
 }
 
 /**
