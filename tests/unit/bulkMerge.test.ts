@@ -2,12 +2,12 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Clock } from '../../src/main/core/clock'
-import { createDuplicateService } from '../../src/main/core/services/duplicateService'
-import { createContactViewService } from '../../src/main/core/services/contactViewService'
+import { createDuplicateService } from '../../src/main/core/contacts/duplicateService'
+import { createContactViewService } from '../../src/main/core/contacts/contactViewService'
 import type { JournaledStore } from '../../src/main/core/store/journaledStore'
 import { openJournaledStore } from '../../src/main/core/store/journaledStore'
 import type { DuplicateGroup } from '../../src/shared/contract'
-import type { MergeGroupsResult } from '../../src/shared/duplicateOperations'
+import type { MergeGroupsResult } from '../../src/shared/contacts/duplicateOperations'
 import {
   collectionNames,
   contactSchema,

@@ -3,7 +3,7 @@ import type {
   MergeGroupsInput,
   MergeUndo,
   MergeUndoRecord,
-} from '../../../shared/duplicateOperations'
+} from '../../../shared/contacts/duplicateOperations'
 import { collectionNames, type CollectionName, type StoreData } from '../../../shared/model'
 import type { Clock } from '../clock'
 import type { RecordOf, StoreTransaction } from '../store/dataStore'

@@ -1,0 +1,372 @@
+import {
+  Alert,
+  Box,
+  Button,
+  Grid,
+  Group,
+  Loader,
+  Paper,
+  SegmentedControl,
+  Select,
+  Tabs,
+  Text,
+  Tooltip,
+} from '@mantine/core'
+import Graph from 'graphology'
+import { notifications } from '@mantine/notifications'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { MapGraphView, ReachPath } from '../../../shared/map/mapOperations'
+import { useApi } from '../api/ApiContext'
+import { errorText } from '../api/errorText'
+import { BalancePanel } from './BalancePanel'
+import { FiltersPanel } from './FiltersPanel'
+import { IntroductionsPanel } from './IntroductionsPanel'
+import { MapCanvas, webglAvailable, type DrawnGraph, type Highlight } from './MapCanvas'
+import { adjacency, egoNodes, filtersActive, NO_FILTERS, visibleNodes } from './mapFilters'
+import { MapLegend } from './MapLegend'
+import { nodeColour, nodeSize, type ColourBy } from './mapStyle'
+import { PersonPanel } from './PersonPanel'
+import { ringView } from './placement'
+import { useContactSearchFilter } from './useContactSearch'
+import { useMapLayout, type Positions, type Start } from './useMapLayout'
+
+const EDGE_COLOURS: Record<string, string> = {
+  knows: '#adb5bd',
+  introduced: '#74c0fc',
+  mentioned: '#ffc078',
+  met: '#dee2e6',
+  attended: '#e9ecef',
+  member: '#e9ecef',
+}
+
+/** The map itself with its controls and side panel, for a loaded, non-empty network. */
+/** A contact's node on the map. */
+const contactKey = (contactId: string) => `contact:${contactId}`
+
+export function MapView({ view, start }: { view: MapGraphView; start: Start }) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const contactSearch = useContactSearchFilter(contactKey)
+  const [colourBy, setColourBy] = useState<ColourBy>('tier')
+  const [rings, setRings] = useState(true)
+  const [filters, setFilters] = useState(NO_FILTERS)
+  const [selected, setSelected] = useState<string | null>(null)
+  const [focus, setFocus] = useState<{ key: string; at: number } | null>(null)
+  const [ego, setEgo] = useState<0 | 1 | 2>(0)
+  const [path, setPath] = useState<{ forKey: string; result: ReachPath } | null>(null)
+  const [pair, setPair] = useState<string[] | null>(null)
+  const [tab, setTab] = useState<string | null>('person')
+  const [revision, setRevision] = useState(0)
+  const [saveError, setSaveError] = useState(false)
+  const free = useRef<Positions>(new Map())
+  /** "Last contact older than N days" counts from when the map was opened. */
+  const [now] = useState(() => Date.now())
+  const canDraw = useMemo(() => webglAvailable(), [])
+
+  const byKey = useMemo(() => new Map(view.nodes.map((n) => [n.key, n])), [view])
+  const neighbours = useMemo(() => adjacency(view), [view])
+  const communities = useMemo(
+    () =>
+      view.nodes.filter((n) => n.kind === 'community').map((n) => ({ key: n.key, label: n.label })),
+    [view],
+  )
+  const communityOf = useMemo(() => {
+    const map = new Map<string, number>()
+    communities.forEach((c, i) => {
+      map.set(c.key, i)
+      for (const member of neighbours.get(c.key) ?? []) if (!map.has(member)) map.set(member, i)
+    })
+    return map
+  }, [communities, neighbours])
+
+  const graph: DrawnGraph = useMemo(() => {
+    const g: DrawnGraph = new Graph({ type: 'undirected' })
+    for (const node of view.nodes) {
+      g.addNode(node.key, {
+        x: 0,
+        y: 0,
+        size: nodeSize(node, view.nodes.length),
+        color: '#000',
+        label: node.kind === 'me' ? node.label || t('map.me') : node.label,
+        kind: node.kind,
+        zIndex: node.kind === 'me' ? 2 : 1,
+      })
+    }
+    for (const [a, b, kinds] of view.edges) {
+      const strong = kinds.find((k) => k !== 'met' && k !== 'attended' && k !== 'member')
+      g.mergeEdge(a, b, {
+        color: EDGE_COLOURS[strong ?? kinds[0] ?? 'knows'] ?? '#dee2e6',
+        size: strong ? 1.2 : 0.6,
+      })
+    }
+    return g
+    // The label of "me" follows the language; the rest does not depend on it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [view])
+
+  // Colours are applied by the canvas's reducer, so switching schemes never touches positions.
+  const colours = useMemo(
+    () => new Map(view.nodes.map((n) => [n.key, nodeColour(n, colourBy, communityOf)])),
+    [view, colourBy, communityOf],
+  )
+
+  const draw = useCallback(
+    (positions: Positions, asRings: boolean) => {
+      const shown = asRings ? ringView(view.nodes, positions) : positions
+      graph.updateEachNodeAttributes((key, attributes) => {
+        const at = shown.get(key)
+        return at ? { ...attributes, x: at[0], y: at[1] } : attributes
+      })
+      setRevision((r) => r + 1)
+    },
+    [graph, view],
+  )
+  const ringsRef = useRef(rings)
+  useEffect(() => {
+    ringsRef.current = rings
+  }, [rings])
+  const onPositions = useCallback(
+    (positions: Positions) => {
+      free.current = positions
+      draw(positions, ringsRef.current)
+    },
+    [draw],
+  )
+  const save = useCallback(
+    async (positions: Record<string, [number, number]>) => {
+      try {
+        await api['map.savePositions']({ positions })
+        setSaveError(false)
+      } catch {
+        setSaveError(true)
+      }
+    },
+    [api],
+  )
+  const { status, relayout } = useMapLayout(view, start, onPositions, save)
+
+  const visible = useMemo(() => {
+    const base = visibleNodes(view, neighbours, filters, now)
+    if (ego > 0 && selected && base.has(selected)) return egoNodes(neighbours, selected, ego, base)
+    if (pair) for (const key of pair) base.add(key)
+    return base
+  }, [view, neighbours, filters, ego, selected, pair, now])
+
+  const highlight: Highlight = useMemo(
+    () => ({
+      visible,
+      colours,
+      selected,
+      path: path && path.forKey === selected ? path.result.steps.map((s) => s.key) : (pair ?? []),
+    }),
+    [visible, colours, selected, path, pair],
+  )
+
+  const select = (key: string | null, zoom = false) => {
+    setSelected(key)
+    setPair(null)
+    if (!key) setEgo(0)
+    if (key) setTab('person')
+    if (key && zoom) setFocus({ key, at: Date.now() })
+  }
+
+  const reach = async () => {
+    if (!selected?.startsWith('contact:')) return
+    try {
+      const result = await api['map.path']({ contactId: selected.slice('contact:'.length) })
+      setPath({ forKey: selected, result })
+    } catch (caught) {
+      setPath(null)
+      notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
+    }
+  }
+
+  const people = view.nodes.filter((n) => n.kind === 'contact')
+  const shownPeople = people.filter((n) => visible.has(n.key)).length
+  const selectedNode = selected ? (byKey.get(selected) ?? null) : null
+  const searchData = people
+    .map((n) => ({ value: n.key, label: n.label }))
+    .sort((a, b) => a.label.localeCompare(b.label))
+
+  return (
+    <Box
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') select(null)
+      }}
+    >
+      <Group gap="sm" mb="sm" align="flex-end" wrap="wrap">
+        <Select
+          label={t('map.search')}
+          placeholder={t('map.searchPlaceholder')}
+          data={searchData}
+          value={selected?.startsWith('contact:') ? selected : null}
+          onChange={(key) => select(key, true)}
+          onSearchChange={contactSearch.onSearchChange}
+          filter={contactSearch.filter}
+          searchable
+          clearable
+          nothingFoundMessage={t('map.noMatch')}
+          w={220}
+          size="xs"
+        />
+        <Box>
+          <Text size="xs" fw={500} mb={2}>
+            {t('map.colourBy')}
+          </Text>
+          <SegmentedControl
+            size="xs"
+            value={colourBy}
+            onChange={(v) => setColourBy(v as ColourBy)}
+            data={(['tier', 'ecosystem', 'cluster', 'community'] as const).map((v) => ({
+              value: v,
+              label: t(`map.colour.${v}`),
+            }))}
+            aria-label={t('map.colourBy')}
+          />
+        </Box>
+        <Box>
+          <Text size="xs" fw={500} mb={2}>
+            {t('map.view')}
+          </Text>
+          <SegmentedControl
+            size="xs"
+            value={rings ? 'rings' : 'free'}
+            onChange={(v) => {
+              setRings(v === 'rings')
+              draw(free.current, v === 'rings')
+            }}
+            data={[
+              { value: 'rings', label: t('map.viewRings') },
+              { value: 'free', label: t('map.viewFree') },
+            ]}
+            aria-label={t('map.view')}
+          />
+        </Box>
+        <Tooltip label={t('map.relayoutHint')}>
+          <Button
+            size="xs"
+            variant="default"
+            onClick={relayout}
+            loading={status.state === 'laying'}
+          >
+            {t('map.relayout')}
+          </Button>
+        </Tooltip>
+      </Group>
+      <Group gap="xs" mb={4}>
+        <Text size="sm" data-testid="map-stats" data-people={people.length}>
+          {t('map.stats', { count: people.length, links: view.edges.length })}
+          {(filtersActive(filters) || ego > 0) &&
+            ` · ${t('map.shownOf', { shown: shownPeople, total: people.length })}`}
+        </Text>
+        <Text
+          size="xs"
+          c="dimmed"
+          data-testid="map-layout"
+          data-state={status.state}
+          data-ms={status.ms ?? ''}
+          data-iterations={status.iterations}
+          data-converged={String(status.converged)}
+        >
+          {status.state === 'laying' && (
+            <>
+              <Loader size={10} mr={4} />
+              {t('map.laying')}
+            </>
+          )}
+          {status.state === 'stable' &&
+            status.ms !== null &&
+            t('map.layoutDone', { ms: status.ms, iterations: status.iterations })}
+          {status.state === 'failed' && t('map.layoutFailed', { message: status.error ?? '' })}
+        </Text>
+      </Group>
+      {saveError && (
+        <Alert color="orange" variant="light" mb="xs">
+          {t('map.savedFailed')}
+        </Alert>
+      )}
+      {people.length < 5 && (
+        <Text size="sm" c="dimmed" mb="xs">
+          {t('map.tinyNote')}
+        </Text>
+      )}
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Paper withBorder h={620} pos="relative" style={{ overflow: 'hidden' }}>
+            {canDraw ? (
+              <MapCanvas
+                graph={graph}
+                revision={revision}
+                highlight={highlight}
+                rings={rings}
+                focus={focus}
+                onSelect={(key) => select(key)}
+                label={t('map.title')}
+              />
+            ) : (
+              <Alert color="orange" m="md">
+                {t('map.webglMissing')}
+              </Alert>
+            )}
+          </Paper>
+          <MapLegend by={colourBy} clusterCount={view.clusterCount} communities={communities} />
+          {rings && (
+            <Text size="xs" c="dimmed" px={4}>
+              {t('map.ringsNote')}
+            </Text>
+          )}
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Tabs
+            value={tab}
+            onChange={setTab}
+            keepMounted={false}
+            styles={{ tab: { padding: '8px 8px', fontSize: 13 } }}
+          >
+            <Tabs.List>
+              <Tabs.Tab value="person">{t('map.tabs.person')}</Tabs.Tab>
+              <Tabs.Tab value="filters">{t('map.filters')}</Tabs.Tab>
+              <Tabs.Tab value="introductions">{t('map.tabs.introductions')}</Tabs.Tab>
+              <Tabs.Tab value="balance">{t('map.tabs.balance')}</Tabs.Tab>
+            </Tabs.List>
+            <Box pt="sm" mah={600} style={{ overflowY: 'auto' }}>
+              <Tabs.Panel value="person">
+                <PersonPanel
+                  node={selectedNode}
+                  links={selected ? (neighbours.get(selected)?.size ?? 0) : 0}
+                  ego={ego}
+                  onEgo={setEgo}
+                  path={path && path.forKey === selected ? path.result : null}
+                  onReach={() => void reach()}
+                  onClearPath={() => setPath(null)}
+                  onFilterTo={(key) => {
+                    setFilters({
+                      ...filters,
+                      ...(key.startsWith('event:') ? { event: key } : { community: key }),
+                    })
+                    setTab('filters')
+                  }}
+                />
+              </Tabs.Panel>
+              <Tabs.Panel value="filters">
+                <FiltersPanel nodes={view.nodes} filters={filters} onChange={setFilters} />
+              </Tabs.Panel>
+              <Tabs.Panel value="introductions">
+                <IntroductionsPanel
+                  onShowPair={(a, b) => {
+                    setSelected(null)
+                    setPair([a, b])
+                  }}
+                />
+              </Tabs.Panel>
+              <Tabs.Panel value="balance">
+                <BalancePanel version={view.version} />
+              </Tabs.Panel>
+            </Box>
+          </Tabs>
+        </Grid.Col>
+      </Grid>
+    </Box>
+  )
+}
