@@ -7,6 +7,7 @@ import { mapOperations } from './map/mapOperations'
 import { qrCardOperations } from './cards/qrCardOperations'
 import { syncOperations } from './sync/syncOperations'
 import { contactOperations } from './contacts/contactOperations'
+import { duplicateOperations } from './contacts/duplicateOperations'
 import { importExportOperations } from './importExport/importExportOperations'
 import { followUpOperations } from './followUps/followUpOperations'
 import { calendarOperations } from './calendar/calendarOperations'
@@ -36,6 +37,7 @@ export const contract = {
   ...syncOperations,
   ...qrCardOperations,
   ...contactOperations,
+  ...duplicateOperations,
   ...importExportOperations,
   ...followUpOperations,
   ...calendarOperations,

@@ -17,6 +17,7 @@ const {
   syncStates: _syncStates,
   syncLog: _syncLog,
   syncConflicts: _syncConflicts,
+  duplicateDismissals: _duplicateDismissals,
   ...schemas
 } = collectionSchemas
 

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { contactSchema, type Contact } from '../../src/shared/model'
 import {
+  dismissedPairs,
   buildMatchIndex,
   findDuplicateGroups,
   findMatches,
@@ -160,6 +161,51 @@ describe('findDuplicateGroups', () => {
     ])
   })
 
+  it('never lets a card without identifiers chain two namesakes whose email and profile differ into one group', () => {
+    const wei = (id: string, mail: string, profile: string) =>
+      person(id, {
+        name: 'Wei Wang',
+        organization: 'Tencent',
+        emails: [email(mail)],
+        links: [{ kind: 'linkedin', value: `https://www.linkedin.com/in/${profile}` }],
+      })
+    const contacts = [
+      wei('a', 'wei.wang@tencent.com', 'weiwang'),
+      wei('b', 'wwang@tencent.com', 'wei-wang-42'),
+      // May be either of them, but not both: merging the group would make two people one.
+      person('c', { name: 'Wei Wang', organization: 'Tencent' }),
+      // Shares b's email: the same person as b, so it must not join a either.
+      person('d', {
+        name: 'W. Wang',
+        organization: 'Tencent',
+        emails: [email('WWang@tencent.com')],
+      }),
+    ]
+    const groups = findDuplicateGroups(contacts)
+    for (const group of groups) expect(group.ids).not.toEqual(expect.arrayContaining(['a', 'b']))
+    expect(groups).toEqual([
+      { ids: ['a', 'c'], reasons: ['name+organization'] },
+      { ids: ['b', 'd'], reasons: ['email'] },
+    ])
+  })
+
+  it('skips the pairs the user said are not duplicates, and only those', () => {
+    const contacts = [
+      person('a', { emails: [email('x@y.com')] }),
+      person('b', { emails: [email('X@y.com')] }),
+      person('c', { emails: [email('x@y.com')] }),
+      person('d', { name: 'Grace Hopper', organization: 'Acme' }),
+      person('e', { name: 'Grace Hoper', organization: 'Acme' }),
+    ]
+    const dismissed = dismissedPairs([{ contactIds: ['a', 'b'] }, { contactIds: ['e', 'd'] }])
+    // b is still linked through c, which nobody dismissed.
+    expect(findDuplicateGroups(contacts, { dismissed }).map((g) => g.ids)).toEqual([
+      ['a', 'b', 'c'],
+    ])
+    const all = dismissedPairs([{ contactIds: ['a', 'b', 'c'] }, { contactIds: ['d', 'e'] }])
+    expect(findDuplicateGroups(contacts, { dismissed: all })).toEqual([])
+  })
+
   it('chains links into one group with every reason that joined it', () => {
     const contacts = [
       person('a', { emails: [email('x@y.com')] }),
@@ -185,15 +231,64 @@ describe('findDuplicateGroups', () => {
     expect(groups.length).toBeGreaterThan(0)
   })
 
-  it('agrees with comparing every pair (property)', () => {
+  it('agrees with comparing every pair where no two people meet (property)', () => {
     fc.assert(
       fc.property(fc.array(arbitraryFields(), { maxLength: 14 }), (rows) => {
         const contacts = rows.map((fields, i) => person(`p${i}`, fields))
-        const expected = bruteForceGroups(contacts)
-        const actual = findDuplicateGroups(contacts).map((g) => g.ids)
-        expect(actual).toEqual(expected)
+        const byId = new Map(contacts.map((c) => [c.id, c]))
+        const groups = findDuplicateGroups(contacts).map((g) => g.ids)
+        const groupOf = new Map(groups.flatMap((ids) => ids.map((id) => [id, ids] as const)))
+        const cardsOf = (id: string) => (groupOf.get(id) ?? [id]).map((m) => byId.get(m)!)
+        const plain = bruteForceGroups(contacts)
+        // Without namesakes told apart by their identifiers, the plain pairwise rule's groups.
+        if (
+          plain.every(
+            (ids) => !ids.some((a) => ids.some((b) => apart([byId.get(a)!], [byId.get(b)!]))),
+          )
+        )
+          expect(groups).toEqual(plain)
+        // Cards that share an identifier always end up together.
+        for (const ids of bruteForceGroups(contacts, shareIdentifier)) {
+          expect(new Set(ids.map((id) => groupOf.get(id)))).toHaveProperty('size', 1)
+        }
+        // Nothing is joined without a reason, and no group holds two people.
+        for (const ids of groups) {
+          expect(plain.some((p) => ids.every((id) => p.includes(id)))).toBe(true)
+          // Its cards by shared identifiers, lone cards included: no two may say "two people".
+          const parts = bruteForceGroups(
+            ids.map((id) => byId.get(id)!),
+            shareIdentifier,
+            1,
+          )
+          parts.forEach((part, x) => {
+            for (const other of parts.slice(x + 1)) {
+              const cards = (list: string[]) => list.map((id) => byId.get(id)!)
+              expect(apart(cards(part), cards(other))).toBe(false)
+            }
+          })
+        }
+        // Two groups left apart that match by name would be two people together.
+        for (const p of contacts) {
+          for (const q of contacts) {
+            const together = groupOf.has(p.id) && groupOf.get(p.id) === groupOf.get(q.id)
+            if (p.id < q.id && !together && bruteForceMatch(p, q))
+              expect(apart(cardsOf(p.id), cardsOf(q.id))).toBe(true)
+          }
+        }
       }),
-      { numRuns: 300 },
+      {
+        numRuns: 300,
+        // A card without identifiers between two namesakes with their own emails.
+        examples: [
+          [
+            [
+              { name: 'naaa', organization: 'acme inc' },
+              { name: 'naaa', organization: 'Acme', emails: [email('x@y.z')] },
+              { name: 'naaa', organization: 'acme inc', emails: [email('w@y.z')] },
+            ],
+          ],
+        ],
+      },
     )
   })
 })
@@ -392,39 +487,61 @@ function levenshtein(a: string, b: string): number {
   return row[y.length]!
 }
 
-/** The matching rule restated plainly, one pair at a time. */
-function bruteForceMatch(p: Contact, q: Contact): boolean {
-  const emails = (c: Contact) => c.emails.map((e) => normalizeEmail(e.value)).filter(Boolean)
-  const phones = (c: Contact) => c.phones.map((e) => normalizePhone(e.value)).filter(Boolean)
-  const profiles = (c: Contact) =>
-    c.links
-      .filter((l) => l.kind === 'linkedin' || /linkedin\./i.test(l.value))
-      .map((l) => normalizeLinkedIn(l.value))
-      .filter(Boolean)
+const plainEmails = (c: Contact) => c.emails.map((e) => normalizeEmail(e.value)).filter(Boolean)
+const plainPhones = (c: Contact) => c.phones.map((e) => normalizePhone(e.value)).filter(Boolean)
+const plainProfiles = (c: Contact) =>
+  c.links
+    .filter((l) => l.kind === 'linkedin' || /linkedin\./i.test(l.value))
+    .map((l) => normalizeLinkedIn(l.value))
+    .filter(Boolean)
+
+/** Some strong identifier in common. */
+function shareIdentifier(p: Contact, q: Contact): boolean {
+  const [emails, phones, profiles] = [plainEmails, plainPhones, plainProfiles]
   if (emails(p).some((e) => emails(q).includes(e))) return true
   if (phones(p).some((a) => phones(q).some((b) => samePhone(a, b)))) return true
-  if (profiles(p).some((x) => profiles(q).includes(x))) return true
+  return profiles(p).some((x) => profiles(q).includes(x))
+}
+
+/**
+ * Cards that together say "two people": both sides have emails (or E.164 phones, or profiles)
+ * and share none of them.
+ */
+function apart(xs: Contact[], ys: Contact[]): boolean {
+  const e164 = (c: Contact) => plainPhones(c).filter((k) => k.startsWith('+'))
+  return [plainEmails, e164, plainProfiles].some((of) => {
+    const x = xs.flatMap(of)
+    const y = ys.flatMap(of)
+    return x.length > 0 && y.length > 0 && !x.some((v) => y.includes(v))
+  })
+}
+
+/** The matching rule restated plainly, one pair at a time. */
+function bruteForceMatch(p: Contact, q: Contact): boolean {
+  if (shareIdentifier(p, q)) return true
   const org = normalizeOrganization(p.organization)
   if (!org || org !== normalizeOrganization(q.organization)) return false
   // Both have some, and none in common: two people who share a name.
-  const apart = (x: unknown[], y: unknown[]) => x.length > 0 && y.length > 0
-  const e164 = (c: Contact) => phones(c).filter((k) => k.startsWith('+'))
-  if (apart(emails(p), emails(q)) || apart(e164(p), e164(q)) || apart(profiles(p), profiles(q)))
-    return false
+  if (apart([p], [q])) return false
   const [a, b] = [normalizeName(p.name), normalizeName(q.name)]
   if (!a || !b) return false
   if (a === b) return true
   return Math.min(Array.from(a).length, Array.from(b).length) >= 4 && levenshtein(a, b) <= 1
 }
 
-function bruteForceGroups(contacts: Contact[]): string[][] {
+function bruteForceGroups(
+  contacts: Contact[],
+  match: (p: Contact, q: Contact) => boolean = bruteForceMatch,
+  /** 1 keeps lone cards too. */
+  smallest = 2,
+): string[][] {
   const component = contacts.map((_, i) => i)
   const relabel = (from: number, to: number) => {
     for (let k = 0; k < component.length; k++) if (component[k] === from) component[k] = to
   }
   for (let i = 0; i < contacts.length; i++) {
     for (let j = i + 1; j < contacts.length; j++) {
-      if (component[i] !== component[j] && bruteForceMatch(contacts[i]!, contacts[j]!)) {
+      if (component[i] !== component[j] && match(contacts[i]!, contacts[j]!)) {
         relabel(Math.max(component[i]!, component[j]!), Math.min(component[i]!, component[j]!))
       }
     }
@@ -436,7 +553,7 @@ function bruteForceGroups(contacts: Contact[]): string[][] {
     groups.set(component[i]!, list)
   })
   return [...groups.entries()]
-    .filter(([, ids]) => ids.length > 1)
+    .filter(([, ids]) => ids.length >= smallest)
     .sort(([a], [b]) => a - b)
     .map(([, ids]) => ids)
 }

@@ -23,6 +23,7 @@ import {
   type FieldChoice,
   type MergeOutcome,
 } from '../../src/main/core/contacts/merge'
+import { applyMergeGroups, undoMergeGroups } from '../../src/main/core/contacts/bulkMerge'
 import type { StoreOp, StoreTransaction } from '../../src/main/core/store/dataStore'
 import { openJournaledStore } from '../../src/main/core/store/journaledStore'
 import { StoreState, validateOp } from '../../src/main/core/store/storeState'
@@ -276,6 +277,36 @@ describe('applyMerge', () => {
     expect(after.followUps.find((f) => f.id === 'fu2')!.updatedAt).toBe(AT)
     expect(after.followUps.find((f) => f.id === 'fu1')!.updatedAt > AT).toBe(true)
     await store.close()
+  })
+
+  it('gives the same store when merged as one of many groups, and undoes to the very start', async () => {
+    const sorted = (data: Readonly<StoreData>) =>
+      collectionNames.map((name) =>
+        [...(data[name] as { id: string }[])].sort((a, b) => a.id.localeCompare(b.id)),
+      )
+    const one = await openStore(fixture())
+    await one.update((tx) => applyMerge(tx, K, R, {}, clock))
+    const many = await openStore(fixture())
+    // D and E merge too, as another group; C, who names R everywhere, stays.
+    const result = await many.update((tx) =>
+      applyMergeGroups(
+        tx,
+        {
+          groups: [
+            { keepId: K, removeIds: [R] },
+            { keepId: D, removeIds: [E] },
+          ],
+        },
+        clock,
+      ),
+    )
+    const withoutE = structuredClone(sorted(many.read()))
+    await one.update((tx) => applyMerge(tx, D, E, {}, clock))
+    expect(withoutE).toEqual(sorted(one.read()))
+    await many.update((tx) => undoMergeGroups(tx, result.undo))
+    expect(sorted(many.read())).toEqual(sorted(fixture()))
+    await one.close()
+    await many.close()
   })
 
   it('follows the field choice, and refuses a bad one without changing anything', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { communitySchema } from '../communities/community'
 import { contactSchema } from '../contacts/contact'
+import { duplicateDismissalSchema } from '../contacts/duplicateDismissal'
 import { encounterSchema } from '../followUps/encounter'
 import { eventSchema } from '../events/event'
 import { followUpSchema } from '../followUps/followUp'
@@ -12,7 +13,7 @@ import { settingsSchema } from '../settings/settings'
 import { syncConflictSchema, syncLogEntrySchema, syncStateSchema } from '../sync/syncModel'
 
 /** Bump with every change to the stored shape, and add a migration from the previous one. */
-export const CURRENT_SCHEMA_VERSION = 9
+export const CURRENT_SCHEMA_VERSION = 10
 
 /** The whole store file: one readable JSON document the user owns. */
 export const storeDataSchema = z.object({
@@ -35,6 +36,8 @@ export const storeDataSchema = z.object({
   syncStates: z.array(syncStateSchema),
   syncLog: z.array(syncLogEntrySchema),
   syncConflicts: z.array(syncConflictSchema),
+  /** Groups the user marked "not a duplicate" (since v10). */
+  duplicateDismissals: z.array(duplicateDismissalSchema),
 })
 export type StoreData = z.infer<typeof storeDataSchema>
 
@@ -52,6 +55,7 @@ export const collectionSchemas = {
   syncStates: syncStateSchema,
   syncLog: syncLogEntrySchema,
   syncConflicts: syncConflictSchema,
+  duplicateDismissals: duplicateDismissalSchema,
 } as const
 
 /** The collections that hold records (everything but the version and settings). */
@@ -68,6 +72,7 @@ export const collectionNames = [
   'syncStates',
   'syncLog',
   'syncConflicts',
+  'duplicateDismissals',
 ] as const
 export type CollectionName = (typeof collectionNames)[number]
 
@@ -88,5 +93,6 @@ export function emptyStoreData(): StoreData {
     syncStates: [],
     syncLog: [],
     syncConflicts: [],
+    duplicateDismissals: [],
   }
 }

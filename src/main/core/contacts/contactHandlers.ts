@@ -1,9 +1,11 @@
 import type { Handlers } from '../../../shared/contract'
 import type { contactOperations } from '../../../shared/contacts/contactOperations'
+import type { duplicateOperations } from '../../../shared/contacts/duplicateOperations'
 import type { CoreContext } from '../coreContext'
 import type { JournaledStore } from '../store/journaledStore'
 import { createContactService } from './contactService'
 import { createContactViewService } from './contactViewService'
+import { createDuplicateService } from './duplicateService'
 import { createHistoryService } from './historyService'
 import { applyMerge } from './merge'
 import type { PhoneRegionOf } from './identity/phone'
@@ -15,10 +17,11 @@ export function createContactHandlers(
   context: CoreContext,
   photos: PhotoStore,
   phoneRegion: PhoneRegionOf,
-): Pick<Handlers, keyof typeof contactOperations> {
+): Pick<Handlers, keyof typeof contactOperations | keyof typeof duplicateOperations> {
   const contacts = createContactService(store, context.clock)
   const views = createContactViewService(store, context.clock, phoneRegion)
   const history = createHistoryService(store, context.clock)
+  const duplicates = createDuplicateService(store, context.clock)
   return {
     // Whole records for scripts and tests, found by the same search as the contacts list.
     'contacts.list': ({ query, includeArchived }) => {
@@ -41,6 +44,11 @@ export function createContactHandlers(
     'contacts.duplicates': () => views.duplicates(),
     'contacts.merge': ({ keepId, removeId, choice }) =>
       store.update((tx) => applyMerge(tx, keepId, removeId, choice, context.clock).contact),
+    'contacts.mergeGroups': (input) => duplicates.mergeGroups(input),
+    'contacts.undoMergeGroups': (input) => duplicates.undoMergeGroups(input),
+    'contacts.dismissDuplicates': (input) => duplicates.dismiss(input),
+    'contacts.dismissedDuplicates': () => duplicates.dismissed(),
+    'contacts.undismissDuplicates': (input) => duplicates.undismiss(input),
     'relationships.create': (input) => history.addRelationship(input),
     'relationships.delete': (input) => history.removeRelationship(input),
     'helps.create': (input) => history.addHelp(input),

@@ -21,7 +21,7 @@ import {
   type TimelineItem,
 } from './cardInsights'
 import { facetCounts, prepareContactSearch, searchContacts } from './contactSearch'
-import { findDuplicateGroups } from './duplicates'
+import { dismissedPairs, findDuplicateGroups } from './duplicates'
 import type { DataStore } from '../store/dataStore'
 import { notFound } from './contactService'
 
@@ -99,7 +99,10 @@ export function createContactViewService(
   )
   const duplicateGroups = perRevision(store, (data) =>
     // The region lives in the settings, so a change of it is a new revision too.
-    findDuplicateGroups(data.contacts, { region: phoneRegion() }),
+    findDuplicateGroups(data.contacts, {
+      region: phoneRegion(),
+      dismissed: dismissedPairs(data.duplicateDismissals),
+    }),
   )
   // Facets count every contact: once per change, not once per keystroke.
   const facetsActive = perRevision(store, (data) => facetCounts(data.contacts))

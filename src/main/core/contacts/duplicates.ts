@@ -165,16 +165,40 @@ export function differentPeople(a: ContactKeys, b: ContactKeys): boolean {
 }
 
 /**
+/** The key of an unordered pair of contact ids, as `dismissedPairs` holds it. */
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`
+}
+
+/** Every pair of contacts the user said are different people ("not a duplicate"). */
+export function dismissedPairs(
+  dismissals: readonly { contactIds: readonly string[] }[],
+): Set<string> {
+  const pairs = new Set<string>()
+  for (const { contactIds } of dismissals) {
+    contactIds.forEach((a, i) => {
+      for (const b of contactIds.slice(i + 1)) pairs.add(pairKey(a, b))
+    })
+  }
+  return pairs
+}
+
+/**
  * Groups contacts that are probably one person: they share an email, a phone number or a
  * LinkedIn profile, or have (nearly) the same name at the same organisation and no strong
  * identifier that tells them apart. Links chain, so a group can hold people found by different
- * reasons. Linear in the number of contacts apart from the name buckets, which only hold the
- * contacts of one organisation with similar names.
+ * reasons; a group is merged whole, so a name never joins two groups whose strong identifiers
+ * say they are different people. Pairs in `dismissed` are never linked. Linear in the number of
+ * contacts apart from the name buckets, which only hold the contacts of one organisation with
+ * similar names.
  */
 export function findDuplicateGroups(
   contacts: readonly Contact[],
-  options: { region?: CountryCode | undefined } = {},
+  options: { region?: CountryCode | undefined; dismissed?: ReadonlySet<string> } = {},
 ): DuplicateGroup[] {
+  const dismissed = options.dismissed ?? new Set<string>()
+  const isDismissed = (a: number, b: number) =>
+    dismissed.size > 0 && dismissed.has(pairKey(contacts[a]!.id, contacts[b]!.id))
   const parent = contacts.map((_, i) => i)
   const find = (i: number): number => {
     let root = i
@@ -195,24 +219,30 @@ export function findDuplicateGroups(
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb)
   }
 
-  const firstWith = {
-    email: new Map<string, number>(),
-    phone: new Map<string, number>(),
-    linkedin: new Map<string, number>(),
+  const holdersOf = {
+    email: new Map<string, number[]>(),
+    phone: new Map<string, number[]>(),
+    linkedin: new Map<string, number[]>(),
   }
-  const sameKey = (map: Map<string, number>, key: string, i: number, reason: DuplicateReason) => {
-    const first = map.get(key)
-    if (first === undefined) map.set(key, i)
-    else union(first, i, reason)
+  // One link to an earlier holder of the key joins all of them, unless the user dismissed some
+  // pairs: then each holder not yet in the group, so a dismissed pair still joins through others.
+  const sameKey = (map: Map<string, number[]>, key: string, i: number, reason: DuplicateReason) => {
+    const holders = map.get(key)
+    if (!holders) return void map.set(key, [i])
+    if (dismissed.size === 0) union(holders[0]!, i, reason)
+    else {
+      for (const h of holders) if (!isDismissed(h, i) && find(h) !== find(i)) union(h, i, reason)
+    }
+    holders.push(i)
   }
   // Per organisation: its distinct names, each with every contact of that name.
   const namesByOrg = new Map<string, Map<string, number[]>>()
   const keys = contacts.map((contact) => keysOf(contact, options.region))
 
   keys.forEach((k, i) => {
-    for (const email of k.emails) sameKey(firstWith.email, email, i, 'email')
-    for (const phone of k.phones) sameKey(firstWith.phone, phone, i, 'phone')
-    for (const profile of k.linkedIns) sameKey(firstWith.linkedin, profile, i, 'linkedin')
+    for (const email of k.emails) sameKey(holdersOf.email, email, i, 'email')
+    for (const phone of k.phones) sameKey(holdersOf.phone, phone, i, 'phone')
+    for (const profile of k.linkedIns) sameKey(holdersOf.linkedin, profile, i, 'linkedin')
     if (k.organization && k.name) {
       let names = namesByOrg.get(k.organization)
       if (!names) namesByOrg.set(k.organization, (names = new Map()))
@@ -220,13 +250,40 @@ export function findDuplicateGroups(
     }
   })
 
+  const joinKeys = (a: ContactKeys, b: ContactKeys): ContactKeys => ({
+    ...a,
+    emails: [...a.emails, ...b.emails],
+    phones: [...a.phones, ...b.phones],
+    linkedIns: [...a.linkedIns, ...b.linkedIns],
+  })
+  // Filled once the strong identifiers have linked: each group's identifiers, as if its cards
+  // were already merged into one.
+  const groupKeys = new Map<number, ContactKeys>()
+  const nameLink = (a: number, b: number) => {
+    if (isDismissed(a, b) || differentPeople(keys[a]!, keys[b]!)) return
+    const ra = find(a)
+    const rb = find(b)
+    if (ra !== rb) {
+      // A group is merged whole: a name must not join two groups that are different people.
+      const ka = groupKeys.get(ra)!
+      const kb = groupKeys.get(rb)!
+      if (differentPeople(ka, kb)) return
+      groupKeys.delete(ra)
+      groupKeys.delete(rb)
+      union(a, b, 'name+organization')
+      groupKeys.set(find(a), joinKeys(ka, kb))
+    } else union(a, b, 'name+organization')
+  }
   const pairUp = (xs: readonly number[], ys: readonly number[] | null) => {
     xs.forEach((a, x) => {
-      for (const b of ys ?? xs.slice(x + 1)) {
-        if (!differentPeople(keys[a]!, keys[b]!)) union(a, b, 'name+organization')
-      }
+      for (const b of ys ?? xs.slice(x + 1)) nameLink(a, b)
     })
   }
+  keys.forEach((k, i) => {
+    const root = find(i)
+    const known = groupKeys.get(root)
+    groupKeys.set(root, known ? joinKeys(known, k) : k)
+  })
   for (const names of namesByOrg.values()) {
     for (const holders of names.values()) pairUp(holders, null)
     if (names.size < 2) continue

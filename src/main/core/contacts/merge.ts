@@ -352,6 +352,14 @@ export function applyMerge(
     })
   }
 
+  // "Not a duplicate" now speaks of the kept card; one that named only these two is moot.
+  for (const dismissal of data.duplicateDismissals) {
+    if (!dismissal.contactIds.includes(removeId)) continue
+    const contactIds = swapAll(dismissal.contactIds)
+    if (contactIds.length < 2) tx.remove('duplicateDismissals', dismissal.id)
+    else touched('duplicateDismissals', { ...dismissal, contactIds })
+  }
+
   return { contact, removedId: removeId, repointed, droppedRelationshipIds }
 }
 

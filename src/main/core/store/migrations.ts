@@ -69,6 +69,8 @@ export const migrations: Migration[] = [
       ),
     }),
   },
+  // v10: groups the user marked "not a duplicate"; none yet.
+  { from: 9, up: (doc) => ({ ...doc, duplicateDismissals: [] }) },
 ]
 
 /** The English titles v5 and earlier wrote, by the reason that made them. */

@@ -3,22 +3,26 @@ import {
   Badge,
   Button,
   Card,
+  Checkbox,
   Group,
   Loader,
   Modal,
+  Progress,
   Radio,
   Stack,
   Table,
   Text,
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useState } from 'react'
+import { memo, useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
 import type { DuplicateGroup } from '../../../shared/contract'
+import type { MergeGroupsInput } from '../../../shared/contacts/duplicateOperations'
 import { contactListFields, type Contact } from '../../../shared/model'
 import { useApi } from '../api/ApiContext'
 import { errorText } from '../api/errorText'
+import { formatList } from '../format/formatList'
 import { PageHeader } from '../ui/PageHeader'
 import { QueryError } from '../ui/QueryError'
 import { useQuery } from '../api/useQuery'
@@ -39,60 +43,200 @@ function show(value: unknown): string {
   return String(value)
 }
 
+/** A group's identity across reloads: its members. */
+const groupKey = (group: DuplicateGroup) => group.contacts.map((c) => c.id).join()
+
+type GroupToMerge = MergeGroupsInput['groups'][number]
+
 export function DuplicatesPage() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const api = useApi()
   const { data, error, reload } = useQuery(() => api['contacts.duplicates'](), 'duplicates')
+  const dismissed = useQuery(() => api['contacts.dismissedDuplicates'](), 'dismissedDuplicates')
   const [merging, setMerging] = useState<[Contact, Contact] | null>(null)
+  const [mergingWhole, setMergingWhole] = useState<Contact[] | null>(null)
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set())
+  /** How many groups the merge under way holds; null when none runs. */
+  const [running, setRunning] = useState<number | null>(null)
+  const [showDismissed, setShowDismissed] = useState(false)
+  // Stable callbacks, so ticking one of hundreds of groups re-renders only that group.
+  const toggle = useCallback(
+    (key: string, on: boolean) =>
+      setSelected((old) => {
+        const next = new Set(old)
+        if (on) next.add(key)
+        else next.delete(key)
+        return next
+      }),
+    [],
+  )
+  const onMerge = useCallback(
+    (group: DuplicateGroup) =>
+      group.contacts.length === 2
+        ? setMerging([group.contacts[0]!, group.contacts[1]!])
+        : setMergingWhole(group.contacts),
+    [],
+  )
+  const showError = useCallback(
+    (caught: unknown) =>
+      notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) }),
+    [t],
+  )
+  const onDismiss = useCallback(
+    async (group: DuplicateGroup) => {
+      try {
+        const dismissal = await api['contacts.dismissDuplicates']({
+          ids: group.contacts.map((c) => c.id),
+        })
+        await reload()
+        showUndo(
+          t('duplicates.dismissed', { count: group.contacts.length }),
+          t('common.undo'),
+          () => api['contacts.undismissDuplicates']({ id: dismissal.id }).then(reload, showError),
+        )
+      } catch (caught) {
+        showError(caught)
+      }
+    },
+    [api, reload, showError, t],
+  )
   if (error) return <QueryError error={error} onRetry={reload} />
+
+  const groups = data ?? []
+  // Groups merged or dismissed elsewhere drop out of the selection by themselves.
+  const chosen = groups.filter((g) => selected.has(groupKey(g)))
+  const allChosen = groups.length > 0 && chosen.length === groups.length
+
+  const mergeGroups = async (toMerge: GroupToMerge[]) => {
+    setRunning(toMerge.length)
+    try {
+      const result = await api['contacts.mergeGroups']({ groups: toMerge })
+      setSelected(new Set())
+      showUndo(t('duplicates.mergedGroups', { count: result.groups }), t('common.undo'), () =>
+        api['contacts.undoMergeGroups'](result.undo).then(({ restored }) => {
+          notifications.show({ message: t('duplicates.mergeUndone', { count: restored }) })
+          return reload()
+        }, showError),
+      )
+      await reload()
+    } catch (caught) {
+      showError(caught)
+    } finally {
+      setRunning(null)
+    }
+  }
+
   return (
     <Stack>
       <Anchor component={Link} to="/contacts" size="sm">
         ← {t('card.back')}
       </Anchor>
       <PageHeader title={t('duplicates.title')} subtitle={t('duplicates.subtitle')} />
+      {groups.length > 0 && (
+        <Card withBorder>
+          <Stack gap="xs">
+            <Group justify="space-between">
+              <Checkbox
+                label={t('duplicates.selectAll', { count: groups.length })}
+                checked={allChosen}
+                indeterminate={chosen.length > 0 && !allChosen}
+                disabled={running !== null}
+                onChange={(e) =>
+                  setSelected(new Set(e.currentTarget.checked ? groups.map(groupKey) : []))
+                }
+              />
+              <Button
+                disabled={chosen.length === 0 || running !== null}
+                onClick={() =>
+                  void mergeGroups(
+                    chosen.map((g) => ({
+                      keepId: g.contacts[0]!.id,
+                      removeIds: g.contacts.slice(1).map((c) => c.id),
+                    })),
+                  )
+                }
+              >
+                {chosen.length === 0
+                  ? t('duplicates.mergeNone')
+                  : t('duplicates.mergeSelected', { count: chosen.length })}
+              </Button>
+            </Group>
+            <Text size="xs" c="dimmed">
+              {t('duplicates.mergeSelectedHint')}
+            </Text>
+            {running !== null && (
+              <Stack gap={4}>
+                <Text size="sm">{t('duplicates.merging', { count: running })}</Text>
+                {/* One transaction: its steps cannot be counted from here, so the bar runs. */}
+                <Progress
+                  value={100}
+                  animated
+                  striped
+                  aria-label={t('duplicates.merging', { count: running })}
+                />
+              </Stack>
+            )}
+          </Stack>
+        </Card>
+      )}
       {!data ? (
         <Loader />
       ) : data.length === 0 ? (
         <Text c="dimmed">{t('duplicates.none')}</Text>
       ) : (
         data.map((group: DuplicateGroup) => (
-          <Card
-            withBorder
-            key={group.contacts.map((c) => c.id).join()}
-            data-testid="duplicate-group"
-          >
-            <Group justify="space-between">
-              <Stack gap={2}>
-                {group.contacts.map((c) => (
-                  <Text key={c.id} size="sm">
-                    <Anchor component={Link} to={`/contacts/${c.id}`}>
-                      {c.name}
-                    </Anchor>{' '}
-                    ·{' '}
-                    {[c.organization, c.emails[0]?.value, c.phones[0]?.value]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </Text>
-                ))}
-                <Group gap={4}>
-                  {group.reasons.map((r) => (
-                    <Badge key={r} size="xs" variant="light" tt="none">
-                      {t(`duplicates.reason.${r}`, { defaultValue: r })}
-                    </Badge>
-                  ))}
-                </Group>
-              </Stack>
-              <Button
-                variant="light"
-                onClick={() => setMerging([group.contacts[0]!, group.contacts[1]!])}
-                disabled={group.contacts.length < 2}
-              >
-                {t('duplicates.merge')}
-              </Button>
-            </Group>
-          </Card>
+          <GroupCard
+            key={groupKey(group)}
+            group={group}
+            checked={selected.has(groupKey(group))}
+            disabled={running !== null}
+            onToggle={toggle}
+            onDismiss={onDismiss}
+            onMerge={onMerge}
+          />
         ))
+      )}
+      {(dismissed.data?.length ?? 0) > 0 && (
+        <Anchor
+          component="button"
+          size="sm"
+          style={{ alignSelf: 'flex-start' }}
+          onClick={() => setShowDismissed((v) => !v)}
+        >
+          {showDismissed
+            ? t('duplicates.hideDismissed')
+            : t('duplicates.showDismissed', { count: dismissed.data?.length ?? 0 })}
+        </Anchor>
+      )}
+      {showDismissed && dismissed.data && (
+        <Card withBorder data-testid="dismissed-duplicates">
+          <Stack gap="xs">
+            <Text fw={600}>{t('duplicates.dismissedTitle')}</Text>
+            {dismissed.data.length === 0 && <Text c="dimmed">{t('duplicates.dismissedNone')}</Text>}
+            {dismissed.data.map((d) => (
+              <Group key={d.id} justify="space-between" data-testid="dismissed-group">
+                <Text size="sm">
+                  {formatList(
+                    d.contacts.map((c) => [c.name, c.organization].filter(Boolean).join(' · ')),
+                    i18n.language,
+                  )}
+                </Text>
+                <Button
+                  size="compact-sm"
+                  variant="subtle"
+                  onClick={() =>
+                    void api['contacts.undismissDuplicates']({ id: d.id }).then(
+                      () => Promise.all([reload(), dismissed.reload()]),
+                      showError,
+                    )
+                  }
+                >
+                  {t('duplicates.suggestAgain')}
+                </Button>
+              </Group>
+            ))}
+          </Stack>
+        </Card>
       )}
       {merging && (
         <MergeModal
@@ -104,7 +248,148 @@ export function DuplicatesPage() {
           }}
         />
       )}
+      {mergingWhole && (
+        <MergeWholeModal
+          contacts={mergingWhole}
+          onClose={() => setMergingWhole(null)}
+          onConfirm={(keepId) => {
+            setMergingWhole(null)
+            void mergeGroups([
+              { keepId, removeIds: mergingWhole.map((c) => c.id).filter((id) => id !== keepId) },
+            ])
+          }}
+        />
+      )}
     </Stack>
+  )
+}
+
+/** One suggested group; memoised, as a page can hold hundreds. */
+const GroupCard = memo(function GroupCard({
+  group,
+  checked,
+  disabled,
+  onToggle,
+  onDismiss,
+  onMerge,
+}: {
+  group: DuplicateGroup
+  checked: boolean
+  disabled: boolean
+  onToggle: (key: string, on: boolean) => void
+  onDismiss: (group: DuplicateGroup) => Promise<void>
+  onMerge: (group: DuplicateGroup) => void
+}) {
+  const { t, i18n } = useTranslation()
+  return (
+    <Card withBorder data-testid="duplicate-group">
+      <Group justify="space-between" align="flex-start">
+        <Group wrap="nowrap" align="flex-start">
+          <Checkbox
+            mt={2}
+            aria-label={t('duplicates.selectGroup', {
+              names: formatList(
+                group.contacts.map((c) => c.name),
+                i18n.language,
+              ),
+            })}
+            checked={checked}
+            disabled={disabled}
+            onChange={(e) => onToggle(groupKey(group), e.currentTarget.checked)}
+          />
+          <Stack gap={2}>
+            {group.contacts.map((c) => (
+              <Text key={c.id} size="sm">
+                <Anchor component={Link} to={`/contacts/${c.id}`}>
+                  {c.name}
+                </Anchor>{' '}
+                ·{' '}
+                {[c.organization, c.emails[0]?.value, c.phones[0]?.value]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </Text>
+            ))}
+            <Group gap={4}>
+              {group.reasons.map((r) => (
+                <Badge key={r} size="xs" variant="light" tt="none">
+                  {t(`duplicates.reason.${r}`, { defaultValue: r })}
+                </Badge>
+              ))}
+            </Group>
+          </Stack>
+        </Group>
+        <Group gap="xs" wrap="nowrap">
+          <Button variant="default" disabled={disabled} onClick={() => void onDismiss(group)}>
+            {t('duplicates.notDuplicate')}
+          </Button>
+          <Button variant="light" disabled={disabled} onClick={() => onMerge(group)}>
+            {t('duplicates.merge')}
+          </Button>
+        </Group>
+      </Group>
+    </Card>
+  )
+})
+
+/** A toast that offers to take back what was just done, for a while. */
+function showUndo(message: string, undoLabel: string, undo: () => Promise<unknown>) {
+  const note = notifications.show({
+    autoClose: 10_000,
+    message: (
+      <Group justify="space-between" wrap="nowrap">
+        <Text size="sm">{message}</Text>
+        <Button
+          size="compact-sm"
+          variant="light"
+          onClick={() => {
+            notifications.hide(note)
+            void undo()
+          }}
+        >
+          {undoLabel}
+        </Button>
+      </Group>
+    ),
+  })
+}
+
+/** Three or more cards of one person become one: the user picks the card that stays. */
+function MergeWholeModal(props: {
+  contacts: Contact[]
+  onClose: () => void
+  onConfirm: (keepId: string) => void
+}) {
+  const { t } = useTranslation()
+  const [keepId, setKeepId] = useState(props.contacts[0]!.id)
+  return (
+    <Modal
+      opened
+      onClose={props.onClose}
+      title={t('duplicates.mergeAllTitle', { count: props.contacts.length })}
+    >
+      <Stack>
+        <Text size="sm" c="dimmed">
+          {t('duplicates.mergeAllHint')}
+        </Text>
+        <Radio.Group label={t('duplicates.keepCard')} value={keepId} onChange={setKeepId}>
+          <Stack gap="xs" mt="xs">
+            {props.contacts.map((c) => (
+              <Radio
+                key={c.id}
+                value={c.id}
+                label={[c.name, c.organization, c.emails[0]?.value].filter(Boolean).join(' · ')}
+              />
+            ))}
+          </Stack>
+        </Radio.Group>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={() => props.onConfirm(keepId)}>{t('duplicates.confirm')}</Button>
+        </Group>
+      </Stack>
+    </Modal>
   )
 }
 

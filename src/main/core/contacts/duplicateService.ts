@@ -1,0 +1,66 @@
+import type {
+  DismissedGroup,
+  MergeGroupsResult,
+} from '../../../shared/contacts/duplicateOperations'
+import type { ParsedInputOf } from '../../../shared/contract'
+import type { DuplicateDismissal } from '../../../shared/model'
+import { newId, nextTimestamp, type Clock } from '../clock'
+import { applyMergeGroups, undoMergeGroups } from './bulkMerge'
+import type { DataStore } from '../store/dataStore'
+import { notFound } from './contactService'
+
+/** Bulk merges of suggested duplicates, and the groups the user said are not duplicates. */
+export function createDuplicateService(store: DataStore, clock: Clock) {
+  return {
+    mergeGroups(input: ParsedInputOf<'contacts.mergeGroups'>): Promise<MergeGroupsResult> {
+      return store.update((tx) => applyMergeGroups(tx, input, clock))
+    },
+
+    undoMergeGroups(
+      undo: ParsedInputOf<'contacts.undoMergeGroups'>,
+    ): Promise<{ restored: number }> {
+      return store.update((tx) => undoMergeGroups(tx, undo))
+    },
+
+    dismiss({ ids }: ParsedInputOf<'contacts.dismissDuplicates'>): Promise<DuplicateDismissal> {
+      return store.update((tx) => {
+        const known = new Set(tx.data.contacts.map((c) => c.id))
+        for (const id of ids) if (!known.has(id)) throw notFound('contact', id)
+        const now = nextTimestamp(clock)
+        const dismissal: DuplicateDismissal = {
+          id: newId(),
+          createdAt: now,
+          updatedAt: now,
+          contactIds: ids,
+        }
+        tx.put('duplicateDismissals', dismissal)
+        return dismissal
+      })
+    },
+
+    dismissed(): DismissedGroup[] {
+      const data = store.read()
+      const byId = new Map(data.contacts.map((c) => [c.id, c]))
+      return data.duplicateDismissals
+        .map((d) => ({
+          id: d.id,
+          createdAt: d.createdAt,
+          contacts: d.contactIds.flatMap((id) => {
+            const c = byId.get(id)
+            return c ? [{ id, name: c.name, organization: c.organization }] : []
+          }),
+        }))
+        .filter((d) => d.contacts.length > 1)
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    },
+
+    undismiss({ id }: ParsedInputOf<'contacts.undismissDuplicates'>): Promise<{ ok: true }> {
+      return store.update((tx) => {
+        if (!tx.data.duplicateDismissals.some((d) => d.id === id))
+          throw notFound('duplicate dismissal', id)
+        tx.remove('duplicateDismissals', id)
+        return { ok: true as const }
+      })
+    },
+  }
+}
