@@ -72,7 +72,11 @@ describe('the contract through dispatch', () => {
     expect(deleted.ok).toBe(true)
     expect(await c.dispatch('contacts.list', {})).toMatchObject({ ok: true, value: [] })
     if (!deleted.ok) return
-    expect(await c.dispatch('contacts.restore', deleted.value)).toMatchObject({
+    expect(
+      await c.dispatch('contacts.restore', {
+        undoToken: (deleted.value as { undoToken: string }).undoToken,
+      }),
+    ).toMatchObject({
       ok: true,
       value: { name: '林悦' },
     })

@@ -16,6 +16,7 @@ import { createSettingsHandlers } from './settings/settingsHandlers'
 import { createStoreHandlers } from './store/storeHandlers'
 import type { JournaledStore } from './store/journaledStore'
 import { createSyncService } from './sync/syncService'
+import { UndoLedger } from './undo/undoLedger'
 
 export interface CoreServices {
   handlers: Handlers
@@ -35,6 +36,7 @@ export function createHandlers(
   // Phone numbers without a country code are read in this region (see contacts/identity/phone.ts).
   const phoneRegion = () => phoneRegionFor(store.read().settings.phoneRegion, language())
   const photos = new PhotoStore(context.dataDir)
+  const undo = new UndoLedger(context.clock)
   const calendar = createCalendarHandlers(store, context, language)
   const cards = createCardHandlers(store, context, photos, phoneRegion)
   const sync = createSyncService({
@@ -49,12 +51,12 @@ export function createHandlers(
   const handlers: Handlers = {
     ...createStoreHandlers(store, context),
     ...createSettingsHandlers(store),
-    ...createContactHandlers(store, context, photos, phoneRegion),
+    ...createContactHandlers(store, context, photos, phoneRegion, undo),
     ...createImportExportHandlers(store, context, photos, phoneRegion),
     ...createFollowUpHandlers(store, context, reminders),
     ...calendar.handlers,
-    ...createEventHandlers(store, context),
-    ...createCommunityHandlers(store, context),
+    ...createEventHandlers(store, context, undo),
+    ...createCommunityHandlers(store, context, undo),
     ...createMapHandlers(store, context),
     ...cards.handlers,
     ...createQrCardHandlers(store, context),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { undoTicketSchema, type UndoTicket } from '../undo/undoTicket'
 import {
   activityKindSchema,
   communityMemberSchema,
@@ -15,12 +16,6 @@ import {
 } from '../model'
 import { noInput, op } from '../operation'
 import { versionedEditShape } from '../store/versionedEdit'
-import {
-  deletedCommunitySchema,
-  deletedGatheringSchema,
-  type DeletedCommunity,
-  type DeletedGathering,
-} from '../undo/removals'
 
 const name = z.string().trim().min(1).max(200)
 const shortText = z.string().trim().max(200)
@@ -271,9 +266,9 @@ export const communityOperations = {
       })
       .strict(),
   ),
-  /** Deletes a community; its gatherings stay, on their own. Answers what undo needs. */
-  'communities.delete': op<DeletedCommunity>()(z.object({ id: idSchema }).strict()),
-  'communities.restore': op<Community>()(deletedCommunitySchema),
-  'gatherings.delete': op<DeletedGathering>()(z.object({ id: idSchema }).strict()),
-  'gatherings.restore': op<Gathering>()(deletedGatheringSchema),
+  /** Deletes a community; its gatherings stay, on their own. Answers undo's token. */
+  'communities.delete': op<UndoTicket & { name: string }>()(z.object({ id: idSchema }).strict()),
+  'communities.restore': op<Community>()(undoTicketSchema),
+  'gatherings.delete': op<UndoTicket & { name: string }>()(z.object({ id: idSchema }).strict()),
+  'gatherings.restore': op<Gathering>()(undoTicketSchema),
 } as const

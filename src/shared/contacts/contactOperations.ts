@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { undoTicketSchema, type UndoTicket } from '../undo/undoTicket'
 import type { CardView, ContactListItem } from './cardView'
 import {
   contactFieldsShape,
@@ -121,8 +122,9 @@ export const contactOperations = {
         message: 'say what to change: archived or addTags',
       }),
   ),
-  'contacts.delete': op<DeletedContact>()(z.object({ id: idSchema }).strict()),
-  'contacts.restore': op<Contact>()(deletedContactSchema),
+  /** Answers a token for undo (the core keeps what was removed) and the name for the toast. */
+  'contacts.delete': op<UndoTicket & { name: string }>()(z.object({ id: idSchema }).strict()),
+  'contacts.restore': op<Contact>()(undoTicketSchema),
   'contacts.search': op<ContactSearchResult>()(contactQuerySchema),
   /** The ids of every contact a search matches, in list order: what "select all" selects. */
   'contacts.matchingIds': op<string[]>()(contactMatchSchema),

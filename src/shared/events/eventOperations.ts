@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { undoTicketSchema, type UndoTicket } from '../undo/undoTicket'
 import { checklistIds } from './eventChecklist'
 import type {
   ContactTargetState,
@@ -12,7 +13,6 @@ import {
   accessStatusSchema,
   eventLevelSchema,
   eventPersonRoleSchema,
-  eventPersonSchema,
   idSchema,
   isoDateSchema,
   isoDateTimeSchema,
@@ -26,7 +26,6 @@ import {
 } from '../model'
 import { noInput, op } from '../operation'
 import { versionedEditShape } from '../store/versionedEdit'
-import { deletedEventSchema, type DeletedEvent } from '../undo/removals'
 
 /** An IANA zone the runtime knows, such as "Asia/Shanghai" or "Europe/Paris". */
 export const timeZoneSchema = z
@@ -143,19 +142,11 @@ export const eventOperations = {
       })
       .strict(),
   ),
-  /** Takes a person off the list; answers what `events.restorePerson` (undo) needs. */
-  'events.removePerson': op<{ eventId: string; person: EventPerson; index: number }>()(
+  /** Takes a person off the list; answers the token `events.restorePerson` (undo) takes. */
+  'events.removePerson': op<UndoTicket & { person: EventPerson }>()(
     z.object({ eventId: idSchema, personId: idSchema }).strict(),
   ),
-  'events.restorePerson': op<RapportEvent>()(
-    z
-      .object({
-        eventId: idSchema,
-        person: eventPersonSchema,
-        index: z.number().int().min(0).max(20_000),
-      })
-      .strict(),
-  ),
+  'events.restorePerson': op<RapportEvent>()(undoTicketSchema),
   /**
    * A person on the event's list becomes a contact, in one click; with `asTarget`, also the last
    * of the event's targets, in the same change (a speaker chosen straight from the list).
@@ -193,6 +184,6 @@ export const eventOperations = {
     z.object({ eventId: idSchema, paper: z.enum(['A4', 'letter']) }).strict(),
   ),
   /** Deletes an event; conversations and follow-ups there stay, unlinked. Answers what undo needs. */
-  'events.delete': op<DeletedEvent>()(z.object({ id: idSchema }).strict()),
-  'events.restore': op<RapportEvent>()(deletedEventSchema),
+  'events.delete': op<UndoTicket & { name: string }>()(z.object({ id: idSchema }).strict()),
+  'events.restore': op<RapportEvent>()(undoTicketSchema),
 } as const

@@ -3,12 +3,14 @@ import type { Handlers } from '../../../shared/contract'
 import type { CoreContext } from '../coreContext'
 import { createCommunityService } from './communityService'
 import { createRemovalService } from '../undo/removalService'
+import { undoable, type UndoLedger } from '../undo/undoLedger'
 import type { JournaledStore } from '../store/journaledStore'
 
 /** Answers the communities' and gatherings' operations. */
 export function createCommunityHandlers(
   store: JournaledStore,
   context: CoreContext,
+  undo: UndoLedger,
 ): Pick<Handlers, keyof typeof communityOperations> {
   const language = () => {
     const preference = store.read().settings.language
@@ -16,11 +18,25 @@ export function createCommunityHandlers(
   }
   const communities = createCommunityService(store, context.clock, language)
   const removals = createRemovalService(store)
+  const community = undoable(
+    undo,
+    'community',
+    removals.deleteCommunity,
+    removals.restoreCommunity,
+    (removed) => ({ name: removed.community.name }),
+  )
+  const gathering = undoable(
+    undo,
+    'gathering',
+    removals.deleteGathering,
+    removals.restoreGathering,
+    (removed) => ({ name: removed.gathering.title }),
+  )
   return {
-    'communities.delete': (input) => removals.deleteCommunity(input),
-    'communities.restore': (input) => removals.restoreCommunity(input),
-    'gatherings.delete': (input) => removals.deleteGathering(input),
-    'gatherings.restore': (input) => removals.restoreGathering(input),
+    'communities.delete': community.remove,
+    'communities.restore': community.restore,
+    'gatherings.delete': gathering.remove,
+    'gatherings.restore': gathering.restore,
     'communities.list': () => store.read().communities,
     'communities.names': () => store.read().communities.map(({ id, name }) => ({ id, name })),
     'communities.summaries': (input) => communities.summaries(input),

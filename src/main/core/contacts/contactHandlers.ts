@@ -3,6 +3,7 @@ import type { contactOperations } from '../../../shared/contacts/contactOperatio
 import type { duplicateOperations } from '../../../shared/contacts/duplicateOperations'
 import type { CoreContext } from '../coreContext'
 import type { JournaledStore } from '../store/journaledStore'
+import { undoable, type UndoLedger } from '../undo/undoLedger'
 import { createContactService } from './contactService'
 import { createContactViewService } from './contactViewService'
 import { createDuplicateService } from './duplicateService'
@@ -17,11 +18,15 @@ export function createContactHandlers(
   context: CoreContext,
   photos: PhotoStore,
   phoneRegion: PhoneRegionOf,
+  undo: UndoLedger,
 ): Pick<Handlers, keyof typeof contactOperations | keyof typeof duplicateOperations> {
   const contacts = createContactService(store, context.clock)
   const views = createContactViewService(store, context.clock, phoneRegion)
   const history = createHistoryService(store, context.clock)
   const duplicates = createDuplicateService(store, context.clock)
+  const removal = undoable(undo, 'contact', contacts.delete, contacts.restore, (removed) => ({
+    name: removed.contact.name,
+  }))
   return {
     // Whole records for scripts and tests, found by the same search as the contacts list.
     'contacts.list': ({ query, includeArchived }) => {
@@ -36,8 +41,8 @@ export function createContactHandlers(
     'contacts.create': (input) => contacts.create(input),
     'contacts.update': (input) => contacts.update(input),
     'contacts.bulkUpdate': (input) => contacts.bulkUpdate(input),
-    'contacts.delete': (input) => contacts.delete(input),
-    'contacts.restore': (input) => contacts.restore(input),
+    'contacts.delete': removal.remove,
+    'contacts.restore': removal.restore,
     'contacts.search': (input) => views.search(input),
     'contacts.matchingIds': (input) => views.matchingIds(input),
     'contacts.card': (input) => views.card(input),

@@ -133,7 +133,7 @@ export function createContactService(store: DataStore, clock: Clock) {
       })
     },
 
-    restore(bundle: ParsedInputOf<'contacts.restore'>): Promise<Contact> {
+    restore(bundle: DeletedContact): Promise<Contact> {
       return store.update((tx) => {
         const { contact } = bundle
         const data = tx.data

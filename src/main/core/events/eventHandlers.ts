@@ -4,20 +4,32 @@ import type { eventOperations } from '../../../shared/events/eventOperations'
 import type { CoreContext } from '../coreContext'
 import { createEventService } from './eventService'
 import { createRemovalService } from '../undo/removalService'
+import { undoable, type UndoLedger } from '../undo/undoLedger'
 import type { JournaledStore } from '../store/journaledStore'
 
 /** Answers the events workflow's operations. */
 export function createEventHandlers(
   store: JournaledStore,
   context: CoreContext,
+  undo: UndoLedger,
 ): Pick<Handlers, keyof typeof eventOperations> {
   const events = createEventService(store, context.clock)
   const removals = createRemovalService(store)
+  const person = undoable(
+    undo,
+    'eventPerson',
+    events.removePerson,
+    events.restorePerson,
+    (removed) => ({ person: removed.person }),
+  )
+  const event = undoable(undo, 'event', removals.deleteEvent, removals.restoreEvent, (removed) => ({
+    name: removed.event.name,
+  }))
   return {
-    'events.removePerson': (input) => events.removePerson(input),
-    'events.restorePerson': (input) => events.restorePerson(input),
-    'events.delete': (input) => removals.deleteEvent(input),
-    'events.restore': (input) => removals.restoreEvent(input),
+    'events.removePerson': person.remove,
+    'events.restorePerson': person.restore,
+    'events.delete': event.remove,
+    'events.restore': event.restore,
     'events.list': () => events.list(),
     'events.names': () =>
       [...store.read().events]

@@ -93,6 +93,13 @@ function eventContact(c: Contact): EventContact {
   }
 }
 
+/** A person taken off an event's list, and where they were: what undo puts back. */
+export interface RemovedPerson {
+  eventId: string
+  person: EventPerson
+  index: number
+}
+
 export function createEventService(store: DataStore, clock: Clock) {
   const putEvent = (tx: StoreTransaction, current: RapportEvent, change: Partial<RapportEvent>) => {
     const now = nextTimestamp(clock, current.updatedAt)
@@ -302,11 +309,11 @@ export function createEventService(store: DataStore, clock: Clock) {
       return input.commit ? store.update(run) : Promise.resolve(run({ data: store.read() }))
     },
 
-    /** Takes a speaker or attendee off the list (a wrong row, a cancelled guest); answers undo's input. */
+    /** Takes a speaker or attendee off the list (a wrong row, a cancelled guest); answers what undo needs. */
     removePerson({
       eventId,
       personId,
-    }: ParsedInputOf<'events.removePerson'>): Promise<ParsedInputOf<'events.restorePerson'>> {
+    }: ParsedInputOf<'events.removePerson'>): Promise<RemovedPerson> {
       return store.update((tx) => {
         const event = findEvent(tx.data, eventId)
         const index = event.people.findIndex((p) => p.id === personId)
@@ -317,7 +324,7 @@ export function createEventService(store: DataStore, clock: Clock) {
     },
 
     /** Undo of removePerson: the person goes back where they were in the list. */
-    restorePerson({ eventId, person, index }: ParsedInputOf<'events.restorePerson'>) {
+    restorePerson({ eventId, person, index }: RemovedPerson) {
       return store.update((tx) => {
         const event = findEvent(tx.data, eventId)
         if (event.people.some((p) => p.id === person.id)) return event

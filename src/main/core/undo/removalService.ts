@@ -37,7 +37,7 @@ export function createRemovalService(store: DataStore) {
       })
     },
 
-    restoreEvent(bundle: ParsedInputOf<'events.restore'>) {
+    restoreEvent(bundle: DeletedEvent) {
       return store.update((tx) => {
         const { event } = bundle
         if (tx.data.events.some((e) => e.id === event.id)) throw exists('event', event.id)
@@ -64,7 +64,7 @@ export function createRemovalService(store: DataStore) {
       })
     },
 
-    restoreCommunity(bundle: ParsedInputOf<'communities.restore'>) {
+    restoreCommunity(bundle: DeletedCommunity) {
       return store.update((tx) => {
         const { community } = bundle
         if (tx.data.communities.some((c) => c.id === community.id))
@@ -87,7 +87,7 @@ export function createRemovalService(store: DataStore) {
       })
     },
 
-    restoreGathering({ gathering }: ParsedInputOf<'gatherings.restore'>) {
+    restoreGathering({ gathering }: DeletedGathering) {
       return store.update((tx) => {
         if (tx.data.gatherings.some((g) => g.id === gathering.id))
           throw exists('gathering', gathering.id)

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next'
 import { RapportError, type ValidationIssue } from '../../../shared/errors'
-import type { TextKey } from '../i18n'
+import type { TextKey } from '../i18n/textKey'
 
 /** Reasons the core gives in `details.reason` that have their own sentence in both languages. */
 const REASONS = new Set([
@@ -15,6 +15,7 @@ const REASONS = new Set([
   'store.copyExists',
   'photo.tooLarge',
   'photo.notImage',
+  'undoExpired',
   // Browser mode: the local server stopped, or was restarted (see connection/).
   'serverDown',
   'sessionEnded',

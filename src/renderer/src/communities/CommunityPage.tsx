@@ -50,7 +50,7 @@ export function CommunityPage() {
               name={community.name}
               consequence={t('removal.community')}
               remove={() => api['communities.delete']({ id: community.id })}
-              restore={(removed) => api['communities.restore'](removed)}
+              restore={({ undoToken }) => api['communities.restore']({ undoToken })}
               leaveTo={() => navigate('/communities')}
               backTo={() => navigate(`/communities/${community.id}`)}
             />

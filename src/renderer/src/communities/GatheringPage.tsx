@@ -50,7 +50,7 @@ export function GatheringPage() {
               name={g.title}
               consequence={t('removal.gathering')}
               remove={() => api['gatherings.delete']({ id: g.id })}
-              restore={(removed) => api['gatherings.restore'](removed)}
+              restore={({ undoToken }) => api['gatherings.restore']({ undoToken })}
               leaveTo={() =>
                 navigate(g.communityId ? `/communities/${g.communityId}` : '/communities')
               }

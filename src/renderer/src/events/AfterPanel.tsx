@@ -18,7 +18,7 @@ import {
 import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TextKey } from '../i18n'
+import type { TextKey } from '../i18n/textKey'
 import { Link } from 'react-router-dom'
 import type { EventView, MetEntry } from '../../../shared/events/eventViews'
 import { useApi } from '../api/ApiContext'

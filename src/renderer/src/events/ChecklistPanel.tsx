@@ -1,7 +1,7 @@
 import { Card, Checkbox, SimpleGrid, Stack, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useTranslation } from 'react-i18next'
-import type { TextKey } from '../i18n'
+import type { TextKey } from '../i18n/textKey'
 import { CHECKLIST, type ChecklistPhase } from '../../../shared/events/eventChecklist'
 import type { RapportEvent } from '../../../shared/model'
 import { useApi } from '../api/ApiContext'

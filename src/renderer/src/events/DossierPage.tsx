@@ -12,7 +12,7 @@ import {
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TextKey } from '../i18n'
+import type { TextKey } from '../i18n/textKey'
 import { Link, useParams } from 'react-router-dom'
 import { CHECKLIST } from '../../../shared/events/eventChecklist'
 import type { EventContact, EventView } from '../../../shared/events/eventViews'

@@ -83,7 +83,7 @@ export function EventPage() {
               name={event.name}
               consequence={t('removal.event')}
               remove={() => api['events.delete']({ id: event.id })}
-              restore={(removed) => api['events.restore'](removed)}
+              restore={({ undoToken }) => api['events.restore']({ undoToken })}
               leaveTo={() => navigate('/events')}
               backTo={() => navigate(`/events/${event.id}`)}
             />

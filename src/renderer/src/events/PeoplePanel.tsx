@@ -100,7 +100,10 @@ export function PeoplePanel({ view, onChange }: { view: EventView; onChange: () 
               variant="light"
               onClick={() => {
                 notifications.hide(note)
-                void api['events.restorePerson'](removed).then(onChange, fail)
+                void api['events.restorePerson']({ undoToken: removed.undoToken }).then(
+                  onChange,
+                  fail,
+                )
               }}
             >
               {t('common.undo')}

@@ -739,6 +739,8 @@ export const en = {
     required: 'Required',
     /** Errors the core names by `details.reason`, in the user's words. */
     reasons: {
+      undoExpired:
+        'This undo is no longer available: it was used already, Rapport was restarted, or more than 30 minutes have passed.',
       serverDown:
         'Rapport’s local server is not running. Start it again with “npm run serve” in the Rapport folder; this page reconnects by itself.',
       sessionEnded:

@@ -1,12 +1,9 @@
-import i18next, { type ParseKeys } from 'i18next'
+import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import type { Language } from '../../../shared/model'
 import { languageFromLocale } from '../../../shared/language'
 import { en } from './en'
 import { zhCN } from './zh-CN'
-
-/** Any key of the texts: for keys built at run time from a value (`card.fields.${field}`). */
-export type TextKey = ParseKeys<'translation'>
 
 export const resources = { en: { translation: en }, 'zh-CN': { translation: zhCN } } as const
 

@@ -703,6 +703,7 @@ export const zhCN: Messages = {
     reason: '原因：{{reason}}',
     required: '必填',
     reasons: {
+      undoExpired: '这次撤销已经无法进行：可能已经撤销过、Rapport 重启过，或者已超过 30 分钟。',
       serverDown:
         'Rapport 的本地服务没有在运行。请在 Rapport 文件夹里重新运行“npm run serve”；服务恢复后，本页会自动重新连接。',
       sessionEnded: 'Rapport 已重新启动，本页的登录已失效。请打开“npm run serve”新打印出的地址。',

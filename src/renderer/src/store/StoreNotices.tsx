@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Group, Modal, Stack, Text, TextInput } from '@ma
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TextKey } from '../i18n'
+import type { TextKey } from '../i18n/textKey'
 import { Link } from 'react-router-dom'
 import type { AttentionRecord, StoreNotice } from '../../../shared/store/storeNotice'
 import { useApi } from '../api/ApiContext'

@@ -10,7 +10,7 @@ import {
   Title,
 } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { TextKey } from '../../i18n'
+import type { TextKey } from '../../i18n/textKey'
 import {
   closenessSchema,
   ecosystemSchema,

@@ -13,7 +13,7 @@ import {
 } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TextKey } from '../../i18n'
+import type { TextKey } from '../../i18n/textKey'
 import { Link } from 'react-router-dom'
 import type { CardView } from '../../../../shared/contacts/cardView'
 import { relationshipKindSchema, type Help, type RelationshipKind } from '../../../../shared/model'

@@ -14,7 +14,7 @@ import { getHotkeyHandler, useWindowEvent } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TextKey } from '../../i18n'
+import type { TextKey } from '../../i18n/textKey'
 import { Link, useNavigate, useParams } from 'react-router-dom'
 import type { CardView } from '../../../../shared/contacts/cardView'
 import type { InputOf } from '../../../../shared/contract'
@@ -225,7 +225,7 @@ function CardEditor({ view, reload }: { view: CardView; reload: () => Promise<vo
             consequence={t('contacts.confirmDeleteBody')}
             deletedMessage={t('contacts.deleted', { name: contact.name })}
             remove={() => api['contacts.delete']({ id: contact.id })}
-            restore={(removed) => api['contacts.restore'](removed)}
+            restore={({ undoToken }) => api['contacts.restore']({ undoToken })}
             leaveTo={() => navigate('/contacts')}
             backTo={() => navigate(`/contacts/${contact.id}`)}
           />
