@@ -23,6 +23,7 @@ import { useApi } from '../api/ApiContext'
 import { errorText } from '../api/errorText'
 import { PageHeader } from '../ui/PageHeader'
 import { useQuery } from '../api/useQuery'
+import { TakePhotoButton } from './TakePhoto'
 
 const MAX_BYTES = 10 * 1024 * 1024
 
@@ -294,6 +295,7 @@ export function ScanCardsPage() {
               </Button>
             )}
           </FileButton>
+          <TakePhotoButton onPhoto={(file) => void addFiles([file])} />
         </Group>
         <Text size="sm" c="dimmed" ta="center" mt="xs">
           {t('scanCards.hint')}

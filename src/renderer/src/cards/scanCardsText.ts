@@ -37,6 +37,21 @@ export const scanCardsEn = {
   savedMerged: '{{name}} updated, card received',
   needName: 'A name is needed',
   empty: 'No cards yet.',
+  camera: {
+    open: 'Take a photo (webcam)',
+    title: 'Take a photo of a card',
+    hint: 'Hold the card flat and steady in front of the camera so that it fills most of the picture.',
+    preview: 'Camera picture',
+    starting: 'Starting the camera…',
+    take: 'Take photo',
+    cancel: 'Cancel',
+    problem: 'The camera cannot be used',
+    noCamera: 'No camera was found. Connect a webcam, or choose a photo of the card instead.',
+    denied:
+      'Rapport is not allowed to use the camera. Allow camera access for Rapport in your system’s privacy settings (in a browser: the site’s settings), then try again.',
+    busy: 'The camera is in use by another app or could not start. Close that app and try again.',
+    failed: 'The camera could not start: {{message}}',
+  },
 }
 
 export const scanCardsZh: typeof scanCardsEn = {
@@ -76,4 +91,19 @@ export const scanCardsZh: typeof scanCardsEn = {
   savedMerged: '已更新{{name}}，并记下收到名片',
   needName: '请填写姓名',
   empty: '还没有名片。',
+  camera: {
+    open: '用摄像头拍照',
+    title: '给名片拍照',
+    hint: '把名片平稳地放在摄像头前，让它占满画面的大部分。',
+    preview: '摄像头画面',
+    starting: '正在打开摄像头…',
+    take: '拍照',
+    cancel: '取消',
+    problem: '无法使用摄像头',
+    noCamera: '没有找到摄像头。请连接摄像头，或改为选择名片的照片。',
+    denied:
+      'Rapport 没有使用摄像头的权限。请在系统的隐私设置中允许 Rapport 使用摄像头（在浏览器中：网站设置），然后重试。',
+    busy: '摄像头正被其他应用占用，或无法启动。请关闭该应用后重试。',
+    failed: '摄像头无法启动：{{message}}',
+  },
 }
