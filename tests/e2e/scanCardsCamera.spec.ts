@@ -41,15 +41,15 @@ test('takes a photo of a card with the webcam and reads it', async ({ page, serv
     'emma_bennett@harboranalytics.co.uk',
   )
   // The camera is off once the dialog is closed.
-  expect(await page.evaluate(() => document.querySelectorAll('video').length)).toBe(0)
+  await expect(page.locator('video')).toHaveCount(0)
 })
 
 /** Makes getUserMedia fail (over the stand-in camera) as it does without a camera or without permission. */
 async function cameraFailsWith(page: Page, name: string) {
-  await page.addInitScript((errorName) => {
-    navigator.mediaDevices.getUserMedia = () =>
-      Promise.reject(new DOMException('refused by the test', errorName))
-  }, name)
+  await page.addInitScript({
+    content: `navigator.mediaDevices.getUserMedia = () =>
+      Promise.reject(new DOMException('refused by the test', ${JSON.stringify(name)}))`,
+  })
 }
 
 test('says so when the camera may not be used, and when there is none', async ({

@@ -24,6 +24,7 @@ import { errorText } from '../api/errorText'
 import { PageHeader } from '../ui/PageHeader'
 import { useQuery } from '../api/useQuery'
 import { TakePhotoButton } from './TakePhoto'
+import { blobToBase64 } from '../contacts/usePhoto'
 
 const MAX_BYTES = 10 * 1024 * 1024
 
@@ -106,15 +107,6 @@ function fieldsOf(card: ScannedCard): CardFields {
     ...(sameName && card.familyName ? { familyName: card.familyName } : {}),
     ...(sameName && card.givenName ? { givenName: card.givenName } : {}),
   }
-}
-
-function blobToBase64(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))
-    reader.onerror = () => reject(reader.error)
-    reader.readAsDataURL(blob)
-  })
 }
 
 /**
