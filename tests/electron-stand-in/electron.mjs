@@ -362,8 +362,11 @@ function snapshot() {
       ),
     },
     ipcChannels: [...handlers.keys()],
+    // What our own page is granted when it checks (the camera is asked for as 'video').
     permissionsGranted: check
-      ? ['media', 'geolocation', 'notifications'].filter((p) => check(null, p))
+      ? ['media', 'geolocation', 'notifications'].filter((p) =>
+          check(...permissionArgs('window', p, p === 'media' ? ['video'] : [])),
+        )
       : null,
     maxLoopDelayMs: loopDelay.max / 1e6,
     // CPU time of this process: the main thread's own work, whatever the scheduler does.
@@ -379,11 +382,40 @@ function senderEvent(from) {
     return { sender: { id: 999 }, senderFrame: { url: contents?.url } }
   if (from === 'foreignPage')
     return { sender: contents, senderFrame: { url: 'https://evil.example/' } }
+  if (from === 'subFrame') return { sender: contents, senderFrame: { url: contents?.url } }
   return { sender: contents, senderFrame: { url: contents?.url } }
+}
+
+/** A permission check's arguments as Electron passes them, from our window or someone else. */
+function permissionArgs(from, permission, mediaTypes) {
+  const { sender, senderFrame } = senderEvent(from)
+  const url = senderFrame.url ?? ''
+  const details = {
+    requestingUrl: url,
+    isMainFrame: from !== 'subFrame',
+    ...(mediaTypes.length > 0 ? { mediaType: mediaTypes[0] } : {}),
+  }
+  // Before a page is loaded there is no origin; Electron then passes ''.
+  const origin = URL.canParse(url)
+    ? url.startsWith('file:')
+      ? 'file://'
+      : new URL(url).origin
+    : ''
+  return [sender, permission, origin, details]
 }
 
 const commands = {
   state: () => snapshot(),
+  /** Asks a permission as a page would: `request` (getUserMedia) or `check` (a query). */
+  askPermission: ({ permission, mediaTypes = [], from = 'window', kind = 'request' }) => {
+    if (kind === 'check')
+      return sessionHandlers.permissionCheck(...permissionArgs(from, permission, mediaTypes))
+    const { sender, senderFrame } = senderEvent(from)
+    const details = { requestingUrl: senderFrame.url, isMainFrame: from !== 'subFrame', mediaTypes }
+    return new Promise((resolve) =>
+      sessionHandlers.permissionRequest(sender, permission, resolve, details),
+    )
+  },
   resetLoopDelay: () => loopDelay.reset(),
   invoke: async ({ channel, input, from = 'window' }) => {
     const handler = handlers.get(channel)

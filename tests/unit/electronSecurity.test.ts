@@ -55,9 +55,18 @@ describe("Electron's security checklist", () => {
     })
   })
 
-  it('denies every permission request', () => {
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
-      expect(allowPermission(p)).toBe(false)
+  it('allows the camera to our own page only, and denies every other permission', () => {
+    const ours = { permission: 'media', fromOurPage: true }
+    expect(allowPermission({ ...ours, mediaTypes: ['video'] })).toBe(true)
+    // Never the microphone, not even with the camera; a check that does not say what is refused.
+    for (const mediaTypes of [['audio'], ['video', 'audio'], ['unknown'], []]) {
+      expect(allowPermission({ ...ours, mediaTypes })).toBe(false)
+    }
+    expect(allowPermission({ ...ours, fromOurPage: false, mediaTypes: ['video'] })).toBe(false)
+    for (const p of ['geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      expect(allowPermission({ permission: p, fromOurPage: true, mediaTypes: ['video'] })).toBe(
+        false,
+      )
     }
   })
 

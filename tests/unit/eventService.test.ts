@@ -269,6 +269,36 @@ describe('targets', () => {
 })
 
 describe('capture at the event', () => {
+  it('creates a new person with what their scanned business card says', async () => {
+    const { c, event } = await withEvent()
+    const { contact } = await call<{ contact: Contact }>(c, 'events.capture', {
+      eventId: event.id,
+      newContact: {
+        name: '周敏',
+        familyName: '周',
+        givenName: '敏',
+        organization: '长江创投',
+        role: '合伙人',
+        phones: [{ label: '', value: '+8613900000101' }],
+        emails: [{ label: 'work', value: 'zhou.min@example.cn' }],
+        links: [{ kind: 'wechat', value: 'zhoumin88' }],
+      },
+      cardReceived: true,
+    })
+    expect(contact).toMatchObject({
+      name: '周敏',
+      familyName: '周',
+      givenName: '敏',
+      organization: '长江创投',
+      role: '合伙人',
+      phones: [{ label: '', value: '+8613900000101' }],
+      emails: [{ label: 'work', value: 'zhou.min@example.cn' }],
+      links: [{ kind: 'wechat', value: 'zhoumin88' }],
+    })
+    const saved = await call<Contact>(c, 'contacts.get', { id: contact.id })
+    expect(saved.phones).toEqual(contact.phones)
+  })
+
   it('creates the encounter with mentions, its 24-hour follow-up, and moves the target to met', async () => {
     const { c, event } = await withEvent()
     const lin = await call<Contact>(c, 'contacts.create', { name: 'Lin Wei' })

@@ -554,3 +554,59 @@ describe.skipIf(!hasRadicale)('capture on the phone during an event', () => {
     }
   })
 })
+
+describe.skipIf(!hasRadicale)('lunar dates on the phone', () => {
+  let server: Radicale
+  beforeAll(async () => {
+    server = await startRadicale()
+  }, 30_000)
+  afterAll(async () => server?.stop())
+
+  it('puts a lunar birthday on its Gregorian day and moves it on once it has passed', async () => {
+    let now = new Date(2027, 2, 1, 12)
+    const core = await quietCore({
+      clock: { now: () => now },
+      syncPassword: () => server.password,
+      syncTransport: quickTransport,
+    })
+    const phone = phoneFor(server)
+    try {
+      await call(core, 'sync.configure', { serverUrl: server.url, user: server.user })
+      const { addressBookUrl } = await call<{ addressBookUrl: string }>(
+        core,
+        'sync.createCollections',
+        { addressBook: true, calendar: false },
+      )
+      await call(core, 'contacts.create', {
+        name: '陈静',
+        // 农历八月十五: 3 Oct 1990, 15 Sep 2027, 3 Oct 2028.
+        importantDates: [
+          { label: '生日', date: '1990-10-03', calendar: 'lunar', lunar: { month: 8, day: 15 } },
+        ],
+      })
+      const sync = () => call<SyncReport>(core, 'sync.run', {})
+      const birthday = async () => {
+        const card = unfold((await phone.find(addressBookUrl, /陈静/)).data)
+        const group = /^(item\d+)\.X-RAPPORT-LUNAR;VALUE=text:1990-10-03\/08-15$/m.exec(card)?.[1]
+        expect(group).toBeDefined()
+        // Radicale writes property names in capitals.
+        expect(card).toMatch(new RegExp(`^${group}\\.X-ABLabel:生日$`, 'mi'))
+        expect(card).not.toMatch(/^BDAY/m)
+        return new RegExp(`^${group}\\.X-ABDATE:(.*)$`, 'm').exec(card)?.[1]
+      }
+
+      expect((await sync()).up.created).toBe(1)
+      expect(await birthday()).toBe('2027-09-15')
+      // Nothing changed: nothing is written again.
+      now = new Date(2027, 8, 15, 12)
+      expect((await sync()).up.updated).toBe(0)
+      // The day has passed: the phone gets next year's day without any edit in Rapport.
+      now = new Date(2027, 8, 16, 12)
+      expect((await sync()).up.updated).toBe(1)
+      expect(await birthday()).toBe('2028-10-03')
+      expect((await sync()).up.updated).toBe(0)
+    } finally {
+      await core.close()
+    }
+  })
+})

@@ -705,3 +705,82 @@ describe('export then import gives back the same contacts', () => {
     }
   })
 })
+
+describe('lunar important dates in a vCard', () => {
+  // Mid-Autumn (八月十五): 3 Oct 1990, 15 Sep 2027, 3 Oct 2028. 闰四月初八 2020 fell on 30 May.
+  const chen = contact({
+    name: '陈静',
+    importantDates: [
+      {
+        label: '生日',
+        date: '1990-10-03',
+        calendar: 'lunar',
+        lunar: { month: 8, day: 15, leap: false },
+      },
+      { label: '', date: '2020-05-30', calendar: 'lunar', lunar: { month: 4, day: 8, leap: true } },
+      { label: 'Graduation', date: '2012-06-30' },
+    ],
+  })
+
+  function abDate(card: JProp[], lunar: string) {
+    const definition = card.find((p) => p[0] === 'x-rapport-lunar' && p[3] === lunar)!
+    const group = definition[1].group
+    expect(group).toMatch(/^item\d+$/)
+    const date = card.find((p) => p[0] === 'x-abdate' && p[1].group === group)
+    const label = card.find((p) => p[0] === 'x-ablabel' && p[1].group === group)
+    return { date: date?.[3], label: label?.[3] }
+  }
+
+  it('gives phones the Gregorian day it falls on next, not the day it began', () => {
+    const text = contactsToVCard([chen], undefined, undefined, new Date(2027, 2, 1))
+    expectWellFormed(text)
+    const card = only(text)
+    // A lunar birthday is no BDAY: a phone would ring it on 3 October every year.
+    expect(props(card, 'bday')).toEqual([])
+    expect(abDate(card, '1990-10-03/08-15')).toEqual({ date: '2027-09-15', label: '生日' })
+    // 2027 has no leap fourth month: the family keeps it in the ordinary fourth month.
+    expect(abDate(card, '2020-05-30/leap-04-08')).toEqual({ date: '2027-05-13', label: undefined })
+    // A Gregorian date stays as it was.
+    expect(props(card, 'x-abdate').map((p) => p[3])).toContain('2012-06-30')
+  })
+
+  it('moves to the next year once this year’s day has passed, and counts today as its day', () => {
+    const onTheDay = only(contactsToVCard([chen], undefined, undefined, new Date(2027, 8, 15)))
+    expect(abDate(onTheDay, '1990-10-03/08-15').date).toBe('2027-09-15')
+    const dayAfter = only(contactsToVCard([chen], undefined, undefined, new Date(2027, 8, 16)))
+    expect(abDate(dayAfter, '1990-10-03/08-15').date).toBe('2028-10-03')
+  })
+
+  it('comes back into Rapport lunar, as it was', () => {
+    const rows = parseVCards(contactsToVCard([chen], undefined, undefined, new Date(2027, 2, 1)))
+    expect(rows[0]!.errors).toEqual([])
+    expect(rows[0]!.fields.importantDates).toEqual(chen.importantDates)
+  })
+
+  it('comes back lunar from a copy another app rewrote, and skips a definition it cannot read', () => {
+    const foreign = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'PRODID:-//Apple Inc.//iPhone OS 18.0//EN',
+      'FN:陈静',
+      'item1.X-ABDATE:2027-09-15',
+      'item1.X-ABLabel:生日',
+      'item1.X-RAPPORT-LUNAR:1990-10-03/08-15',
+      'item2.X-ABDATE:2027-05-13',
+      'item2.X-RAPPORT-LUNAR:1990-10-03/13-40',
+      'END:VCARD',
+      '',
+    ].join('\r\n')
+    const [row] = parseVCards(foreign)
+    expect(row!.fields.importantDates).toEqual([
+      {
+        label: '生日',
+        date: '1990-10-03',
+        calendar: 'lunar',
+        lunar: { month: 8, day: 15, leap: false },
+      },
+      { label: 'other', date: '2027-05-13' },
+    ])
+    expect(row!.warnings.join(' ')).toMatch(/lunar date "1990-10-03\/13-40" could not be read/)
+  })
+})

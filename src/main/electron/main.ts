@@ -1,6 +1,15 @@
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, powerMonitor, session, shell } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  powerMonitor,
+  session,
+  shell,
+  type WebContents,
+} from 'electron'
 import { contract, type ReminderNotification } from '../../shared/contract'
 import { CHANGES_CHANNEL } from '../../shared/store/changes'
 import { languageFromLocale } from '../../shared/language'
@@ -184,10 +193,27 @@ async function start(): Promise<void> {
   // Timers do not run during sleep: on wake, announce what came due meanwhile straight away.
   powerMonitor.on('resume', () => core?.wake())
   early.splice(0).forEach((n) => tray?.notify(n))
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
-    callback(allowPermission(permission)),
+  const fromOurPage = (contents: WebContents | null, url: string | undefined, main: boolean) =>
+    main &&
+    mainWindow !== null &&
+    contents?.id === mainWindow.webContents.id &&
+    isAppUrl(url ?? '', appLocation)
+  session.defaultSession.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(
+      allowPermission({
+        permission,
+        fromOurPage: fromOurPage(contents, details.requestingUrl, details.isMainFrame),
+        mediaTypes: 'mediaTypes' in details ? (details.mediaTypes ?? []) : [],
+      }),
+    ),
   )
-  session.defaultSession.setPermissionCheckHandler((_wc, permission) => allowPermission(permission))
+  session.defaultSession.setPermissionCheckHandler((contents, permission, _origin, details) =>
+    allowPermission({
+      permission,
+      fromOurPage: fromOurPage(contents, details.requestingUrl, details.isMainFrame),
+      mediaTypes: details.mediaType ? [details.mediaType] : [],
+    }),
+  )
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {

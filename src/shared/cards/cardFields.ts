@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { ContactLink } from '../contacts/contact'
 
 const short = z.string().trim().max(200)
 
@@ -29,3 +30,15 @@ export const emptyCardFields = (): CardFields => ({
   phones: [],
   emails: [],
 })
+
+/** The card's profiles and website as a contact's links (LinkedIn as a full https address). */
+export function linksOfCard(fields: CardFields): ContactLink[] {
+  const links: ContactLink[] = []
+  if (fields.linkedin) {
+    const address = fields.linkedin.replace(/^(?:https?:\/\/)?(?:www\.)?/i, '')
+    links.push({ kind: 'linkedin', value: `https://www.${address}` })
+  }
+  if (fields.wechat) links.push({ kind: 'wechat', value: fields.wechat })
+  if (fields.website) links.push({ kind: 'web', value: fields.website })
+  return links
+}

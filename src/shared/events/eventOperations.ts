@@ -16,7 +16,9 @@ import {
   idSchema,
   isoDateSchema,
   isoDateTimeSchema,
+  labelledValueSchema,
   languageSchema,
+  linkSchema,
   targetStageSchema,
   type Contact,
   type EventPerson,
@@ -95,9 +97,18 @@ export const captureInputSchema = z
     eventId: idSchema.optional(),
     /** Someone already in my contacts… */
     contactId: idSchema.optional(),
-    /** …or a new person, by name. */
+    /** …or a new person, by name (and what their business card says, when it was scanned). */
     newContact: z
-      .object({ name: z.string().trim().min(1).max(200), organization: short.optional() })
+      .object({
+        name: z.string().trim().min(1).max(200),
+        organization: short.optional(),
+        givenName: short.optional(),
+        familyName: short.optional(),
+        role: short.optional(),
+        phones: z.array(labelledValueSchema).max(20).optional(),
+        emails: z.array(labelledValueSchema).max(20).optional(),
+        links: z.array(linkSchema).max(20).optional(),
+      })
       .strict()
       .optional(),
     at: isoDateTimeSchema.optional(),

@@ -47,6 +47,20 @@ export function nextLunarOccurrence(date: LunarMonthDay, since: Date, now: Date)
   }
 }
 
+/** `nextLunarOccurrence` for a date that began on `since` ("YYYY-MM-DD"); null if malformed. */
+export function nextLunarDay(date: LunarMonthDay, since: string, now: Date): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(since)
+  if (!match) return null
+  const began = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]))
+  return nextLunarOccurrence(date, began, now)
+}
+
+/** A local day as "YYYY-MM-DD". */
+export function isoDayOf(day: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0')
+  return `${day.getFullYear()}-${two(day.getMonth() + 1)}-${two(day.getDate())}`
+}
+
 const chineseMonths = ['正', '二', '三', '四', '五', '六', '七', '八', '九', '十', '冬', '腊']
 const chineseDigits = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
 

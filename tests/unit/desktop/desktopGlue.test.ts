@@ -87,7 +87,24 @@ describe('the desktop app, run with the electron stand-in', () => {
     expect(existsSync(preload)).toBe(true)
     expect(window!.loaded?.file).toBe(join(ROOT, 'out/renderer/index.html'))
     expect(existsSync(window!.options.icon!)).toBe(true)
-    expect(ready.permissionsGranted).toEqual([])
+    // Our page may check for the camera, nothing else.
+    expect(ready.permissionsGranted).toEqual(['media'])
+  }, 60_000)
+
+  it('gives the camera to our own window’s page, and nothing to any other page or for the microphone', async () => {
+    const { run } = await start()
+    const ask = (args: Record<string, unknown>) => run.command<boolean>('askPermission', args)
+    expect(await ask({ permission: 'media', mediaTypes: ['video'] })).toBe(true)
+    expect(await ask({ permission: 'media', mediaTypes: ['video'], kind: 'check' })).toBe(true)
+    for (const from of ['foreignPage', 'otherWebContents', 'subFrame']) {
+      expect(await ask({ permission: 'media', mediaTypes: ['video'], from })).toBe(false)
+      expect(await ask({ permission: 'media', mediaTypes: ['video'], from, kind: 'check' })).toBe(
+        false,
+      )
+    }
+    expect(await ask({ permission: 'media', mediaTypes: ['audio'] })).toBe(false)
+    expect(await ask({ permission: 'media', mediaTypes: ['video', 'audio'] })).toBe(false)
+    expect(await ask({ permission: 'geolocation' })).toBe(false)
   }, 60_000)
 
   it('answers every contract operation over IPC, from the core process, and only to our window', async () => {

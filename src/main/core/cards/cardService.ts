@@ -1,6 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js'
 import type { ParsedInputOf } from '../../../shared/contract'
-import type { CardFields } from '../../../shared/cards/cardFields'
+import { linksOfCard, type CardFields } from '../../../shared/cards/cardFields'
 import type { CardDuplicate, CardScan, SavedCard } from '../../../shared/cards/cardOperations'
 import { RapportError } from '../../../shared/errors'
 import { contactSchema, type Contact } from '../../../shared/model'
@@ -37,13 +37,7 @@ export function contactFieldsOfCard(
   fields: CardFields,
   region?: CountryCode,
 ): Partial<ContactFields> {
-  const links: Contact['links'] = []
-  if (fields.linkedin) {
-    const address = fields.linkedin.replace(/^(?:https?:\/\/)?(?:www\.)?/i, '')
-    links.push({ kind: 'linkedin', value: `https://www.${address}` })
-  }
-  if (fields.wechat) links.push({ kind: 'wechat', value: fields.wechat })
-  if (fields.website) links.push({ kind: 'web', value: fields.website })
+  const links = linksOfCard(fields)
   return {
     name: fields.name,
     ...(fields.familyName ? { familyName: fields.familyName } : {}),

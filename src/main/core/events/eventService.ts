@@ -470,9 +470,18 @@ export function createEventService(store: DataStore, clock: Clock) {
             createdAt: now,
             updatedAt: now,
             name: fresh.name,
+            ...(fresh.givenName ? { givenName: fresh.givenName } : {}),
+            ...(fresh.familyName ? { familyName: fresh.familyName } : {}),
             organization: fresh.organization || listed?.organization || '',
-            role: listed?.title ?? '',
-            emails: listed?.email ? [{ label: 'work', value: listed.email }] : [],
+            role: fresh.role || listed?.title || '',
+            // A scanned card's details, else what the event's list knows.
+            emails: fresh.emails?.length
+              ? fresh.emails
+              : listed?.email
+                ? [{ label: 'work', value: listed.email }]
+                : [],
+            phones: fresh.phones ?? [],
+            links: fresh.links ?? [],
             firstMet,
             ...learnt,
             ...learntFromConversation({ theirAdvice: '', seed: '' }, said),

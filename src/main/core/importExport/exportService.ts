@@ -32,7 +32,7 @@ export function createExportService(
       const day = clock.now().toISOString().slice(0, 10)
       return {
         fileName: `rapport-contacts-${day}.vcf`,
-        text: contactsToVCard(contacts, (ref) => loaded.get(ref), phoneRegion()),
+        text: contactsToVCard(contacts, (ref) => loaded.get(ref), phoneRegion(), clock.now()),
       }
     },
   }

@@ -36,7 +36,12 @@ export interface Draft {
   emails: { label: string; value: string }[]
   phones: { label: string; value: string }[]
   links: { kind: LinkKind; value: string }[]
-  importantDates: { label: string; date: string }[]
+  /** `lunar` when the date recurs on a lunar month and day (Rapport's own export says so). */
+  importantDates: {
+    label: string
+    date: string
+    lunar?: { month: number; day: number; leap: boolean }
+  }[]
   /** When we first met (LinkedIn's "Connected On"), YYYY-MM-DD. */
   firstMetDate?: string
   tags: string[]
@@ -275,8 +280,12 @@ export function finishRow(line: number, draft: Draft): ImportRow {
   )
   if (links.length) fields.links = capped(d, 'links', links, MAX_VALUES)
   const dates = unique(
-    d.importantDates.map((x) => ({ label: x.label.trim().slice(0, SHORT), date: x.date })),
-    (x) => `${x.label}|${x.date}`,
+    d.importantDates.map((x) => ({
+      label: x.label.trim().slice(0, SHORT),
+      date: x.date,
+      ...(x.lunar ? { calendar: 'lunar' as const, lunar: x.lunar } : {}),
+    })),
+    (x) => `${x.label}|${x.date}|${x.lunar ? JSON.stringify(x.lunar) : ''}`,
     keep,
   )
   if (dates.length) fields.importantDates = capped(d, 'dates', dates, MAX_DATES)

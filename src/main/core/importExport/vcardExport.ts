@@ -2,6 +2,7 @@ import type { CountryCode } from 'libphonenumber-js'
 import { splitChineseName } from '../../../shared/contacts/names/chineseName'
 import { toE164 } from '../contacts/identity/phone'
 import type { Contact } from '../../../shared/model'
+import { isoDayOf, nextLunarDay, type LunarMonthDay } from '../../../shared/lunar/lunarDate'
 
 /**
  * Contacts as vCard 4.0 (RFC 6350): UTF-8, CRLF, lines folded at 75 octets.
@@ -44,6 +45,9 @@ export const rapportTextProperties = {
  * - X-RAPPORT-CADENCEDAYS: whole days; X-RAPPORT-ARCHIVED: `true`
  * - X-RAPPORT-INTRODUCEDBYID: a contact id; X-RAPPORT-MUTUALIDS: one property per id. Ids only
  *   mean something to the store they came from; an importer must check they exist.
+ * - X-RAPPORT-LUNAR: a lunar important date, in the property group of the X-ABDATE that carries
+ *   its next Gregorian day: `<the day it began>/<MM>-<DD>`, `leap-` before a leap month
+ *   (`1990-10-03/08-15`, `2020-05-30/leap-04-08`). See `lunarValue`.
  */
 export const rapportProperties = {
   ...Object.fromEntries(Object.entries(rapportTextProperties).map(([k, v]) => [v, k])),
@@ -58,6 +62,7 @@ export const rapportProperties = {
   'X-RAPPORT-ARCHIVED': 'archived',
   'X-RAPPORT-INTRODUCEDBYID': 'introducedById',
   'X-RAPPORT-MUTUALIDS': 'mutualIds',
+  'X-RAPPORT-LUNAR': 'importantDates',
 } as Readonly<Record<string, string>>
 
 interface Line {
@@ -174,9 +179,14 @@ class Card {
 
   /** A property with a free-text label next to it, as Apple and Google write custom labels. */
   addLabelled(line: Line, label: string): void {
-    const group = `item${++this.groups}`
+    const group = this.group()
     this.lines.push({ ...line, group })
     this.lines.push({ group, name: 'X-ABLabel', value: escapeText(label) })
+  }
+
+  /** A fresh `itemN` group name, for properties that belong together. */
+  group(): string {
+    return `item${++this.groups}`
   }
 
   text(name: string, value: string | undefined, params?: [string, string][]): void {
@@ -233,12 +243,45 @@ function links(card: Card, contact: Contact): void {
   }
 }
 
-function dates(card: Card, contact: Contact): void {
+/** `1990-10-03/08-15`, `2020-05-30/leap-04-08`: what X-RAPPORT-LUNAR holds. */
+export function lunarValue(since: string, lunar: LunarMonthDay): string {
+  const two = (n: number) => String(n).padStart(2, '0')
+  return `${since}/${lunar.leap ? 'leap-' : ''}${two(lunar.month)}-${two(lunar.day)}`
+}
+
+/**
+ * A lunar date moves in the Gregorian calendar, and no vCard property can say so. Phones get its
+ * next Gregorian day as a labelled X-ABDATE (not BDAY/ANNIVERSARY: those would count years from
+ * it), and Rapport its lunar definition in the same group, so an import keeps it lunar.
+ */
+function lunarDate(
+  card: Card,
+  label: string,
+  since: string,
+  lunar: LunarMonthDay,
+  now: Date,
+): void {
+  const next = nextLunarDay(lunar, since, now)
+  if (!next) return
+  const group = card.group()
+  card.add({ group, name: 'X-ABDATE', value: isoDayOf(next) })
+  if (label) card.add({ group, name: 'X-ABLabel', value: escapeText(label) })
+  card.add({
+    group,
+    name: 'X-RAPPORT-LUNAR',
+    params: [['VALUE', 'text']],
+    value: lunarValue(since, lunar),
+  })
+}
+
+function dates(card: Card, contact: Contact, now: Date): void {
   let birthday = false
   let anniversary = false
-  for (const { label, date } of contact.importantDates) {
+  for (const { label, date, calendar, lunar } of contact.importantDates) {
     const name = label.trim()
-    if (!birthday && BIRTHDAY.test(name)) {
+    if (calendar === 'lunar' && lunar) {
+      lunarDate(card, name, date, lunar, now)
+    } else if (!birthday && BIRTHDAY.test(name)) {
       birthday = true
       card.add({ name: 'BDAY', value: basicDate(date) })
     } else if (!anniversary && ANNIVERSARY.test(name)) {
@@ -297,6 +340,7 @@ function contactToCard(
   contact: Contact,
   photos: ((ref: string) => VCardPhoto | undefined) | undefined,
   phoneRegion: CountryCode | undefined,
+  now: Date,
 ): Card {
   const card = new Card()
   card.add({ name: 'VERSION', value: '4.0' })
@@ -324,7 +368,7 @@ function contactToCard(
   labelledValues(card, 'EMAIL', contact.emails)
   labelledValues(card, 'TEL', contact.phones, phoneRegion)
   links(card, contact)
-  dates(card, contact)
+  dates(card, contact, now)
   const tags = contact.tags.map((tag) => tag.trim()).filter(Boolean)
   if (tags.length > 0) {
     card.add({ name: 'CATEGORIES', value: tags.map((tag) => escapeText(tag)).join(',') })
@@ -347,11 +391,14 @@ export function contactsToVCard(
   photos?: (ref: string) => VCardPhoto | undefined,
   /** The region national numbers are read in, to write them in E.164. */
   phoneRegion?: CountryCode,
+  /** Lunar dates are written as their next Gregorian day from here. */
+  now: Date = new Date(),
 ): string {
   const out: string[] = []
   for (const contact of contacts) {
     out.push('BEGIN:VCARD')
-    for (const line of contactToCard(contact, photos, phoneRegion).lines) out.push(render(line))
+    for (const line of contactToCard(contact, photos, phoneRegion, now).lines)
+      out.push(render(line))
     out.push('END:VCARD')
   }
   return out.length === 0 ? '' : out.join('\r\n') + '\r\n'

@@ -5,6 +5,7 @@ import {
   ecosystemSchema,
   influenceSchema,
   linkKindSchema,
+  lunarMonthDaySchema,
   tierSchema,
 } from '../../../shared/contacts/contact'
 import { idSchema } from '../../../shared/store/record'
@@ -609,6 +610,25 @@ function readRapport(p: Prop, d: Draft): void {
   }
 }
 
+interface LunarDefinition {
+  since: string
+  date: { month: number; day: number; leap: boolean }
+}
+
+/** X-RAPPORT-LUNAR's value (see `lunarValue` in the exporter), or null. */
+function readLunar(value: string): LunarDefinition | null {
+  const match = /^(\d{4}-\d{2}-\d{2})\/(leap-)?(\d{2})-(\d{2})$/.exec(value.trim())
+  if (!match) return null
+  const since = parseDate(match[1]!)
+  const date = lunarMonthDaySchema.safeParse({
+    month: Number(match[3]),
+    day: Number(match[4]),
+    leap: match[2] !== undefined,
+  })
+  if (since.kind !== 'date' || !date.success) return null
+  return { since: since.date, date: date.data }
+}
+
 /** A link's kind from its TYPE parameter, when that names one of Rapport's kinds. */
 function kindFromType(p: Prop): Draft['links'][number]['kind'] | undefined {
   const kind = linkKindSchema.safeParse(typesOf(p)[0])
@@ -626,6 +646,14 @@ function mapCard(props: Prop[], line: number, warnings: string[], ours: boolean)
     }
   }
   const labelOf = (p: Prop) => (p.group ? groupLabels.get(p.group) : undefined)
+  // A lunar date's definition sits in the group of the X-ABDATE with its next Gregorian day.
+  const lunarByGroup = new Map<string, LunarDefinition>()
+  for (const p of props) {
+    if (p.name !== 'X-RAPPORT-LUNAR' || !p.group) continue
+    const lunar = readLunar(p.parts.join(','))
+    if (lunar) lunarByGroup.set(p.group, lunar)
+    else d.warnings.push(`lunar date "${p.parts.join(',')}" could not be read and was skipped`)
+  }
   const seenAltIds = new Set<string>()
   let fn: string | undefined
   let n: string[] | undefined
@@ -716,10 +744,17 @@ function mapCard(props: Prop[], line: number, warnings: string[], ours: boolean)
           addDate(d, labelOf(p) ?? 'birthday', value)
         }
         break
-      case 'X-ABDATE':
+      case 'X-ABDATE': {
+        const lunar = p.group ? lunarByGroup.get(p.group) : undefined
+        if (lunar) {
+          // Its own value is only this year's day; the lunar date began on `since`.
+          d.importantDates.push({ label: labelOf(p) ?? '', date: lunar.since, lunar: lunar.date })
+          break
+        }
         // Rapport writes a date without a label as a bare X-ABDATE.
         addDate(d, labelOf(p) ?? (ours ? '' : 'other'), value)
         break
+      }
       case 'NOTE':
         d.notes.push(p.parts.join('\n'))
         break

@@ -17,6 +17,7 @@ import type { SyncJournal } from './syncJournal'
 import type { DavTransport } from './transport'
 import {
   cardForContact,
+  lunarDays,
   phoneFields,
   phoneValuesOf,
   readCard,
@@ -32,6 +33,11 @@ import {
 const VCARD_TYPE = 'text/vcard; charset=utf-8'
 /** Kept in the state's base beside the fields: the contact's updatedAt as last written. */
 const WRITTEN_AT = '@updatedAt'
+/**
+ * And the Gregorian days its lunar dates were written as: once one has passed, the card is
+ * written again with the next, or the phone would keep ringing on last year's day.
+ */
+const LUNAR_DAYS = '@lunarDays'
 /** Without an end, an event counts as on for this long after its start. */
 const EVENT_DEFAULT_MS = 12 * 60 * 60 * 1000
 const MAX_RETRIES = 3
@@ -97,6 +103,11 @@ function withPhoneValues(
       value === '' && ['givenName', 'familyName', 'nickname'].includes(field) ? undefined : value
   }
   return { ...contact, ...patch } as Contact
+}
+
+function lunarBase(contact: Contact, now: Date): Record<string, string> {
+  const days = lunarDays(contact, now)
+  return days ? { [LUNAR_DAYS]: days } : {}
 }
 
 export async function syncContacts(deps: ContactSyncDeps): Promise<void> {
@@ -186,7 +197,12 @@ export async function syncContacts(deps: ContactSyncDeps): Promise<void> {
         collectionUrl,
         href: item.href,
         etag: item.etag,
-        base: { ...result.merged, [WRITTEN_AT]: stillWritten || !state ? next.updatedAt : '' },
+        base: {
+          ...result.merged,
+          [WRITTEN_AT]: stillWritten || !state ? next.updatedAt : '',
+          // The phone's edit leaves the dates Rapport wrote as they were.
+          ...(state?.base[LUNAR_DAYS] ? { [LUNAR_DAYS]: state.base[LUNAR_DAYS] } : {}),
+        },
         syncToken: '',
         ctag: '',
       })
@@ -272,12 +288,16 @@ export async function syncContacts(deps: ContactSyncDeps): Promise<void> {
   const data = store.read()
   const states = new Map(statesOf().map((s) => [s.recordId, s]))
   const work: { contact: Contact; etag: string | null; state: SyncState | undefined }[] = []
+  const today = clock.now()
   for (const contact of data.contacts) {
     if (!inScope(contact, settings)) continue
     const state = states.get(contact.id)
     if (toPush.has(contact.id)) work.push({ contact, etag: toPush.get(contact.id) ?? null, state })
     else if (!state) work.push({ contact, etag: null, state })
-    else if (state.base[WRITTEN_AT] !== contact.updatedAt)
+    else if (
+      state.base[WRITTEN_AT] !== contact.updatedAt ||
+      (state.base[LUNAR_DAYS] ?? '') !== lunarDays(contact, today)
+    )
       work.push({ contact, etag: state.etag, state })
   }
   const contactIds = new Set(data.contacts.map((c) => c.id))
@@ -328,6 +348,7 @@ export async function syncContacts(deps: ContactSyncDeps): Promise<void> {
   async function cardOf(contact: Contact): Promise<string> {
     const thumbnail = contact.photo ? await deps.thumbnail(contact.photo) : undefined
     return cardForContact(contact, {
+      now: clock.now(),
       language: deps.language,
       lastMet: lastMet.get(contact.id) ?? null,
       ...(thumbnail ? { thumbnail } : {}),
@@ -362,7 +383,11 @@ export async function syncContacts(deps: ContactSyncDeps): Promise<void> {
           collectionUrl,
           href,
           etag: result.etag,
-          base: { ...phoneValuesOf(current), [WRITTEN_AT]: current.updatedAt },
+          base: {
+            ...phoneValuesOf(current),
+            [WRITTEN_AT]: current.updatedAt,
+            ...lunarBase(current, clock.now()),
+          },
           syncToken: '',
           ctag: '',
         }

@@ -4,6 +4,7 @@ import { syncWords, tierCategories } from '../../../shared/sync/syncWords'
 import { contactsToVCard, foldLine, type VCardPhoto } from '../importExport/vcardExport'
 import { parseVCards } from '../importExport/vcardImport'
 import { z } from 'zod'
+import { isoDayOf, nextLunarDay } from '../../../shared/lunar/lunarDate'
 
 /**
  * A contact as the phone's address book sees it, and back. The card is the vCard export's
@@ -80,10 +81,29 @@ export function phoneNote(contact: Contact, language: Language, lastMet: LastMet
 
 export const PHOTO_LIMIT = 100 * 1024
 
+/**
+ * The Gregorian days the card gives the contact's lunar dates as of `now` ('' without any): when
+ * they change, the card on the server is out of date.
+ */
+export function lunarDays(contact: Contact, now: Date): string {
+  const days: string[] = []
+  for (const { date, calendar, lunar } of contact.importantDates) {
+    const day = calendar === 'lunar' && lunar ? nextLunarDay(lunar, date, now) : null
+    if (day) days.push(isoDayOf(day))
+  }
+  return days.join(',')
+}
+
 /** The vCard 4 text sync puts on the server for one contact. */
 export function cardForContact(
   contact: Contact,
-  options: { language: Language; lastMet: LastMet | null; thumbnail?: VCardPhoto },
+  options: {
+    language: Language
+    lastMet: LastMet | null
+    thumbnail?: VCardPhoto
+    /** Lunar dates go to the phone as their next Gregorian day from here. */
+    now: Date
+  },
 ): string {
   const tierCategory =
     contact.tier === 'outside' ? [] : [syncWords[options.language].tier[contact.tier]]
@@ -95,7 +115,7 @@ export function cardForContact(
   const photo = options.thumbnail
   const small = photo && photo.bytes.byteLength <= PHOTO_LIMIT ? photo : undefined
   delete forPhone.photo
-  const text = contactsToVCard([forPhone])
+  const text = contactsToVCard([forPhone], undefined, undefined, options.now)
   if (!small) return text
   // RFC 6350's data: URI does not survive servers that parse cards with vobject (Radicale
   // cuts it at the comma); the vCard 3 form every phone reads does.

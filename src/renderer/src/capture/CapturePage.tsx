@@ -23,6 +23,8 @@ import { PageHeader } from '../ui/PageHeader'
 import { photoUpload } from '../contacts/usePhoto'
 import { useQuery } from '../api/useQuery'
 import { rankCaptureSuggestions, type CaptureSuggestion } from './captureSuggestions'
+import { linksOfCard, type CardFields } from '../../../shared/cards/cardFields'
+import { ScanCardButton, type ReadCard } from '../cards/ScanCardButton'
 
 const QUESTIONS = ['howCanIHelp', 'theirAdvice', 'whomShouldTheyMeet', 'whomShouldIMeet'] as const
 const EMPTY = {
@@ -90,6 +92,9 @@ export function CapturePage() {
   const [deep, setDeep] = useState(false)
   const [cardReceived, setCardReceived] = useState(false)
   const [photo, setPhoto] = useState<{ ref: string; name: string }>()
+  // What a scanned card said beyond name and organisation; goes with a new person.
+  const [fromCard, setFromCard] = useState<CardFields | null>(null)
+  const [cardIsContact, setCardIsContact] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   // A new key remounts the name field, which autofocuses it for the next person.
   const [round, setRound] = useState(0)
@@ -111,6 +116,43 @@ export function CapturePage() {
     }
   }
 
+  const takeCard = ({ scan, file }: ReadCard) => {
+    const { fields, duplicates } = scan
+    setCardReceived(true)
+    void attachPhoto(file)
+    // The same email, phone or profile is someone already known: the talk goes on their card.
+    const known = duplicates.find((d) =>
+      d.reasons.some((r) => r === 'email' || r === 'phone' || r === 'linkedin'),
+    )
+    if (known) {
+      setContactId(known.id)
+      setFromCard(null)
+      setCardIsContact(known.name)
+      setForm((f) => ({
+        ...f,
+        name: known.organization ? `${known.name} · ${known.organization}` : known.name,
+      }))
+      return
+    }
+    setContactId(null)
+    setCardIsContact(null)
+    setFromCard(fields)
+    setForm((f) => ({
+      ...f,
+      name: fields.name || f.name,
+      organization: fields.organization || f.organization,
+    }))
+  }
+
+  const cardDetails = fromCard
+    ? [
+        fromCard.title,
+        ...fromCard.phones,
+        ...fromCard.emails,
+        ...linksOfCard(fromCard).map((l) => l.value),
+      ].filter(Boolean)
+    : []
+
   const save = async () => {
     if (!form.name.trim() || busy) return
     setBusy(true)
@@ -118,7 +160,13 @@ export function CapturePage() {
       const { contact, followUps } = await api['events.capture']({
         ...(contactId
           ? { contactId }
-          : { newContact: { name: form.name, organization: form.organization } }),
+          : {
+              newContact: {
+                name: form.name,
+                organization: form.organization,
+                ...(fromCard ? newContactFromCard(fromCard, form.name) : {}),
+              },
+            }),
         ...(eventId ? { eventId } : {}),
         howCanIHelp: form.howCanIHelp,
         theirAdvice: form.theirAdvice,
@@ -144,6 +192,8 @@ export function CapturePage() {
       setDeep(false)
       setCardReceived(false)
       setPhoto(undefined)
+      setFromCard(null)
+      setCardIsContact(null)
       setRound((r) => r + 1)
     } catch (caught) {
       notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
@@ -172,6 +222,7 @@ export function CapturePage() {
                   const value = e.currentTarget.value
                   setForm((f) => ({ ...f, name: value }))
                   setContactId(null)
+                  setCardIsContact(null)
                 }}
               />
               {people.length > 0 && (
@@ -185,6 +236,8 @@ export function CapturePage() {
                         variant="light"
                         onClick={() => {
                           setContactId(p.contactId)
+                          setFromCard(null)
+                          setCardIsContact(null)
                           // Someone on the list becomes a contact at save, linked to the list.
                           setForm((f) =>
                             p.contactId
@@ -215,6 +268,16 @@ export function CapturePage() {
               onChange={setEventId}
             />
           </SimpleGrid>
+          {cardIsContact && (
+            <Text size="sm" c="dimmed" data-testid="capture-card">
+              {t('capture.cardIsContact', { name: cardIsContact })}
+            </Text>
+          )}
+          {cardDetails.length > 0 && !contactId && (
+            <Text size="sm" c="dimmed" data-testid="capture-card">
+              {t('capture.fromCard', { details: cardDetails.join(t('common.listSeparator')) })}
+            </Text>
+          )}
           {QUESTIONS.map((q) => (
             <Textarea
               key={q}
@@ -244,6 +307,7 @@ export function CapturePage() {
               onChange={set('assistant')}
             />
             <Group gap="sm" pt={24}>
+              <ScanCardButton onRead={takeCard} />
               <FileButton accept="image/*" onChange={(file) => void attachPhoto(file)}>
                 {(props) => (
                   <Button variant="default" size="xs" {...props}>
@@ -282,4 +346,17 @@ export function CapturePage() {
       </Card>
     </Stack>
   )
+}
+
+/** What a scanned card adds to a new person; its name's parts only while the name is the card's. */
+function newContactFromCard(card: CardFields, name: string) {
+  const sameName = card.name.trim() === name.trim()
+  return {
+    ...(sameName && card.familyName ? { familyName: card.familyName } : {}),
+    ...(sameName && card.givenName ? { givenName: card.givenName } : {}),
+    ...(card.title ? { role: card.title } : {}),
+    phones: card.phones.map((value) => ({ label: '', value })),
+    emails: card.emails.map((value) => ({ label: 'work', value })),
+    links: linksOfCard(card),
+  }
 }

@@ -23,6 +23,8 @@ import { useApi } from '../api/ApiContext'
 import { errorText } from '../api/errorText'
 import { PageHeader } from '../ui/PageHeader'
 import { useQuery } from '../api/useQuery'
+import { TakePhotoButton } from './TakePhoto'
+import { blobToBase64 } from '../contacts/usePhoto'
 
 const MAX_BYTES = 10 * 1024 * 1024
 
@@ -105,15 +107,6 @@ function fieldsOf(card: ScannedCard): CardFields {
     ...(sameName && card.familyName ? { familyName: card.familyName } : {}),
     ...(sameName && card.givenName ? { givenName: card.givenName } : {}),
   }
-}
-
-function blobToBase64(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))
-    reader.onerror = () => reject(reader.error)
-    reader.readAsDataURL(blob)
-  })
 }
 
 /**
@@ -294,6 +287,7 @@ export function ScanCardsPage() {
               </Button>
             )}
           </FileButton>
+          <TakePhotoButton onPhoto={(file) => void addFiles([file])} />
         </Group>
         <Text size="sm" c="dimmed" ta="center" mt="xs">
           {t('scanCards.hint')}

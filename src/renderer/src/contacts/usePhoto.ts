@@ -59,7 +59,8 @@ export async function photoUpload(file: Blob): Promise<{ data: string; thumbnail
   }
 }
 
-function blobToBase64(blob: Blob): Promise<string> {
+/** A file's bytes as base64, as the contract carries images. */
+export function blobToBase64(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader()
     reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))

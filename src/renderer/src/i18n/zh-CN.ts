@@ -402,6 +402,8 @@ export const zhCN: Messages = {
     reach: '最好的联系方式',
     save: '保存并继续记录',
     saved: '已保存 {{name}}。请在 {{when}} 前跟进。',
+    fromCard: '名片上的其他信息：{{details}}',
+    cardIsContact: '这张名片是已有联系人{{name}}，交谈会记在其名下。',
   },
   card: {
     back: '全部联系人',

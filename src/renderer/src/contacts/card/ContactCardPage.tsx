@@ -43,6 +43,9 @@ import {
 import { EncounterPanel } from './EncounterPanel'
 import { PlanFollowUpPanel } from './PlanFollowUpPanel'
 import { PhotoPicker } from './PhotoPicker'
+import { ScanCardButton } from '../../cards/ScanCardButton'
+import { applyOffers, cardOffers, type CardOffer } from './cardScanOffer'
+import { CardOffersDialog } from './CardOffersDialog'
 
 const DEFAULT_CADENCE = { life: 14, close: 7, good: 30, outside: null } as const
 
@@ -98,6 +101,8 @@ function CardEditor({ view, reload }: { view: CardView; reload: () => Promise<vo
   const [conflict, setConflict] = useState<EditConflict | null>(null)
   const [saving, setSaving] = useState(false)
   const [errors, setErrors] = useState<Record<string, string>>({})
+  // A scanned card's fields, offered to take into the form.
+  const [offers, setOffers] = useState<CardOffer[] | null>(null)
   const patch = changedFields(started, draft)
   const dirty = Object.keys(patch).length > 0
   // A newer card (after archive, a photo, a conversation) replaces the form only when nothing
@@ -211,6 +216,10 @@ function CardEditor({ view, reload }: { view: CardView; reload: () => Promise<vo
           </Stack>
         </Group>
         <Group gap="xs" wrap="nowrap">
+          <ScanCardButton
+            size="sm"
+            onRead={({ scan }) => setOffers(cardOffers(draft, scan.fields))}
+          />
           <Button
             variant="default"
             title={t('card.archiveHint')}
@@ -233,6 +242,18 @@ function CardEditor({ view, reload }: { view: CardView; reload: () => Promise<vo
       </Group>
 
       <UnsavedChangesPrompt dirty={dirty} />
+      {offers && (
+        <CardOffersDialog
+          offers={offers}
+          onClose={() => setOffers(null)}
+          onApply={(chosen) => {
+            // Into the form, not saved: the usual save (with its conflict check) keeps it.
+            setDraft((current) => applyOffers(current, offers, chosen))
+            setOffers(null)
+            notifications.show({ color: 'teal', message: t('scanCards.offer.added') })
+          }}
+        />
+      )}
       {conflict && (
         <ConflictNotice
           key={conflict.updatedAt}
