@@ -21,7 +21,9 @@ test('scans a card in quick capture into a new person, then offers its address o
   await expect(fromCard).toContainText('Senior Software Engineer')
   await expect(fromCard).toContainText('emma_bennett@harboranalytics.co.uk')
   await expect(page.getByLabel('Card received')).toBeChecked()
-  await page.getByLabel('The seed: one concrete reason to stay in touch').fill('Send her the pipeline benchmark')
+  await page
+    .getByLabel('The seed: one concrete reason to stay in touch')
+    .fill('Send her the pipeline benchmark')
   await page.screenshot({ path: 'test-results/screens/capture-scan-en.png', fullPage: true })
   await page.getByRole('button', { name: 'Save and capture another' }).click()
   await expect(page.getByText(/Emma Bennett saved/)).toBeVisible()

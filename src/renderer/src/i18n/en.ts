@@ -424,7 +424,8 @@ export const en = {
     save: 'Save and capture another',
     saved: '{{name}} saved. Follow up by {{when}}.',
     fromCard: 'Also from the card: {{details}}',
-    cardIsContact: 'The card is {{name}}, already in your contacts; the conversation goes on their card.',
+    cardIsContact:
+      'The card is {{name}}, already in your contacts; the conversation goes on their card.',
   },
   card: {
     back: 'All contacts',
