@@ -1,6 +1,7 @@
 import type Graph from 'graphology'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import Sigma from 'sigma'
+import { FEW_SHOWN, labelBudget, labelLeft, shortLabel, zoomStep } from './mapLabels'
 import { TIER_RADIUS } from './placement'
 
 /** What each node carries for drawing; x/y are the drawn (ring or free) positions. */
@@ -42,14 +43,68 @@ export function webglAvailable(): boolean {
   }
 }
 
+/** Above this many nodes, hovering only names the node instead of dimming the rest. */
+const LARGE = 2000
+
+interface LabelBox {
+  text: string
+  left: number
+  right: number
+}
+
+/** A node's label on the map: beside the node, on whichever side stays inside the map. */
+function drawLabel(
+  context: CanvasRenderingContext2D,
+  data: { x: number; y: number; size: number; label?: string | null },
+  settings: { labelSize: number; labelFont: string; labelWeight: string },
+  boxes?: LabelBox[],
+) {
+  if (!data.label) return
+  context.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`
+  const width = context.measureText(data.label).width
+  const left = labelLeft(data.x, data.size, width, context.canvas.clientWidth)
+  context.fillStyle = '#212529'
+  context.fillText(data.label, left, data.y + settings.labelSize / 3)
+  boxes?.push({ text: data.label, left, right: left + width })
+}
+
+/** The hovered node: its whole label on a white box, on the side that fits. */
+function drawHover(
+  context: CanvasRenderingContext2D,
+  data: { x: number; y: number; size: number; label?: string | null },
+  settings: { labelSize: number; labelFont: string; labelWeight: string },
+) {
+  context.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`
+  const pad = 3
+  context.fillStyle = '#fff'
+  context.shadowBlur = 8
+  context.shadowColor = '#000'
+  context.beginPath()
+  context.arc(data.x, data.y, data.size + pad, 0, Math.PI * 2)
+  context.fill()
+  if (data.label) {
+    const width = context.measureText(data.label).width
+    const left = labelLeft(data.x, data.size, width, context.canvas.clientWidth)
+    const h = settings.labelSize + 2 * pad
+    context.fillRect(left - pad, data.y - h / 2, width + 2 * pad, h)
+    context.shadowBlur = 0
+    context.fillStyle = '#212529'
+    context.fillText(data.label, left, data.y + settings.labelSize / 3)
+  }
+  context.shadowBlur = 0
+}
+
 /**
  * The map drawn by sigma (WebGL). Highlighting is done in reducers, so hovering or filtering
- * re-renders without touching the graph; `revision` says when positions or colours changed.
+ * re-renders without touching the graph; new positions come through the graph's own events.
+ * Only the most important people carry a label at each zoom (`ranks`, see mapLabels.ts); the
+ * rest are named on hover.
  */
 export function MapCanvas(props: {
   graph: DrawnGraph
-  revision: number
   highlight: Highlight
+  /** Importance rank per node, 0 for the most important. */
+  ranks: ReadonlyMap<string, number>
   rings: boolean
   focus: { key: string; at: number } | null
   onSelect: (key: string | null) => void
@@ -58,10 +113,20 @@ export function MapCanvas(props: {
   const container = useRef<HTMLDivElement>(null)
   const ringsLayer = useRef<SVGSVGElement>(null)
   const sigmaRef = useRef<Sigma<DrawnNode, DrawnEdge> | null>(null)
-  const state = useRef({ hovered: null as string | null, ...props.highlight, rings: props.rings })
+  const state = useRef({
+    hovered: null as string | null,
+    ...props.highlight,
+    rings: props.rings,
+    ranks: props.ranks,
+    step: 0,
+    budget: 0,
+  })
   const onSelect = useRef(props.onSelect)
-  const revision = useRef(props.revision)
-  const [drawn, setDrawn] = useState(0)
+  const drawn = useMemo(() => {
+    let n = 0
+    for (const key of props.highlight.visible) if (props.graph.hasNode(key)) n++
+    return n
+  }, [props.highlight.visible, props.graph])
 
   useEffect(() => {
     onSelect.current = props.onSelect
@@ -69,11 +134,19 @@ export function MapCanvas(props: {
 
   useEffect(() => {
     if (!container.current) return
+    const large = props.graph.order > LARGE
+    const boxes: LabelBox[] = []
     const sigma = new Sigma<DrawnNode, DrawnEdge>(props.graph, container.current, {
       labelFont: LABEL_FONT,
       labelSize: 13,
       labelWeight: '500',
-      labelRenderedSizeThreshold: 9,
+      // Which nodes may be named is decided by importance (the reducer); the grid only keeps
+      // the named ones from overlapping: at most one per cell, the largest first.
+      labelRenderedSizeThreshold: 0,
+      labelDensity: 1,
+      labelGridCellSize: 110,
+      defaultDrawNodeLabel: (context, data, settings) => drawLabel(context, data, settings, boxes),
+      defaultDrawNodeHover: drawHover,
       defaultEdgeColor: '#ced4da',
       zIndex: true,
       hideEdgesOnMove: props.graph.size > 5000,
@@ -81,33 +154,51 @@ export function MapCanvas(props: {
       nodeReducer: (node, data) => {
         const s = state.current
         if (!s.visible.has(node)) return { ...data, hidden: true }
-        const out: Partial<DrawnNode> & { highlighted?: boolean; forceLabel?: boolean } = {
+        const named = (s.ranks.get(node) ?? Infinity) < s.budget
+        const out: Omit<Partial<DrawnNode>, 'label'> & {
+          highlighted?: boolean
+          forceLabel?: boolean
+          label: string | null
+        } = {
           ...data,
           color: s.colours.get(node) ?? data.color,
-          // On a small map, events and communities are landmarks: always name them.
-          forceLabel: data.kind !== 'contact' && props.graph.order < 300,
+          label: named ? shortLabel(data.label) : null,
+          // When only a few are shown, or on a small map its events and communities (landmarks),
+          // every one of them is named.
+          forceLabel:
+            (named && s.visible.size <= FEW_SHOWN) ||
+            (data.kind !== 'contact' && props.graph.order < 300),
         }
+        if (out.forceLabel && out.label === null) out.label = shortLabel(data.label)
         if (s.path.length > 0) {
           if (s.path.includes(node)) {
             out.forceLabel = true
+            out.label = shortLabel(data.label)
             out.zIndex = 3
           } else {
             out.color = DIM_NODE
-            out.label = ''
+            out.label = null
           }
         }
-        const focus = s.hovered ?? s.selected
+        if (node === s.hovered) {
+          // Hover names anyone, in full.
+          out.label = data.label
+          out.zIndex = 3
+        }
+        const focus = large ? s.selected : (s.hovered ?? s.selected)
         if (focus && s.path.length === 0) {
           if (node === focus) {
             out.highlighted = true
             out.forceLabel = true
+            out.label = node === s.hovered ? data.label : shortLabel(data.label)
             out.zIndex = 3
           } else if (props.graph.areNeighbors(node, focus)) {
             out.forceLabel = true
+            out.label ??= shortLabel(data.label)
             out.zIndex = 2
           } else {
             out.color = DIM_NODE
-            out.label = ''
+            out.label = node === s.hovered ? data.label : null
             out.zIndex = 0
           }
         }
@@ -125,7 +216,7 @@ export function MapCanvas(props: {
             ? { ...data, color: PATH_COLOUR, size: 3, zIndex: 2 }
             : { ...data, color: DIM_EDGE }
         }
-        const focus = s.hovered ?? s.selected
+        const focus = large ? s.selected : (s.hovered ?? s.selected)
         if (focus) {
           return a === focus || b === focus
             ? { ...data, color: '#495057', size: Math.max(data.size, 1.5) }
@@ -135,16 +226,36 @@ export function MapCanvas(props: {
       },
     })
     sigmaRef.current = sigma
-    sigma.on('enterNode', ({ node }) => {
+    const hover = (node: string | null) => {
+      const before = state.current.hovered
       state.current.hovered = node
-      sigma.refresh({ skipIndexation: true })
-    })
-    sigma.on('leaveNode', () => {
-      state.current.hovered = null
-      sigma.refresh({ skipIndexation: true })
-    })
+      if (!large) {
+        sigma.refresh({ skipIndexation: true })
+        return
+      }
+      // On a large map only the nodes concerned are redrawn: a whole pass costs a frame.
+      const nodes = [before, node].filter((n): n is string => n !== null && props.graph.hasNode(n))
+      sigma.refresh({ partialGraph: { nodes }, skipIndexation: true })
+    }
+    sigma.on('enterNode', ({ node }) => hover(node))
+    sigma.on('leaveNode', () => hover(null))
     sigma.on('clickNode', ({ node }) => onSelect.current(node))
     sigma.on('clickStage', () => onSelect.current(null))
+    // Labels are chosen again when the zoom moves a whole step, not on every frame.
+    const camera = sigma.getCamera()
+    const rebudget = () => {
+      const s = state.current
+      const step = zoomStep(camera.getState().ratio)
+      const budget = labelBudget(step, s.visible.size)
+      if (budget === s.budget && step === s.step) return false
+      s.step = step
+      s.budget = budget
+      return true
+    }
+    rebudget()
+    camera.on('updated', () => {
+      if (rebudget()) sigma.refresh({ schedule: true })
+    })
     const drawRings = () => {
       const svg = ringsLayer.current
       if (!svg) return
@@ -163,10 +274,22 @@ export function MapCanvas(props: {
       }
       svg.innerHTML = parts.join('')
     }
+    sigma.on('beforeRender', () => {
+      boxes.length = 0
+    })
     sigma.on('afterRender', drawRings)
-    // For the benchmark and tests: the first frame drawn with real positions.
+    // For the benchmark and tests: the first frame (the graph comes with its positions), and the labels
+    // drawn (how many run past the map's edges: none should).
     sigma.on('afterRender', () => {
-      if (revision.current > 0) container.current?.parentElement?.setAttribute('data-drawn', 'true')
+      const box = container.current?.parentElement
+      if (!box) return
+      const width = container.current!.clientWidth
+      box.setAttribute('data-drawn', 'true')
+      box.setAttribute('data-labels', JSON.stringify(boxes.slice(0, 200).map((b) => b.text)))
+      box.setAttribute(
+        'data-labels-clipped',
+        String(boxes.filter((b) => b.left < 0 || b.right > width).length),
+      )
     })
     return () => {
       sigma.kill()
@@ -175,15 +298,26 @@ export function MapCanvas(props: {
   }, [props.graph])
 
   useEffect(() => {
-    state.current = { ...state.current, ...props.highlight, rings: props.rings }
-    revision.current = props.revision
-    const sigma = sigmaRef.current
-    if (!sigma) return
-    sigma.refresh()
-    let n = 0
-    for (const key of props.highlight.visible) if (props.graph.hasNode(key)) n++
-    setDrawn(n)
-  }, [props.highlight, props.revision, props.rings, props.graph])
+    const s = state.current
+    const h = props.highlight
+    const changed =
+      s.visible !== h.visible ||
+      s.colours !== h.colours ||
+      s.selected !== h.selected ||
+      s.path !== h.path ||
+      s.rings !== props.rings ||
+      s.ranks !== props.ranks
+    s.visible = h.visible
+    s.colours = h.colours
+    s.selected = h.selected
+    s.path = h.path
+    s.rings = props.rings
+    s.ranks = props.ranks
+    s.budget = labelBudget(s.step, s.visible.size)
+    // New positions reach sigma through the graph itself; a whole pass through the reducers
+    // (every link included) is only needed when what they read changed.
+    if (changed) sigmaRef.current?.refresh({ schedule: true })
+  }, [props.highlight, props.rings, props.graph, props.ranks])
 
   useEffect(() => {
     const sigma = sigmaRef.current

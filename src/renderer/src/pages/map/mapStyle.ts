@@ -64,10 +64,14 @@ export function nodeColour(
   }
 }
 
-/** On-screen size: important people stand out, but nobody vanishes; fewer nodes, larger dots. */
-export function nodeSize(node: MapNode, order: number): number {
-  const scale = order > 1000 ? 0.6 : order > 200 ? 0.8 : 1
-  if (node.kind === 'me') return 14 * scale
+/**
+ * On-screen size: important people stand out, but nobody vanishes; fewer nodes, larger dots.
+ * People linked to nobody but me (`loner`) are small dots, so they do not bury the network.
+ */
+export function nodeSize(node: MapNode, order: number, loner = false): number {
+  const scale = order > 10000 ? 0.45 : order > 1000 ? 0.6 : order > 200 ? 0.8 : 1
+  if (node.kind === 'me') return (order > 10000 ? 20 : 14) * scale
   if (node.kind !== 'contact') return 7 * scale
+  if (loner) return 2.5 * scale
   return (4 + 12 * Math.sqrt(node.importance)) * scale
 }

@@ -1,0 +1,66 @@
+import type { MapNode } from '../../../../shared/mapOperations'
+
+/** With this many nodes shown or fewer, every one of them is named. */
+export const FEW_SHOWN = 40
+/** How many of the most important nodes are named with the whole map in view. */
+const BUDGET_AT_FULL_VIEW = 40
+/** Labels longer than this are shortened with "…"; hover shows the whole text. */
+export const MAX_LABEL_CHARS = 22
+
+/**
+ * Every node's rank by importance, 0 for the most important: "me" first, then by importance,
+ * degree and key, so the same network always names the same people.
+ */
+export function importanceRanks(nodes: readonly MapNode[]): Map<string, number> {
+  const sorted = [...nodes].sort(
+    (a, b) =>
+      Number(b.kind === 'me') - Number(a.kind === 'me') ||
+      b.importance - a.importance ||
+      b.degree - a.degree ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  )
+  return new Map(sorted.map((n, i) => [n.key, i]))
+}
+
+/**
+ * The camera's zoom as a step: zooming in by a factor of √2 goes one step up. Labels are chosen
+ * again only when the step changes, not on every frame of a zoom.
+ */
+export function zoomStep(ratio: number): number {
+  return Math.round(-Math.log2(Math.max(ratio, 1e-6)) * 2)
+}
+
+/**
+ * How many of the most important nodes may carry a label at this zoom step: the view covers
+ * 1/ratio² of the map, so twice the zoom names four times as many (about as many per screen).
+ * When only a few are shown, all of them are named.
+ */
+export function labelBudget(step: number, shown: number): number {
+  if (shown <= FEW_SHOWN) return shown
+  const ratio = 2 ** (-step / 2)
+  return Math.min(shown, Math.round(BUDGET_AT_FULL_VIEW / (ratio * ratio)))
+}
+
+/** A label short enough not to run off the map: whole words where it can, then "…". */
+export function shortLabel(text: string, max = MAX_LABEL_CHARS): string {
+  const chars = Array.from(text)
+  if (chars.length <= max) return text
+  const cut = chars.slice(0, max - 1).join('')
+  const space = cut.lastIndexOf(' ')
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`
+}
+
+/** Room kept between a label and the map's edge. */
+const EDGE_GAP = 4
+
+/**
+ * Where a label starts: right of its node, or left of it when it would run off the map's right
+ * edge, and never past either edge.
+ */
+export function labelLeft(nodeX: number, nodeSize: number, textWidth: number, width: number) {
+  const right = nodeX + nodeSize + 3
+  if (right + textWidth <= width - EDGE_GAP) return right
+  const left = nodeX - nodeSize - 3 - textWidth
+  if (left >= EDGE_GAP) return left
+  return Math.max(EDGE_GAP, width - EDGE_GAP - textWidth)
+}
