@@ -136,6 +136,9 @@ export function MapCanvas(props: {
     if (!container.current) return
     const large = props.graph.order > LARGE
     const boxes: LabelBox[] = []
+    // The constructor draws the first frame: it needs the label budget of the starting zoom.
+    state.current.step = zoomStep(1)
+    state.current.budget = labelBudget(state.current.step, state.current.visible.size)
     const sigma = new Sigma<DrawnNode, DrawnEdge>(props.graph, container.current, {
       labelFont: LABEL_FONT,
       labelSize: 13,
@@ -252,7 +255,6 @@ export function MapCanvas(props: {
       s.budget = budget
       return true
     }
-    rebudget()
     camera.on('updated', () => {
       if (rebudget()) sigma.refresh({ schedule: true })
     })
@@ -280,7 +282,7 @@ export function MapCanvas(props: {
     sigma.on('afterRender', drawRings)
     // For the benchmark and tests: the first frame (the graph comes with its positions), and the labels
     // drawn (how many run past the map's edges: none should).
-    sigma.on('afterRender', () => {
+    const report = () => {
       const box = container.current?.parentElement
       if (!box) return
       const width = container.current!.clientWidth
@@ -290,7 +292,10 @@ export function MapCanvas(props: {
         'data-labels-clipped',
         String(boxes.filter((b) => b.left < 0 || b.right > width).length),
       )
-    })
+    }
+    sigma.on('afterRender', report)
+    // The constructor already drew the first frame, before these listeners existed.
+    report()
     return () => {
       sigma.kill()
       sigmaRef.current = null

@@ -27,7 +27,8 @@ export function importanceRanks(nodes: readonly MapNode[]): Map<string, number> 
  * again only when the step changes, not on every frame of a zoom.
  */
 export function zoomStep(ratio: number): number {
-  return Math.round(-Math.log2(Math.max(ratio, 1e-6)) * 2)
+  // "+ 0" turns -0 into 0.
+  return Math.round(-Math.log2(Math.max(ratio, 1e-6)) * 2) + 0
 }
 
 /**
