@@ -63,16 +63,27 @@ describe('map labels by importance and zoom', () => {
   })
 
   it('ranks the same network the same way every time, ties broken by degree then key', () => {
-    const tie = [node('contact:b', { importance: 0.5 }), node('contact:a', { importance: 0.5 })]
-    expect([...importanceRanks(tie)]).toEqual([
-      ['contact:a', 0],
-      ['contact:b', 1],
+    const tie = importanceRanks([
+      node('contact:b', { importance: 0.5 }),
+      node('contact:a', { importance: 0.5 }),
     ])
-    const byDegree = [
+    expect(tie.get('contact:a')!).toBeLessThan(tie.get('contact:b')!)
+    const byDegree = importanceRanks([
       node('contact:a', { importance: 0.5 }),
       node('contact:b', { importance: 0.5, degree: 3 }),
-    ]
-    expect(importanceRanks(byDegree).get('contact:b')).toBe(0)
+    ])
+    expect(byDegree.get('contact:b')!).toBeLessThan(byDegree.get('contact:a')!)
+  })
+
+  it('lets in events and communities one for every few people, however many links they gather', () => {
+    const events = Array.from({ length: 30 }, (_, i) =>
+      node(`event:${i}`, { importance: 1, degree: 500 }),
+    )
+    const shown = named([...network, ...events], 1)
+    const places = shown.filter((k) => k.startsWith('event:')).length
+    const people = shown.filter((k) => k.startsWith('contact:')).length
+    expect(places).toBeGreaterThan(0)
+    expect(people).toBeGreaterThanOrEqual(places * 3)
   })
 
   it('only changes its choice when the zoom moves a whole step', () => {

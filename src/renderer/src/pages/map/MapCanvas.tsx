@@ -147,7 +147,7 @@ export function MapCanvas(props: {
       // the named ones from overlapping: at most one per cell, the largest first.
       labelRenderedSizeThreshold: 0,
       labelDensity: 1,
-      labelGridCellSize: 110,
+      labelGridCellSize: 140,
       defaultDrawNodeLabel: (context, data, settings) => drawLabel(context, data, settings, boxes),
       defaultDrawNodeHover: drawHover,
       defaultEdgeColor: '#ced4da',

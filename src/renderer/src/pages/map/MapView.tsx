@@ -16,7 +16,7 @@ import Graph from 'graphology'
 import { notifications } from '@mantine/notifications'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { MapGraphView, ReachPath } from '../../../../shared/mapOperations'
+import type { MapGraphView, MapNode, ReachPath } from '../../../../shared/mapOperations'
 import { useApi } from '../../api/ApiContext'
 import { errorText } from '../../components/errorText'
 import { BalancePanel } from './BalancePanel'
@@ -47,6 +47,23 @@ const contactKey = (contactId: string) => `contact:${contactId}`
 const LARGE_EDGES = 5000
 /** Opacity (hex) of people linked to nobody but me. */
 const LONER_ALPHA = '59'
+/** From this many nodes on, the outer circle fades by importance. */
+const CROWDED = 5000
+
+/**
+ * A node's opacity as a hex suffix: people linked to nobody but me are faint; on a crowded map
+ * the outer circle (most of the network) fades with importance, so its dots read as a texture
+ * with the people who matter standing out, not as one solid band.
+ */
+function alphaOf(node: MapNode, loner: boolean, order: number): string {
+  if (loner) return LONER_ALPHA
+  if (order < CROWDED || node.kind !== 'contact' || (node.tier ?? 'outside') !== 'outside')
+    return ''
+  const alpha = 0.3 + 0.7 * Math.sqrt(node.importance)
+  return Math.round(alpha * 255)
+    .toString(16)
+    .padStart(2, '0')
+}
 
 /** People whose only link, if any, is to me. */
 function lonersOf(
@@ -148,7 +165,7 @@ export function MapView({ view, start }: { view: MapGraphView; start: Start }) {
       new Map(
         view.nodes.map((n) => {
           const colour = nodeColour(n, colourBy, communityOf)
-          return [n.key, loners.has(n.key) ? `${colour}${LONER_ALPHA}` : colour]
+          return [n.key, `${colour}${alphaOf(n, loners.has(n.key), view.nodes.length)}`]
         }),
       ),
     [view, colourBy, communityOf, loners],

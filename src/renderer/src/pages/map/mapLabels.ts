@@ -7,19 +7,29 @@ const BUDGET_AT_FULL_VIEW = 40
 /** Labels longer than this are shortened with "…"; hover shows the whole text. */
 export const MAX_LABEL_CHARS = 22
 
+/** One event or community is named for every this many people. */
+const PEOPLE_PER_PLACE = 4
+
 /**
- * Every node's rank by importance, 0 for the most important: "me" first, then by importance,
- * degree and key, so the same network always names the same people.
+ * Every node's rank for a label, 0 first: "me", then people by importance, degree and key (so
+ * the same network always names the same people), with events and communities, which gather
+ * many links and would otherwise take every label, let in one for every few people.
  */
 export function importanceRanks(nodes: readonly MapNode[]): Map<string, number> {
-  const sorted = [...nodes].sort(
-    (a, b) =>
-      Number(b.kind === 'me') - Number(a.kind === 'me') ||
-      b.importance - a.importance ||
-      b.degree - a.degree ||
-      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  const order = (a: MapNode, b: MapNode) =>
+    b.importance - a.importance ||
+    b.degree - a.degree ||
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+  const people = nodes.filter((n) => n.kind === 'contact').sort(order)
+  const places = nodes.filter((n) => n.kind === 'event' || n.kind === 'community').sort(order)
+  const ranks = new Map<string, number>()
+  const step = PEOPLE_PER_PLACE + 1
+  for (const n of nodes) if (n.kind === 'me') ranks.set(n.key, 0)
+  people.forEach((n, i) =>
+    ranks.set(n.key, 1 + i + Math.min(Math.floor(i / PEOPLE_PER_PLACE), places.length)),
   )
-  return new Map(sorted.map((n, i) => [n.key, i]))
+  places.forEach((n, i) => ranks.set(n.key, 1 + i * step + PEOPLE_PER_PLACE))
+  return ranks
 }
 
 /**
