@@ -11,10 +11,15 @@ test('draws the demo network, finds a person, opens their card and keeps the lay
 }) => {
   const onDisk = JSON.parse(await readFile(served.storeFile, 'utf8')) as {
     contacts: { id: string; name: string; archived: boolean }[]
+    relationships: { fromId: string; toId: string }[]
     events: unknown[]
     communities: unknown[]
   }
   const people = onDisk.contacts.filter((c) => !c.archived)
+  const active = new Set(people.map((p) => p.id))
+  const relationships = onDisk.relationships.filter(
+    (r) => active.has(r.fromId) && active.has(r.toId),
+  )
   const expectedNodes = 1 + people.length + onDisk.events.length + onDisk.communities.length
 
   await page.goto(`${served.url}#/map`)
@@ -33,6 +38,18 @@ test('draws the demo network, finds a person, opens their card and keeps the lay
     .toBe(true)
   await page.waitForTimeout(300)
   await page.screenshot({ path: 'test-results/screens/map-en.png', fullPage: true })
+
+  // Labels: the most connected person is named, and no label runs past the map's edges.
+  const links = new Map<string, number>()
+  for (const r of relationships) {
+    links.set(r.fromId, (links.get(r.fromId) ?? 0) + 1)
+    links.set(r.toId, (links.get(r.toId) ?? 0) + 1)
+  }
+  const hub = people.reduce((a, b) => ((links.get(b.id) ?? 0) > (links.get(a.id) ?? 0) ? b : a))
+  const labels = JSON.parse((await canvas.getAttribute('data-labels')) ?? '[]') as string[]
+  expect(labels).toContain(hub.name)
+  await expect(canvas).toHaveAttribute('data-labels-clipped', '0')
+  for (const label of labels) expect(Array.from(label).length).toBeLessThanOrEqual(22)
 
   // Search focuses the person: the camera centres on them and their card opens beside the map.
   const target = people.find((p) => p.name === 'Chen Siyuan') ?? people[0]!
@@ -56,6 +73,14 @@ test('draws the demo network, finds a person, opens their card and keeps the lay
   await expect(panel.getByText(/You know them directly|Through \d+ people|No chain/)).toBeVisible()
   await panel.getByText('1 step', { exact: true }).click()
   await expect(page.getByTestId('map-stats')).toContainText('showing')
+  // A few people shown: every one of them is named, however small their dot.
+  const shown = Number(
+    /showing (\d+)/.exec((await page.getByTestId('map-stats').innerText())!)?.[1],
+  )
+  expect(shown).toBeLessThan(40)
+  await expect
+    .poll(async () => JSON.parse((await canvas.getAttribute('data-labels')) ?? '[]').length)
+    .toBeGreaterThanOrEqual(shown)
 
   // Reopening shows the kept positions at once: no layout runs.
   await page.reload()

@@ -107,11 +107,14 @@ describe('labels that fit', () => {
   it('puts a label left of its node when it would run off the right edge, never past either edge', () => {
     expect(labelLeft(100, 5, 80, 800)).toBe(108)
     const left = labelLeft(760, 5, 80, 800)
-    expect(left + 80).toBeLessThanOrEqual(760)
+    expect(left! + 80).toBeLessThanOrEqual(760)
     // Too wide for either side: kept inside the map anyway.
     const wide = labelLeft(30, 5, 300, 320)
     expect(wide).toBeGreaterThanOrEqual(0)
-    expect(wide + 300).toBeLessThanOrEqual(320)
+    expect(wide! + 300).toBeLessThanOrEqual(320)
+    // A node panned off the map leaves no half label at its edge.
+    expect(labelLeft(-3, 5, 80, 800)).toBeNull()
+    expect(labelLeft(805, 5, 80, 800)).toBeNull()
   })
 })
 

@@ -63,6 +63,7 @@ function drawLabel(
   context.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`
   const width = context.measureText(data.label).width
   const left = labelLeft(data.x, data.size, width, context.canvas.clientWidth)
+  if (left === null) return
   context.fillStyle = '#212529'
   context.fillText(data.label, left, data.y + settings.labelSize / 3)
   boxes?.push({ text: data.label, left, right: left + width })
@@ -84,7 +85,7 @@ function drawHover(
   context.fill()
   if (data.label) {
     const width = context.measureText(data.label).width
-    const left = labelLeft(data.x, data.size, width, context.canvas.clientWidth)
+    const left = labelLeft(data.x, data.size, width, context.canvas.clientWidth) ?? data.x
     const h = settings.labelSize + 2 * pad
     context.fillRect(left - pad, data.y - h / 2, width + 2 * pad, h)
     context.shadowBlur = 0
@@ -326,10 +327,16 @@ export function MapCanvas(props: {
 
   useEffect(() => {
     const sigma = sigmaRef.current
-    if (!sigma || !props.focus) return
-    const data = sigma.getNodeDisplayData(props.focus.key)
-    if (!data) return
-    void sigma.getCamera().animate({ x: data.x, y: data.y, ratio: 0.45 }, { duration: 400 })
+    const focus = props.focus
+    if (!sigma || !focus) return
+    // After the redraw this selection scheduled: until then the node's display position is
+    // not yet in the camera's coordinates.
+    const frame = requestAnimationFrame(() => {
+      const data = sigma.getNodeDisplayData(focus.key)
+      if (!data) return
+      void sigma.getCamera().animate({ x: data.x, y: data.y, ratio: 0.45 }, { duration: 400 })
+    })
+    return () => cancelAnimationFrame(frame)
   }, [props.focus])
 
   return (

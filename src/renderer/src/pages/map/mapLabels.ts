@@ -66,9 +66,15 @@ const EDGE_GAP = 4
 
 /**
  * Where a label starts: right of its node, or left of it when it would run off the map's right
- * edge, and never past either edge.
+ * edge, and never past either edge; null (no label) when the node itself is off the map.
  */
-export function labelLeft(nodeX: number, nodeSize: number, textWidth: number, width: number) {
+export function labelLeft(
+  nodeX: number,
+  nodeSize: number,
+  textWidth: number,
+  width: number,
+): number | null {
+  if (nodeX < 0 || nodeX > width) return null
   const right = nodeX + nodeSize + 3
   if (right + textWidth <= width - EDGE_GAP) return right
   const left = nodeX - nodeSize - 3 - textWidth
