@@ -1,7 +1,7 @@
 import type Graph from 'graphology'
 import { useEffect, useMemo, useRef } from 'react'
 import Sigma from 'sigma'
-import { FEW_SHOWN, labelBudget, labelLeft, shortLabel, zoomStep } from './mapLabels'
+import { ALWAYS_NAMED, FEW_SHOWN, labelBudget, labelLeft, shortLabel, zoomStep } from './mapLabels'
 import { TIER_RADIUS } from './placement'
 
 /** What each node carries for drawing; x/y are the drawn (ring or free) positions. */
@@ -158,7 +158,8 @@ export function MapCanvas(props: {
       nodeReducer: (node, data) => {
         const s = state.current
         if (!s.visible.has(node)) return { ...data, hidden: true }
-        const named = (s.ranks.get(node) ?? Infinity) < s.budget
+        const rank = s.ranks.get(node) ?? Infinity
+        const named = rank < s.budget
         const out: Omit<Partial<DrawnNode>, 'label'> & {
           highlighted?: boolean
           forceLabel?: boolean
@@ -167,10 +168,10 @@ export function MapCanvas(props: {
           ...data,
           color: s.colours.get(node) ?? data.color,
           label: named ? shortLabel(data.label) : null,
-          // When only a few are shown, or on a small map its events and communities (landmarks),
-          // every one of them is named.
+          // The few most important always carry their name; when only a few are shown, or on a
+          // small map its events and communities (landmarks), every one of them is named.
           forceLabel:
-            (named && s.visible.size <= FEW_SHOWN) ||
+            (named && (s.visible.size <= FEW_SHOWN || rank <= ALWAYS_NAMED)) ||
             (data.kind !== 'contact' && props.graph.order < 300),
         }
         if (out.forceLabel && out.label === null) out.label = shortLabel(data.label)

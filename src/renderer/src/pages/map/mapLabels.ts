@@ -1,7 +1,9 @@
 import type { MapNode } from '../../../../shared/mapOperations'
 
 /** With this many nodes shown or fewer, every one of them is named. */
-export const FEW_SHOWN = 40
+export const FEW_SHOWN = 20
+/** Ranks up to this one (me and the few most important) are named at any zoom, overlap or not. */
+export const ALWAYS_NAMED = 5
 /** How many of the most important nodes are named with the whole map in view. */
 const BUDGET_AT_FULL_VIEW = 40
 /** Labels longer than this are shortened with "…"; hover shows the whole text. */
@@ -49,7 +51,10 @@ export function zoomStep(ratio: number): number {
 export function labelBudget(step: number, shown: number): number {
   if (shown <= FEW_SHOWN) return shown
   const ratio = 2 ** (-step / 2)
-  return Math.min(shown, Math.round(BUDGET_AT_FULL_VIEW / (ratio * ratio)))
+  return Math.min(
+    shown,
+    Math.max(ALWAYS_NAMED + 1, Math.round(BUDGET_AT_FULL_VIEW / (ratio * ratio))),
+  )
 }
 
 /** A label short enough not to run off the map: whole words where it can, then "…". */
