@@ -4,6 +4,7 @@ import {
   importanceRanks,
   labelBudget,
   labelLeft,
+  placeLabels,
   shortLabel,
   zoomStep,
 } from '../../src/renderer/src/pages/map/mapLabels'
@@ -139,5 +140,57 @@ describe('people linked to nobody but me', () => {
     expect(Math.abs(radius('contact:linked') - TIER_RADIUS.outside)).toBeLessThan(0.5)
     expect(Math.abs(radius('contact:close') - TIER_RADIUS.close)).toBeLessThan(0.3)
     expect(radius('contact:alone')).toBeGreaterThan(radius('contact:linked'))
+  })
+})
+
+describe('placing labels', () => {
+  const measure = (text: string) => text.length * 7
+  const at = (x: number, y: number, text: string, must = false) => ({ x, y, size: 4, text, must })
+
+  it('draws the more important of two labels that would overlap, and both when apart', () => {
+    const placed = placeLabels(
+      [at(100, 100, 'Important'), at(104, 102, 'Less'), at(100, 300, 'Apart')],
+      measure,
+      800,
+      600,
+      13,
+    )
+    expect(placed.map((p) => p.text)).toEqual(['Important', 'Apart'])
+  })
+
+  it('never lets two drawn labels overlap, however crowded', () => {
+    const crowd = Array.from({ length: 400 }, (_, i) =>
+      at((i * 37) % 780, (i * 53) % 580, `Person ${i}`),
+    )
+    const placed = placeLabels(crowd, measure, 800, 600, 13)
+    expect(placed.length).toBeGreaterThan(10)
+    for (let i = 0; i < placed.length; i++)
+      for (let j = i + 1; j < placed.length; j++) {
+        const a = placed[i]!
+        const b = placed[j]!
+        const apart =
+          a.left + a.width <= b.left || b.left + b.width <= a.left || Math.abs(a.y - b.y) >= 13
+        expect(apart).toBe(true)
+      }
+    for (const p of placed) {
+      expect(p.left).toBeGreaterThanOrEqual(0)
+      expect(p.left + p.width).toBeLessThanOrEqual(800)
+    }
+  })
+
+  it('draws the ones that must be named even over others, and none for nodes off the map', () => {
+    const placed = placeLabels(
+      [
+        at(100, 100, 'First'),
+        at(102, 101, 'Selected', true),
+        at(-20, 50, 'Gone'),
+        at(50, 700, 'Below'),
+      ],
+      measure,
+      800,
+      600,
+      13,
+    )
+    expect(placed.map((p) => p.text)).toEqual(['First', 'Selected'])
   })
 })

@@ -1,7 +1,17 @@
 import type Graph from 'graphology'
 import { useEffect, useMemo, useRef } from 'react'
 import Sigma from 'sigma'
-import { ALWAYS_NAMED, FEW_SHOWN, labelBudget, labelLeft, shortLabel, zoomStep } from './mapLabels'
+import {
+  byRank,
+  FEW_SHOWN,
+  labelBudget,
+  labelLeft,
+  placeLabels,
+  shortLabel,
+  zoomStep,
+  type LabelCandidate,
+  type PlacedLabel,
+} from './mapLabels'
 import { TIER_RADIUS } from './placement'
 
 /** What each node carries for drawing; x/y are the drawn (ring or free) positions. */
@@ -31,6 +41,7 @@ export interface Highlight {
 const DIM_NODE = '#dee2e6'
 const DIM_EDGE = '#f1f3f5'
 const PATH_COLOUR = '#f03e3e'
+const LABEL_SIZE = 13
 const LABEL_FONT =
   'system-ui, -apple-system, "Segoe UI", "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif'
 
@@ -45,29 +56,6 @@ export function webglAvailable(): boolean {
 
 /** Above this many nodes, hovering only names the node instead of dimming the rest. */
 const LARGE = 2000
-
-interface LabelBox {
-  text: string
-  left: number
-  right: number
-}
-
-/** A node's label on the map: beside the node, on whichever side stays inside the map. */
-function drawLabel(
-  context: CanvasRenderingContext2D,
-  data: { x: number; y: number; size: number; label?: string | null },
-  settings: { labelSize: number; labelFont: string; labelWeight: string },
-  boxes?: LabelBox[],
-) {
-  if (!data.label) return
-  context.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`
-  const width = context.measureText(data.label).width
-  const left = labelLeft(data.x, data.size, width, context.canvas.clientWidth)
-  if (left === null) return
-  context.fillStyle = '#212529'
-  context.fillText(data.label, left, data.y + settings.labelSize / 3)
-  boxes?.push({ text: data.label, left, right: left + width })
-}
 
 /** The hovered node: its whole label on a white box, on the side that fits. */
 function drawHover(
@@ -119,6 +107,8 @@ export function MapCanvas(props: {
     ...props.highlight,
     rings: props.rings,
     ranks: props.ranks,
+    /** Node keys, most important first. */
+    ordered: byRank(props.ranks),
     step: 0,
     budget: 0,
   })
@@ -136,20 +126,17 @@ export function MapCanvas(props: {
   useEffect(() => {
     if (!container.current) return
     const large = props.graph.order > LARGE
-    const boxes: LabelBox[] = []
     // The constructor draws the first frame: it needs the label budget of the starting zoom.
     state.current.step = zoomStep(1)
     state.current.budget = labelBudget(state.current.step, state.current.visible.size)
     const sigma = new Sigma<DrawnNode, DrawnEdge>(props.graph, container.current, {
       labelFont: LABEL_FONT,
-      labelSize: 13,
+      labelSize: LABEL_SIZE,
       labelWeight: '500',
-      // Which nodes may be named is decided by importance (the reducer); the grid only keeps
-      // the named ones from overlapping: at most one per cell, the largest first.
-      labelRenderedSizeThreshold: 0,
-      labelDensity: 1,
-      labelGridCellSize: 140,
-      defaultDrawNodeLabel: (context, data, settings) => drawLabel(context, data, settings, boxes),
+      // Sigma's label grid keeps the largest node per cell, which neither follows importance
+      // nor stops labels in neighbouring cells overlapping: labels are placed in afterRender
+      // (placeLabels), most important first. Hover labels are still sigma's.
+      renderLabels: false,
       defaultDrawNodeHover: drawHover,
       defaultEdgeColor: '#ced4da',
       zIndex: true,
@@ -158,26 +145,16 @@ export function MapCanvas(props: {
       nodeReducer: (node, data) => {
         const s = state.current
         if (!s.visible.has(node)) return { ...data, hidden: true }
-        const rank = s.ranks.get(node) ?? Infinity
-        const named = rank < s.budget
         const out: Omit<Partial<DrawnNode>, 'label'> & {
           highlighted?: boolean
-          forceLabel?: boolean
           label: string | null
         } = {
           ...data,
           color: s.colours.get(node) ?? data.color,
-          label: named ? shortLabel(data.label) : null,
-          // The few most important always carry their name; when only a few are shown, or on a
-          // small map its events and communities (landmarks), every one of them is named.
-          forceLabel:
-            (named && (s.visible.size <= FEW_SHOWN || rank <= ALWAYS_NAMED)) ||
-            (data.kind !== 'contact' && props.graph.order < 300),
+          label: shortLabel(data.label),
         }
-        if (out.forceLabel && out.label === null) out.label = shortLabel(data.label)
         if (s.path.length > 0) {
           if (s.path.includes(node)) {
-            out.forceLabel = true
             out.label = shortLabel(data.label)
             out.zIndex = 3
           } else {
@@ -194,11 +171,9 @@ export function MapCanvas(props: {
         if (focus && s.path.length === 0) {
           if (node === focus) {
             out.highlighted = true
-            out.forceLabel = true
             out.label = node === s.hovered ? data.label : shortLabel(data.label)
             out.zIndex = 3
           } else if (props.graph.areNeighbors(node, focus)) {
-            out.forceLabel = true
             out.label ??= shortLabel(data.label)
             out.zIndex = 2
           } else {
@@ -246,20 +221,59 @@ export function MapCanvas(props: {
     sigma.on('leaveNode', () => hover(null))
     sigma.on('clickNode', ({ node }) => onSelect.current(node))
     sigma.on('clickStage', () => onSelect.current(null))
-    // Labels are chosen again when the zoom moves a whole step, not on every frame.
+    // The label budget follows the zoom in whole steps (see mapLabels.ts).
     const camera = sigma.getCamera()
     const rebudget = () => {
       const s = state.current
-      const step = zoomStep(camera.getState().ratio)
-      const budget = labelBudget(step, s.visible.size)
-      if (budget === s.budget && step === s.step) return false
-      s.step = step
-      s.budget = budget
-      return true
+      s.step = zoomStep(camera.getState().ratio)
+      s.budget = labelBudget(s.step, s.visible.size)
     }
-    camera.on('updated', () => {
-      if (rebudget()) sigma.refresh({ schedule: true })
-    })
+    // Before the render this camera move schedules, whose labels use the new budget.
+    camera.on('updated', rebudget)
+    const widths = new Map<string, number>()
+    let placed: PlacedLabel[] = []
+    const drawLabels = () => {
+      const s = state.current
+      const context = sigma.getCanvases().labels?.getContext('2d')
+      const box = container.current
+      if (!context || !box) return
+      const must = new Set<string>()
+      if (s.visible.size <= FEW_SHOWN) for (const key of s.visible) must.add(key)
+      for (const key of s.path) must.add(key)
+      if (s.selected && s.path.length === 0 && props.graph.hasNode(s.selected)) {
+        must.add(s.selected)
+        // A hub's neighbours compete like everyone else beyond the first few.
+        let n = 0
+        for (const key of props.graph.neighbors(s.selected)) if (n++ < FEW_SHOWN) must.add(key)
+      }
+      const candidates: LabelCandidate[] = []
+      const add = (key: string, isMust: boolean) => {
+        const data = sigma.getNodeDisplayData(key)
+        if (!data || data.hidden || !data.label) return
+        const at = sigma.framedGraphToViewport(data)
+        candidates.push({
+          x: at.x,
+          y: at.y,
+          size: sigma.scaleSize(data.size),
+          text: data.label,
+          must: isMust,
+        })
+      }
+      for (const key of must) add(key, true)
+      for (const key of s.ordered) {
+        if ((s.ranks.get(key) ?? Infinity) >= s.budget) break
+        if (!must.has(key)) add(key, false)
+      }
+      context.font = `500 ${LABEL_SIZE}px ${LABEL_FONT}`
+      context.fillStyle = '#212529'
+      const measure = (text: string) => {
+        let w = widths.get(text)
+        if (w === undefined) widths.set(text, (w = context.measureText(text).width))
+        return w
+      }
+      placed = placeLabels(candidates, measure, box.clientWidth, box.clientHeight, LABEL_SIZE)
+      for (const label of placed) context.fillText(label.text, label.left, label.y)
+    }
     const drawRings = () => {
       const svg = ringsLayer.current
       if (!svg) return
@@ -278,26 +292,27 @@ export function MapCanvas(props: {
       }
       svg.innerHTML = parts.join('')
     }
-    sigma.on('beforeRender', () => {
-      boxes.length = 0
-    })
-    sigma.on('afterRender', drawRings)
-    // For the benchmark and tests: the first frame (the graph comes with its positions), and the labels
-    // drawn (how many run past the map's edges: none should).
+    // For the benchmark and tests: the first frame (the graph comes with its positions), and the
+    // labels drawn (how many run past the map's edges: none should).
     const report = () => {
       const box = container.current?.parentElement
       if (!box) return
       const width = container.current!.clientWidth
       box.setAttribute('data-drawn', 'true')
-      box.setAttribute('data-labels', JSON.stringify(boxes.slice(0, 200).map((b) => b.text)))
+      box.setAttribute('data-labels', JSON.stringify(placed.slice(0, 200).map((l) => l.text)))
       box.setAttribute(
         'data-labels-clipped',
-        String(boxes.filter((b) => b.left < 0 || b.right > width).length),
+        String(placed.filter((l) => l.left < 0 || l.left + l.width > width).length),
       )
     }
-    sigma.on('afterRender', report)
-    // The constructor already drew the first frame, before these listeners existed.
-    report()
+    const afterRender = () => {
+      drawLabels()
+      drawRings()
+      report()
+    }
+    sigma.on('afterRender', afterRender)
+    // The constructor already drew the first frame, before this listener existed.
+    afterRender()
     return () => {
       sigma.kill()
       sigmaRef.current = null
@@ -319,6 +334,7 @@ export function MapCanvas(props: {
     s.selected = h.selected
     s.path = h.path
     s.rings = props.rings
+    if (s.ranks !== props.ranks) s.ordered = byRank(props.ranks)
     s.ranks = props.ranks
     s.budget = labelBudget(s.step, s.visible.size)
     // New positions reach sigma through the graph itself; a whole pass through the reducers

@@ -25,7 +25,7 @@ import { IntroductionsPanel } from './IntroductionsPanel'
 import { MapCanvas, webglAvailable, type DrawnGraph, type Highlight } from './MapCanvas'
 import { adjacency, egoNodes, filtersActive, NO_FILTERS, visibleNodes } from './mapFilters'
 import { MapLegend } from './MapLegend'
-import { nodeColour, nodeSize, type ColourBy } from './mapStyle'
+import { fade, nodeColour, nodeSize, type ColourBy } from './mapStyle'
 import { PersonPanel } from './PersonPanel'
 import { ringView } from './placement'
 import { importanceRanks } from './mapLabels'
@@ -45,24 +45,20 @@ const EDGE_COLOURS: Record<string, string> = {
 const contactKey = (contactId: string) => `contact:${contactId}`
 /** Above this many links, links are drawn see-through. */
 const LARGE_EDGES = 5000
-/** Opacity (hex) of people linked to nobody but me. */
-const LONER_ALPHA = '59'
+/** How strongly people linked to nobody but me are drawn (1 = full colour). */
+const LONER_STRENGTH = 0.45
 /** From this many nodes on, the outer circle fades by importance. */
 const CROWDED = 5000
 
 /**
- * A node's opacity as a hex suffix: people linked to nobody but me are faint; on a crowded map
- * the outer circle (most of the network) fades with importance, so its dots read as a texture
- * with the people who matter standing out, not as one solid band.
+ * How strongly a node is drawn: people linked to nobody but me are faint; on a crowded map the
+ * outer circle (most of the network) fades with importance, so its dots read as a texture with
+ * the people who matter standing out, not as one solid band.
  */
-function alphaOf(node: MapNode, loner: boolean, order: number): string {
-  if (loner) return LONER_ALPHA
-  if (order < CROWDED || node.kind !== 'contact' || (node.tier ?? 'outside') !== 'outside')
-    return ''
-  const alpha = 0.3 + 0.7 * Math.sqrt(node.importance)
-  return Math.round(alpha * 255)
-    .toString(16)
-    .padStart(2, '0')
+function strengthOf(node: MapNode, loner: boolean, order: number): number {
+  if (loner) return LONER_STRENGTH
+  if (order < CROWDED || node.kind !== 'contact' || (node.tier ?? 'outside') !== 'outside') return 1
+  return 0.45 + 0.55 * Math.sqrt(node.importance)
 }
 
 /** People whose only link, if any, is to me. */
@@ -148,8 +144,8 @@ export function MapView({ view, start }: { view: MapGraphView; start: Start }) {
       const strong = kinds.find((k) => k !== 'met' && k !== 'attended' && k !== 'member')
       const colour = EDGE_COLOURS[strong ?? kinds[0] ?? 'knows'] ?? '#dee2e6'
       g.mergeEdge(a, b, {
-        // Thousands of opaque lines turn a large map grey: there they are see-through.
-        color: large ? `${colour}${strong ? '66' : '33'}` : colour,
+        // Thousands of strong lines turn a large map grey: there they are pale.
+        color: large ? fade(colour, strong ? 0.5 : 0.3) : colour,
         size: strong ? 1.2 : 0.6,
       })
     }
@@ -165,7 +161,8 @@ export function MapView({ view, start }: { view: MapGraphView; start: Start }) {
       new Map(
         view.nodes.map((n) => {
           const colour = nodeColour(n, colourBy, communityOf)
-          return [n.key, `${colour}${alphaOf(n, loners.has(n.key), view.nodes.length)}`]
+          const strength = strengthOf(n, loners.has(n.key), view.nodes.length)
+          return [n.key, strength < 1 ? fade(colour, strength) : colour]
         }),
       ),
     [view, colourBy, communityOf, loners],

@@ -34,6 +34,11 @@ export function importanceRanks(nodes: readonly MapNode[]): Map<string, number> 
   return ranks
 }
 
+/** Node keys, most important first. */
+export function byRank(ranks: ReadonlyMap<string, number>): string[] {
+  return [...ranks].sort((a, b) => a[1] - b[1]).map(([key]) => key)
+}
+
 /**
  * The camera's zoom as a step: zooming in by a factor of √2 goes one step up. Labels are chosen
  * again only when the step changes, not on every frame of a zoom.
@@ -59,6 +64,7 @@ export function labelBudget(step: number, shown: number): number {
 
 /** A label short enough not to run off the map: whole words where it can, then "…". */
 export function shortLabel(text: string, max = MAX_LABEL_CHARS): string {
+  if (text.length <= max) return text
   const chars = Array.from(text)
   if (chars.length <= max) return text
   const cut = chars.slice(0, max - 1).join('')
@@ -85,4 +91,55 @@ export function labelLeft(
   const left = nodeX - nodeSize - 3 - textWidth
   if (left >= EDGE_GAP) return left
   return Math.max(EDGE_GAP, width - EDGE_GAP - textWidth)
+}
+
+export interface LabelCandidate {
+  /** Viewport position and drawn radius of the node. */
+  x: number
+  y: number
+  size: number
+  text: string
+  /** Drawn even over another label: the selection, its path, or one of only a few shown. */
+  must: boolean
+}
+
+export interface PlacedLabel {
+  text: string
+  left: number
+  /** Baseline. */
+  y: number
+  width: number
+}
+
+/**
+ * Which labels to draw, and where: candidates come most important first, and each is drawn
+ * unless it would cover one already drawn (`must` ones always are). Nodes off the map get none.
+ */
+export function placeLabels(
+  candidates: Iterable<LabelCandidate>,
+  measure: (text: string) => number,
+  width: number,
+  height: number,
+  labelSize: number,
+): PlacedLabel[] {
+  const placed: PlacedLabel[] = []
+  const boxes: { l: number; r: number; t: number; b: number }[] = []
+  const gap = 2
+  for (const c of candidates) {
+    if (c.y < 0 || c.y > height) continue
+    const textWidth = measure(c.text)
+    const left = labelLeft(c.x, c.size, textWidth, width)
+    if (left === null) continue
+    const box = {
+      l: left - gap,
+      r: left + textWidth + gap,
+      t: c.y - labelSize / 2 - gap,
+      b: c.y + labelSize / 2 + gap,
+    }
+    const covers = boxes.some((o) => box.l < o.r && box.r > o.l && box.t < o.b && box.b > o.t)
+    if (covers && !c.must) continue
+    boxes.push(box)
+    placed.push({ text: c.text, left, y: c.y + labelSize / 3, width: textWidth })
+  }
+  return placed
 }
