@@ -8,6 +8,7 @@ import {
   shortLabel,
   zoomStep,
 } from '../../src/renderer/src/pages/map/mapLabels'
+import { fade } from '../../src/renderer/src/pages/map/mapStyle'
 import { LONER_RADIUS, ringView, TIER_RADIUS } from '../../src/renderer/src/pages/map/placement'
 import type { MapNode } from '../../src/shared/mapOperations'
 
@@ -119,7 +120,7 @@ describe('labels that fit', () => {
   })
 })
 
-describe('people linked to nobody but me', () => {
+describe('people linked to no other person', () => {
   it('sit in their own band outside the outer ring; the inner circles keep theirs', () => {
     const nodes = [
       node('me'),
@@ -192,5 +193,13 @@ describe('placing labels', () => {
       13,
     )
     expect(placed.map((p) => p.text)).toEqual(['First', 'Selected'])
+  })
+})
+
+describe('faint colours', () => {
+  it('mixes a colour with white, staying opaque', () => {
+    expect(fade('#000000', 0.5)).toBe('#808080')
+    expect(fade('#868e96', 1)).toBe('#868e96')
+    expect(fade('#868e96', 0)).toBe('#ffffff')
   })
 })

@@ -45,23 +45,26 @@ const EDGE_COLOURS: Record<string, string> = {
 const contactKey = (contactId: string) => `contact:${contactId}`
 /** Above this many links, links are drawn see-through. */
 const LARGE_EDGES = 5000
-/** How strongly people linked to nobody but me are drawn (1 = full colour). */
+/** How strongly people linked to no other person are drawn (1 = full colour). */
 const LONER_STRENGTH = 0.45
 /** From this many nodes on, the outer circle fades by importance. */
 const CROWDED = 5000
 
 /**
- * How strongly a node is drawn: people linked to nobody but me are faint; on a crowded map the
+ * How strongly a node is drawn: people linked to no other person are faint; on a crowded map the
  * outer circle (most of the network) fades with importance, so its dots read as a texture with
  * the people who matter standing out, not as one solid band.
  */
 function strengthOf(node: MapNode, loner: boolean, order: number): number {
   if (loner) return LONER_STRENGTH
   if (order < CROWDED || node.kind !== 'contact' || (node.tier ?? 'outside') !== 'outside') return 1
-  return 0.45 + 0.55 * Math.sqrt(node.importance)
+  return 0.3 + 0.7 * Math.sqrt(node.importance)
 }
 
-/** People whose only link, if any, is to me. */
+/**
+ * People linked to no other person: known only through me, or through an event or community
+ * they attended. They are most of a large network and say little about its shape.
+ */
 function lonersOf(
   view: MapGraphView,
   neighbours: ReadonlyMap<string, ReadonlySet<string>>,
@@ -69,8 +72,14 @@ function lonersOf(
   const out = new Set<string>()
   for (const node of view.nodes) {
     if (node.kind !== 'contact') continue
-    const around = neighbours.get(node.key)
-    if (!around || around.size === 0 || (around.size === 1 && around.has('me'))) out.add(node.key)
+    let linked = false
+    for (const other of neighbours.get(node.key) ?? []) {
+      if (other.startsWith('contact:')) {
+        linked = true
+        break
+      }
+    }
+    if (!linked) out.add(node.key)
   }
   return out
 }
@@ -100,7 +109,7 @@ export function MapView({ view, start }: { view: MapGraphView; start: Start }) {
   const byKey = useMemo(() => new Map(view.nodes.map((n) => [n.key, n])), [view])
   const neighbours = useMemo(() => adjacency(view), [view])
   const ranks = useMemo(() => importanceRanks(view.nodes), [view])
-  /** People linked to nobody but me: drawn small and faint, so the linked network reads. */
+  /** People linked to no other person: drawn small and faint, so the linked network reads. */
   const loners = useMemo(() => lonersOf(view, neighbours), [view, neighbours])
   const labelOf = useCallback(
     (key: string) => {

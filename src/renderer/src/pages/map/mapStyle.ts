@@ -66,7 +66,7 @@ export function nodeColour(
 
 /**
  * On-screen size: important people stand out, but nobody vanishes; fewer nodes, larger dots.
- * People linked to nobody but me (`loner`) are small dots, so they do not bury the network.
+ * People linked to no other person (`loner`) are small dots, so they do not bury the network.
  */
 export function nodeSize(node: MapNode, order: number, loner = false): number {
   const scale = order > 10000 ? 0.45 : order > 1000 ? 0.6 : order > 200 ? 0.8 : 1

@@ -5,7 +5,7 @@ import type { Tier } from '../../../../shared/model'
 export const TIER_RADIUS: Record<Tier, number> = { life: 1.2, close: 2.3, good: 3.4, outside: 4.6 }
 /** Events and communities sit outside the rings. */
 const PLACE_RADIUS = 5.8
-/** Where outer-circle people linked to nobody but me sit: a band of their own. */
+/** Where outer-circle people linked to no other person sit: a band of their own. */
 export const LONER_RADIUS = 5.25
 type Band = Tier | 'loners'
 const BAND_RADIUS: Record<Band, number> = { ...TIER_RADIUS, loners: LONER_RADIUS }
@@ -107,7 +107,7 @@ export function ringView(
       out.set(node.key, [Math.cos(angle) * PLACE_RADIUS, Math.sin(angle) * PLACE_RADIUS])
       continue
     }
-    // Outer-circle people linked to nobody but me share a band of their own just outside it;
+    // Outer-circle people linked to no other person share a band of their own just outside it;
     // the inner circles keep everyone on their ring.
     const own = node.tier ?? 'outside'
     const tier: Band = own === 'outside' && loners.has(node.key) ? 'loners' : own
