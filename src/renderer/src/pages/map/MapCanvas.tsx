@@ -56,6 +56,8 @@ export function webglAvailable(): boolean {
 
 /** Above this many nodes, hovering only names the node instead of dimming the rest. */
 const LARGE = 2000
+/** Above this many links, links are drawn only around the focused person. */
+export const MAX_DRAWN_LINKS = 20_000
 
 /** The hovered node: its whole label on a white box, on the side that fits. */
 function drawHover(
@@ -126,6 +128,7 @@ export function MapCanvas(props: {
   useEffect(() => {
     if (!container.current) return
     const large = props.graph.order > LARGE
+    const crowded = props.graph.size > MAX_DRAWN_LINKS
     // The constructor draws the first frame: it needs the label budget of the starting zoom.
     state.current.step = zoomStep(1)
     state.current.budget = labelBudget(state.current.step, state.current.visible.size)
@@ -196,7 +199,10 @@ export function MapCanvas(props: {
             ? { ...data, color: PATH_COLOUR, size: 3, zIndex: 2 }
             : { ...data, color: DIM_EDGE }
         }
-        const focus = large ? s.selected : (s.hovered ?? s.selected)
+        const focus = large ? (s.selected ?? s.hovered) : (s.hovered ?? s.selected)
+        // Tens of thousands of lines are a grey blur that costs a second a frame in software
+        // WebGL: on such a map only the focused person's links are drawn.
+        if (!focus && crowded) return { ...data, hidden: true }
         if (focus) {
           return a === focus || b === focus
             ? { ...data, color: '#495057', size: Math.max(data.size, 1.5) }
@@ -213,9 +219,12 @@ export function MapCanvas(props: {
         sigma.refresh({ skipIndexation: true })
         return
       }
-      // On a large map only the nodes concerned are redrawn: a whole pass costs a frame.
+      // On a large map only the nodes concerned (and, when links are drawn only around the
+      // focus, their links) are redrawn: a whole pass costs a frame.
       const nodes = [before, node].filter((n): n is string => n !== null && props.graph.hasNode(n))
-      sigma.refresh({ partialGraph: { nodes }, skipIndexation: true })
+      const edges =
+        crowded && !state.current.selected ? nodes.flatMap((n) => props.graph.edges(n)) : []
+      sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: true })
     }
     sigma.on('enterNode', ({ node }) => hover(node))
     sigma.on('leaveNode', () => hover(null))

@@ -22,7 +22,13 @@ import { errorText } from '../../components/errorText'
 import { BalancePanel } from './BalancePanel'
 import { FiltersPanel } from './FiltersPanel'
 import { IntroductionsPanel } from './IntroductionsPanel'
-import { MapCanvas, webglAvailable, type DrawnGraph, type Highlight } from './MapCanvas'
+import {
+  MapCanvas,
+  MAX_DRAWN_LINKS,
+  webglAvailable,
+  type DrawnGraph,
+  type Highlight,
+} from './MapCanvas'
 import { adjacency, egoNodes, filtersActive, NO_FILTERS, visibleNodes } from './mapFilters'
 import { MapLegend } from './MapLegend'
 import { fade, nodeColour, nodeSize, type ColourBy } from './mapStyle'
@@ -390,6 +396,11 @@ export function MapView({ view, start }: { view: MapGraphView; start: Start }) {
           {rings && (
             <Text size="xs" c="dimmed" px={4}>
               {t('map.ringsNote')}
+            </Text>
+          )}
+          {view.edges.length > MAX_DRAWN_LINKS && (
+            <Text size="xs" c="dimmed" px={4}>
+              {t('map.linksOnSelect')}
             </Text>
           )}
         </Grid.Col>
