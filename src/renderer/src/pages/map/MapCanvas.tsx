@@ -226,6 +226,23 @@ export function MapCanvas(props: {
         crowded && !state.current.selected ? nodes.flatMap((n) => props.graph.edges(n)) : []
       sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: true })
     }
+    // Finding the node under the pointer reads a pixel back from the GPU, which waits for the
+    // frame being drawn; while the map is dragged nobody hovers anything, so skip it then (on
+    // software WebGL it was most of every frame of a pan).
+    let dragging = false
+    const captor = sigma.getMouseCaptor()
+    captor.on('mousedown', () => {
+      dragging = true
+    })
+    captor.on('mouseup', () => {
+      dragging = false
+    })
+    // Sigma's own (private) picking method, wrapped: sigma 3 has no setting for this.
+    const picker = sigma as unknown as {
+      getNodeAtPosition(position: { x: number; y: number }): string | null
+    }
+    const pick = picker.getNodeAtPosition.bind(sigma)
+    picker.getNodeAtPosition = (position) => (dragging ? null : pick(position))
     sigma.on('enterNode', ({ node }) => hover(node))
     sigma.on('leaveNode', () => hover(null))
     sigma.on('clickNode', ({ node }) => onSelect.current(node))
