@@ -195,9 +195,7 @@ async function openMap(page: Page, url: string, start: string): Promise<LayoutRu
   const started = Date.now()
   await page.goto(`${url}#/map${start ? `?start=${start}` : ''}`)
   // From the first picture on, what freezes the page is the map's own work.
-  await page
-    .locator('[data-testid="map-canvas"]')
-    .waitFor({ state: 'attached', timeout: 120_000 })
+  await page.locator('[data-testid="map-canvas"]').waitFor({ state: 'attached', timeout: 120_000 })
   await page.evaluate(START_FRAMES)
   const status = page.getByTestId('map-layout')
   // Locators, not functions: the page's CSP forbids evaluating strings.
@@ -302,8 +300,11 @@ async function browserFigures(
           measure: `layout in the worker, from ring placement (${rings.iterations} iterations${rings.converged ? ', settled' : ', time limit'})`,
           value: rings.ms ?? NaN,
           unit: 'ms',
-          target: targetText('<', LAYOUT_TARGET_MS, 'ms'),
-          met: rings.ms !== null && rings.ms < LAYOUT_TARGET_MS && rings.converged,
+          // The issue's layout target is for 5,000 people.
+          ...(people <= 5_000 && {
+            target: targetText('<', LAYOUT_TARGET_MS, 'ms'),
+            met: rings.ms !== null && rings.ms < LAYOUT_TARGET_MS && rings.converged,
+          }),
         },
         {
           section: SECTION,
