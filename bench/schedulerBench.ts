@@ -18,7 +18,7 @@ import {
   ReminderScheduler,
   type ReminderItem,
   type ReminderNotification,
-} from '../src/main/core/reminders/scheduler'
+} from '../src/main/core/followUps/reminders/scheduler'
 import { targetText, type BenchFigure } from './figures'
 import { generateStore } from './generateStore'
 

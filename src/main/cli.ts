@@ -5,8 +5,8 @@ import type { ImportPreview } from '../shared/contract'
 import { languageFromLocale } from '../shared/language'
 import { argValue, resolveDataDir } from './core/dataDir'
 import { openCore, type Core } from './core/openCore'
-import { SYNC_USAGE, syncCommand } from './core/sync/syncCommand'
-import { importCards, printCards, SCAN_CARD_USAGE } from './core/cards/scanCardCommand'
+import { SYNC_USAGE, syncCommand } from './commands/syncCommand'
+import { importCards, printCards, SCAN_CARD_USAGE } from './commands/scanCardCommand'
 
 const USAGE = `Rapport ${version} — command line
 

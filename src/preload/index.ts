@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { CHANGES_CHANNEL, type ChangesBridge } from '../shared/changes'
+import { CHANGES_CHANNEL, type ChangesBridge } from '../shared/store/changes'
 import type { RapportBridge } from '../shared/contract'
 import { encodeInput } from '../shared/ipcPayload'
 import { ipcChannel, operationNames } from '../shared/operationNames'

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { AppErrorValue, Envelope } from './errors'
-import type { CardView, ContactListItem } from './cardView'
-import type { BackupInfo, StoreNotice } from './storeNotice'
+import type { CardView, ContactListItem } from './contacts/cardView'
+import type { BackupInfo, StoreNotice } from './store/storeNotice'
 import {
   contactFieldsShape,
   communityMemberSchema,
@@ -30,17 +30,17 @@ import {
   type Settings,
 } from './model'
 import { cardOperations } from './cards/cardOperations'
-import { communityOperations } from './communityOperations'
-import { eventOperations } from './eventOperations'
-import { mapOperations } from './mapOperations'
-import { qrCardOperations } from './qrCard/qrCardOperations'
+import { communityOperations } from './communities/communityOperations'
+import { eventOperations } from './events/eventOperations'
+import { mapOperations } from './map/mapOperations'
+import { qrCardOperations } from './cards/qrCardOperations'
 import {
   MAX_CALENDAR_FILE_BYTES,
   type CalendarImportPreview,
   type CalendarImportResult,
-} from './calendarImport/calendarImport'
+} from './calendar/calendarImport'
 import { noInput, op } from './operation'
-import { versionedEditShape } from './edits/versionedEdit'
+import { versionedEditShape } from './store/versionedEdit'
 import { ipcChannel, operationNames, type OperationName } from './operationNames'
 import { syncOperations } from './sync/syncOperations'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { avatarText } from '../../src/shared/names/avatarText'
+import { avatarText } from '../../src/shared/contacts/names/avatarText'
 
 describe('avatar letters', () => {
   it('shows the given name of a Chinese name, as Chinese apps do, not its first two characters', () => {

@@ -5,8 +5,8 @@ import iconv from 'iconv-lite'
 import type {
   CalendarImportPreview,
   CalendarImportResult,
-} from '../../src/shared/calendarImport/calendarImport'
-import type { CardView } from '../../src/shared/cardView'
+} from '../../src/shared/calendar/calendarImport'
+import type { CardView } from '../../src/shared/contacts/cardView'
 import type { Contact } from '../../src/shared/model'
 import { call, quietCore } from './helpers'
 

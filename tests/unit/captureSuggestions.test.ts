@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { rankCaptureSuggestions } from '../../src/renderer/src/pages/capture/captureSuggestions'
+import { rankCaptureSuggestions } from '../../src/renderer/src/capture/captureSuggestions'
 import type { EventPerson } from '../../src/shared/model'
 
 const person = (id: string, name: string, organization: string, contactId?: string) =>

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { formatCents, parseCents } from '../../src/renderer/src/pages/communities/money'
-import {
-  fromZonedInput,
-  isTimeZone,
-  toZonedInput,
-} from '../../src/renderer/src/components/zonedTime'
+import { formatCents, parseCents } from '../../src/renderer/src/communities/money'
+import { fromZonedInput, isTimeZone, toZonedInput } from '../../src/renderer/src/format/zonedTime'
 
 describe('event and gathering times typed in the venue’s time zone', () => {
   it('reads 19:00 in Shanghai as 11:00 UTC and shows it back as 19:00', () => {

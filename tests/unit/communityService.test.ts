@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { CommunitySummary, GatheringView } from '../../src/shared/communityOperations'
+import type {
+  CommunitySummary,
+  GatheringView,
+} from '../../src/shared/communities/communityOperations'
 import type { Community, Contact, FollowUp, Gathering } from '../../src/shared/model'
 import { call, quietCore } from './helpers'
 

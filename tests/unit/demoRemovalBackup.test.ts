@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../src/main/core/openCore'
-import type { BackupInfo } from '../../src/shared/storeNotice'
+import type { BackupInfo } from '../../src/shared/store/storeNotice'
 import { call, quietCore, tempDir } from './helpers'
 
 let core: Core | undefined

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sameValue } from '../../src/shared/edits/versionedEdit'
+import { sameValue } from '../../src/shared/store/versionedEdit'
 import { changesOf, rebaseOnConflict } from '../../src/renderer/src/edits/editConflict'
 
 interface Place {

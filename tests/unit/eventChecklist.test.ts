@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checklistIds, checklistKnownDone } from '../../src/shared/eventChecklist'
+import { checklistIds, checklistKnownDone } from '../../src/shared/events/eventChecklist'
 import type { RapportEvent } from '../../src/shared/model'
 import { call, quietCore } from './helpers'
 

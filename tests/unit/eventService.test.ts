@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
-import type { EventView, PeopleImportResult } from '../../src/shared/eventViews'
+import type { EventView, PeopleImportResult } from '../../src/shared/events/eventViews'
 import type { Contact, Encounter, FollowUp, RapportEvent } from '../../src/shared/model'
 import { call, quietCore } from './helpers'
 

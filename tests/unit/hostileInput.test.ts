@@ -11,8 +11,8 @@ import {
   valueHeadersCsv,
 } from '../../bench/hostileInput'
 import type { ImportPreview } from '../../src/shared/contract'
-import type { PeopleImportResult } from '../../src/shared/eventViews'
-import { parseVCards } from '../../src/main/core/import/vcardImport'
+import type { PeopleImportResult } from '../../src/shared/events/eventViews'
+import { parseVCards } from '../../src/main/core/importExport/vcardImport'
 import { call, quietCore, tempDir } from './helpers'
 
 /**
@@ -94,7 +94,7 @@ describe('hostile input is parsed in linear time', () => {
     }
     // The label lookup for "X - Value" columns is one pass, also for a 1 MB header row.
     const { readCsv, csvToRows, suggestMapping } =
-      await import('../../src/main/core/import/csvImport')
+      await import('../../src/main/core/importExport/csvImport')
     const table = readCsv(valueHeadersCsv(MB))
     expect(table.headers.length).toBeGreaterThan(40_000)
     expect(csvToRows(table, suggestMapping(table.headers))[0]!.fields.name).toBe('Wide Person')

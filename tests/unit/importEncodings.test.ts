@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ImportPreview } from '../../src/shared/contract'
-import { csvToRows, readCsv, suggestMapping } from '../../src/main/core/import/csvImport'
+import { csvToRows, readCsv, suggestMapping } from '../../src/main/core/importExport/csvImport'
 import { call, quietCore } from './helpers'
 
 /**

@@ -7,11 +7,11 @@ import {
   decodeText,
   readCsv,
   suggestMapping,
-} from '../../src/main/core/import/csvImport'
-import type { ImportRow } from '../../src/main/core/import/importRow'
-import { assembleName, parseDate } from '../../src/main/core/import/importRow'
-import { parseVCards } from '../../src/main/core/import/vcardImport'
-import { contactFieldsShape } from '../../src/shared/model/contact'
+} from '../../src/main/core/importExport/csvImport'
+import type { ImportRow } from '../../src/main/core/importExport/importRow'
+import { assembleName, parseDate } from '../../src/main/core/importExport/importRow'
+import { parseVCards } from '../../src/main/core/importExport/vcardImport'
+import { contactFieldsShape } from '../../src/shared/contacts/contact'
 
 /** Real exports of real apps; shared/ sits beside the repository in every checkout. */
 // Copied byte for byte from the shared fixtures (origins in tests/fixtures/real-world/SOURCES.md).

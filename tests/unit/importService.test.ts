@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { CardView } from '../../src/shared/cardView'
+import type { CardView } from '../../src/shared/contacts/cardView'
 import type { ImportPreview } from '../../src/shared/contract'
 import type { Core } from '../../src/main/core/openCore'
 import { call, quietCore } from './helpers'

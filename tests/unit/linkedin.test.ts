@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { linkedInProfileKey } from '../../src/main/core/identity/linkedin'
+import { linkedInProfileKey } from '../../src/main/core/contacts/identity/linkedin'
 import { normalizeLinkedIn } from '../../src/main/core/contacts/duplicates'
 
 /** The one LinkedIn reading that import, duplicates, merge and event lists share. */

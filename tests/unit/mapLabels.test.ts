@@ -7,10 +7,10 @@ import {
   placeLabels,
   shortLabel,
   zoomStep,
-} from '../../src/renderer/src/pages/map/mapLabels'
-import { fade } from '../../src/renderer/src/pages/map/mapStyle'
-import { LONER_RADIUS, ringView, TIER_RADIUS } from '../../src/renderer/src/pages/map/placement'
-import type { MapNode } from '../../src/shared/mapOperations'
+} from '../../src/renderer/src/map/mapLabels'
+import { fade } from '../../src/renderer/src/map/mapStyle'
+import { LONER_RADIUS, ringView, TIER_RADIUS } from '../../src/renderer/src/map/placement'
+import type { MapNode } from '../../src/shared/map/mapOperations'
 
 const node = (key: string, extra: Partial<MapNode> = {}): MapNode => ({
   key,

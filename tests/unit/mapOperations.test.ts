@@ -5,7 +5,7 @@ import type {
   IntroductionSuggestion,
   MapGraphView,
   ReachPath,
-} from '../../src/shared/mapOperations'
+} from '../../src/shared/map/mapOperations'
 import type { Contact, FollowUp } from '../../src/shared/model'
 import { call, quietCore, tempDir } from './helpers'
 

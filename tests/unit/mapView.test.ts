@@ -4,9 +4,9 @@ import {
   egoNodes,
   NO_FILTERS,
   visibleNodes,
-} from '../../src/renderer/src/pages/map/mapFilters'
-import { ringView, TIER_RADIUS } from '../../src/renderer/src/pages/map/placement'
-import type { MapGraphView, MapNode } from '../../src/shared/mapOperations'
+} from '../../src/renderer/src/map/mapFilters'
+import { ringView, TIER_RADIUS } from '../../src/renderer/src/map/placement'
+import type { MapGraphView, MapNode } from '../../src/shared/map/mapOperations'
 
 const node = (key: string, extra: Partial<MapNode> = {}): MapNode => ({
   key,

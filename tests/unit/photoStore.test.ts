@@ -7,7 +7,7 @@ import {
   PhotoStore,
   photoRefSchema,
   sniffImage,
-} from '../../src/main/core/photos/photoStore'
+} from '../../src/main/core/contacts/photos/photoStore'
 import { RapportError } from '../../src/shared/errors'
 import { tempDir } from './helpers'
 

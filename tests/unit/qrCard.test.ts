@@ -2,10 +2,10 @@ import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import QRCode from 'qrcode'
 import { describe, expect, it } from 'vitest'
-import { readQrText } from '../../src/main/core/qrCard/readQrText'
+import { readQrText } from '../../src/main/core/cards/readQrText'
 import type { Contact } from '../../src/shared/model'
-import { myCardVcard } from '../../src/shared/qrCard/myCardVcard'
-import type { QrReading } from '../../src/shared/qrCard/qrCardOperations'
+import { myCardVcard } from '../../src/shared/cards/myCardVcard'
+import type { QrReading } from '../../src/shared/cards/qrCardOperations'
 import { call, quietCore } from './helpers'
 
 /** What a phone camera does: render the code as an image, then find and decode it. */

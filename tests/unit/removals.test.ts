@@ -6,7 +6,11 @@ import {
   DEMO_PAST_EVENT_ID,
 } from '../../src/main/core/demo/demoNetwork'
 import type { Encounter, FollowUp, Gathering } from '../../src/shared/model'
-import type { DeletedCommunity, DeletedEvent, DeletedGathering } from '../../src/shared/removals'
+import type {
+  DeletedCommunity,
+  DeletedEvent,
+  DeletedGathering,
+} from '../../src/shared/undo/removals'
 import { call, quietCore } from './helpers'
 
 let core: Core

@@ -9,7 +9,7 @@ import {
   type QuietHours,
   type ReminderItem,
   type ReminderNotification,
-} from '../../src/main/core/reminders/scheduler'
+} from '../../src/main/core/followUps/reminders/scheduler'
 
 const SECOND = 1000
 const MINUTE = 60 * SECOND

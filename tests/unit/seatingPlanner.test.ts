@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { mulberry32 } from '../../bench/generateStore'
-import { bruteForceSeating, greedySeating } from '../../src/main/core/communities/seatingBaselines'
+import { bruteForceSeating, greedySeating } from '../support/seatingBaselines'
 import { seatingLayout } from '../../src/main/core/communities/seatingLayout'
 import { planSeating } from '../../src/main/core/communities/seatingPlanner'
 import {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { en } from '../../src/renderer/src/i18n/en'
 import { zhCN } from '../../src/renderer/src/i18n/zh-CN'
-import { displayLabel, storedLabel } from '../../src/renderer/src/pages/contact/valueLabels'
+import { displayLabel, storedLabel } from '../../src/renderer/src/contacts/card/valueLabels'
 
 describe('phone and email labels in the interface language', () => {
   it('shows imported labels in Chinese and stores what is typed back as the same word', () => {

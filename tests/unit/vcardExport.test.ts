@@ -2,9 +2,9 @@ import fc from 'fast-check'
 import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { contactsToVCard, escapeText, foldLine } from '../../src/main/core/export/vcardExport'
-import { parseVCards } from '../../src/main/core/import/vcardImport'
-import { toE164 } from '../../src/main/core/identity/phone'
+import { contactsToVCard, escapeText, foldLine } from '../../src/main/core/importExport/vcardExport'
+import { parseVCards } from '../../src/main/core/importExport/vcardImport'
+import { toE164 } from '../../src/main/core/contacts/identity/phone'
 import { contactFieldsShape, contactSchema, type Contact } from '../../src/shared/model'
 
 type JProp = [string, Record<string, string | string[]>, string, ...unknown[]]

@@ -6,7 +6,11 @@ import { buildDemoNetwork } from './demo/demoNetwork'
 import { createDispatch, type Dispatch } from './dispatch'
 import { createHandlers } from './handlers'
 import type { SyncServiceOptions } from './sync/syncService'
-import { startReminderHost, type ReminderHost, type ReminderSink } from './reminders/reminderHost'
+import {
+  startReminderHost,
+  type ReminderHost,
+  type ReminderSink,
+} from './followUps/reminders/reminderHost'
 import { openJournaledStore, SNAPSHOT_FILE, type JournaledStore } from './store/journaledStore'
 import { join } from 'node:path'
 

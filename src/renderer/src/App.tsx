@@ -12,11 +12,11 @@ import type { AppInfo, RapportApi } from '../../shared/contract'
 import type { Settings } from '../../shared/model'
 import { ApiContext } from './api/ApiContext'
 import { AppContext } from './AppContext'
-import { AppLayout } from './components/AppLayout'
+import { AppLayout } from './ui/AppLayout'
 import { ConnectionBanner } from './connection/ConnectionBanner'
 import { RouteError } from './connection/RouteError'
 import { RECONNECTED_EVENT } from './connection/connectionStatus'
-import { StoreUnavailable } from './components/StoreUnavailable'
+import { StoreUnavailable } from './store/StoreUnavailable'
 import { applyLanguage, resolveLanguage } from './i18n'
 import { buildTheme, cssVariablesResolver } from './theme/theme'
 import { ToastHost } from './toasts/ToastHost'
@@ -33,7 +33,7 @@ import {
   SettingsPage,
   MyCardPage,
   TodayPage,
-} from './pages/lazyPages'
+} from './lazyPages'
 
 /** A data router, so that an editor with unsaved changes can hold a navigation and ask. */
 function AppRoutes() {

@@ -1,5 +1,5 @@
 import { Lunar, LunarMonth, LunarYear, Solar } from 'lunar-javascript'
-import type { Language } from '../model/settings'
+import type { Language } from '../settings/settings'
 
 /** A day of the Chinese lunar calendar (农历) as people keep a birthday: month, day, leap month. */
 export interface LunarMonthDay {

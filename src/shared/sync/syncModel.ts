@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idSchema, isoDateTimeSchema, recordBaseShape, shortText } from '../model/record'
+import { idSchema, isoDateTimeSchema, recordBaseShape, shortText } from '../store/record'
 
 /** Which contacts go to the phone. */
 export const syncScopeSchema = z.enum(['active', 'golden', 'tags'])

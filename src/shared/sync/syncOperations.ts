@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idSchema, patchSchemaOf } from '../model/record'
+import { idSchema, patchSchemaOf } from '../store/record'
 import { noInput, op } from '../operation'
 import {
   syncSettingsSchema,

@@ -42,7 +42,7 @@
  * from UTF-16 code units, and the auto-exporter keeps each record's VEVENT until the record
  * object is replaced.
  */
-import { followUpTitle, followUpWords } from '../../../shared/followUpWords'
+import { followUpTitle, followUpWords } from '../../../shared/followUps/followUpWords'
 import { getVtimezoneComponent } from '@touch4it/ical-timezones'
 import ical, { ICalCalendarMethod } from 'ical-generator'
 import type {

@@ -1,7 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js'
 import type { CardFields } from '../../../shared/cards/cardFields'
-import { linkedInProfileKey } from '../identity/linkedin'
-import { toE164 } from '../identity/phone'
+import { linkedInProfileKey } from '../contacts/identity/linkedin'
+import { toE164 } from '../contacts/identity/phone'
 import { withinOneEdit } from '../contacts/duplicates'
 
 const HAN = /\p{Script=Han}/u

@@ -1,4 +1,7 @@
-import type { CommunityHealthView, HealthStatus } from '../../../shared/communityOperations'
+import type {
+  CommunityHealthView,
+  HealthStatus,
+} from '../../../shared/communities/communityOperations'
 import type { Community, Gathering } from '../../../shared/model'
 
 /** The health check's shape is the contract's, so the page reads exactly what is computed. */

@@ -1,4 +1,4 @@
-import { seededRandom } from './seededRandom'
+import { seededRandom } from '../../../shared/seededRandom'
 import { EMPTY, scoreAssignment, type Assignment, type SeatingProblem } from './seatingScore'
 
 export interface PlanOptions {

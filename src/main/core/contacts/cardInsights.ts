@@ -7,8 +7,8 @@ import {
   type StoreData,
   type Tier,
 } from '../../../shared/model'
-import type { ConversationAnswers } from '../../../shared/cardView'
-import type { GeneratedTitle } from '../../../shared/model/followUp'
+import type { ConversationAnswers } from '../../../shared/contacts/cardView'
+import type { GeneratedTitle } from '../../../shared/followUps/followUp'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 

@@ -1,8 +1,8 @@
 import type { CountryCode } from 'libphonenumber-js'
 import type { Contact } from '../../../shared/model'
-import { linkedInProfileKey, mentionsLinkedIn } from '../identity/linkedin'
-import { normalizeName, normalizeOrganization } from '../identity/names'
-import { isE164Key, phoneKey } from '../identity/phone'
+import { linkedInProfileKey, mentionsLinkedIn } from './identity/linkedin'
+import { normalizeName, normalizeOrganization } from './identity/names'
+import { isE164Key, phoneKey } from './identity/phone'
 
 /** The editable part of a contact: what an import row or a form can carry. */
 export type ContactFields = Omit<Contact, 'id' | 'createdAt' | 'updatedAt' | 'demo'>

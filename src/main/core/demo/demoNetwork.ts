@@ -20,7 +20,7 @@ import type {
   Relationship,
   StoreData,
 } from '../../../shared/model'
-import { followUpWords } from '../../../shared/followUpWords'
+import { followUpWords } from '../../../shared/followUps/followUpWords'
 import { DEFAULT_CADENCE_DAYS } from '../contacts/cardInsights'
 
 /** The collections the demo network fills: every record carries `demo: true`. */

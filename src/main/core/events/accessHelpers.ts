@@ -1,4 +1,4 @@
-import type { HelperSuggestion } from '../../../shared/eventViews'
+import type { HelperSuggestion } from '../../../shared/events/eventViews'
 import type { RapportEvent, StoreData } from '../../../shared/model'
 import { normaliseText } from './personMatch'
 

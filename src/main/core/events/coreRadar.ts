@@ -1,4 +1,4 @@
-import type { RadarEntry } from '../../../shared/eventViews'
+import type { RadarEntry } from '../../../shared/events/eventViews'
 import type { Encounter, EventPerson, EventTarget } from '../../../shared/model'
 import { normaliseText } from './personMatch'
 

@@ -1,6 +1,6 @@
 import { pinyin } from 'pinyin-pro'
 import type { Contact, EventPerson } from '../../../shared/model'
-import { normalizeName, normalizeOrganization } from '../identity/names'
+import { normalizeName, normalizeOrganization } from '../contacts/identity/names'
 import type { MentionParts } from './mentionNames'
 
 const HAN = /\p{Script=Han}/u

@@ -5,7 +5,7 @@ import {
   suggestMapping,
   type ColumnTarget,
   type CsvEncoding,
-} from '../import/csvImport'
+} from '../importExport/csvImport'
 import { parsePastedLine } from './pastedPeople'
 import type { PersonKeys } from './personMatch'
 

@@ -1,6 +1,6 @@
 import type { Contact } from '../../../shared/model'
-import { linkedInProfileKey, mentionsLinkedIn } from '../identity/linkedin'
-import { normalizeName, normalizeOrganization } from '../identity/names'
+import { linkedInProfileKey, mentionsLinkedIn } from '../contacts/identity/linkedin'
+import { normalizeName, normalizeOrganization } from '../contacts/identity/names'
 
 /** How a listed speaker or attendee was recognised as an existing contact. */
 export type MatchedBy = 'email' | 'linkedin' | 'nameAndOrganization'

@@ -1,4 +1,4 @@
-import type { ScoreReason, WorthItScore } from '../../../shared/eventViews'
+import type { ScoreReason, WorthItScore } from '../../../shared/events/eventViews'
 import type { RapportEvent } from '../../../shared/model'
 
 const LEVEL_POINTS = { city: 10, national: 20, global: 30 } as const

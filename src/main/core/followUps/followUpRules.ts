@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto'
 import type { FollowUpQueue, FollowUpView, HabitRate } from '../../../shared/contract'
 import type { Contact, Encounter, FollowUp, StoreData } from '../../../shared/model'
-import { followUpWords } from '../../../shared/followUpWords'
+import { followUpWords } from '../../../shared/followUps/followUpWords'
 import { nextLunarOccurrence } from '../../../shared/lunar/lunarDate'
 import type { Clock } from '../clock'
 import { cadenceOf, overdueContacts } from '../contacts/cardInsights'

@@ -1,4 +1,4 @@
-import type { NetworkBalance } from '../../../shared/mapOperations'
+import type { NetworkBalance } from '../../../shared/map/mapOperations'
 import { ecosystemSchema, type StoreData } from '../../../shared/model'
 import { CIRCLE_TARGETS, CIRCLE_TOLERANCE, inCircle } from '../contacts/cardInsights'
 

@@ -1,4 +1,4 @@
-import type { IntroductionReason, IntroductionSuggestion } from '../../../shared/mapOperations'
+import type { IntroductionReason, IntroductionSuggestion } from '../../../shared/map/mapOperations'
 import type { Ecosystem, StoreData, Tier } from '../../../shared/model'
 import type { NetworkGraph } from './networkGraph'
 import { contactKey } from './networkGraph'

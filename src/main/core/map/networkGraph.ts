@@ -1,5 +1,5 @@
 import Graph from 'graphology'
-import type { MapEdgeKind, MapNodeKind } from '../../../shared/mapOperations'
+import type { MapEdgeKind, MapNodeKind } from '../../../shared/map/mapOperations'
 import type {
   Community,
   Contact,

@@ -2,7 +2,11 @@ import { readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { gunzip as gunzipCb, gzip as gzipCb } from 'node:zlib'
-import { backupInfoSchema, type BackupInfo, type BackupKeep } from '../../../shared/storeNotice'
+import {
+  backupInfoSchema,
+  type BackupInfo,
+  type BackupKeep,
+} from '../../../shared/store/storeNotice'
 import type { StoreData } from '../../../shared/model'
 import { writeFileDurably } from './durableJsonFile'
 import { makePrivateDir } from './ownerOnly'

@@ -1,5 +1,5 @@
 import type { CollectionName, Settings, StoreData } from '../../../shared/model'
-import type { StoreNotice } from '../../../shared/storeNotice'
+import type { StoreNotice } from '../../../shared/store/storeNotice'
 
 /** A record of one collection, e.g. RecordOf<'contacts'> is Contact. */
 export type RecordOf<C extends CollectionName> = StoreData[C][number]

@@ -5,7 +5,7 @@ import {
   type CollectionName,
   type StoreData,
 } from '../../../shared/model'
-import type { AttentionRecord } from '../../../shared/storeNotice'
+import type { AttentionRecord } from '../../../shared/store/storeNotice'
 
 /**
  * A data file edited by hand (or by another tool) is loaded record by record instead of being

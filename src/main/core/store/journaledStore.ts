@@ -2,7 +2,7 @@ import { readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { RapportError } from '../../../shared/errors'
 import { emptyStoreData, type StoreData } from '../../../shared/model'
-import type { BackupKeep, StoreNotice } from '../../../shared/storeNotice'
+import type { BackupKeep, StoreNotice } from '../../../shared/store/storeNotice'
 import {
   createBackup,
   deleteBackup,

@@ -8,7 +8,7 @@ import {
   storeDataSchema,
   type StoreData,
 } from '../../../shared/model'
-import type { AttentionRecord } from '../../../shared/storeNotice'
+import type { AttentionRecord } from '../../../shared/store/storeNotice'
 import { writeFileDurably } from './durableJsonFile'
 import { findQuietProblems, loadHandEdited, type HandEditedResult } from './handEdited'
 import { migrate, MigrationError } from './migrations'

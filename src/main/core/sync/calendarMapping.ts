@@ -1,5 +1,5 @@
 import ICAL from 'ical.js'
-import { followUpTitle } from '../../../shared/followUpWords'
+import { followUpTitle } from '../../../shared/followUps/followUpWords'
 import type { Contact, FollowUp, Language, StoreData } from '../../../shared/model'
 import { exportIcs } from '../calendar/icsExport'
 

@@ -1,4 +1,4 @@
-import { followUpTitle } from '../../../shared/followUpWords'
+import { followUpTitle } from '../../../shared/followUps/followUpWords'
 import { followUpSchema, type FollowUp, type Language } from '../../../shared/model'
 import type { SyncSettings, SyncState } from '../../../shared/sync/syncModel'
 import { nextTimestamp, type Clock } from '../clock'

@@ -7,7 +7,7 @@ import {
 } from '../../../shared/model'
 import type { SyncSettings, SyncState } from '../../../shared/sync/syncModel'
 import { newId, nextTimestamp, type Clock } from '../clock'
-import type { VCardPhoto } from '../export/vcardExport'
+import type { VCardPhoto } from '../importExport/vcardExport'
 import { followUpsForEncounter } from '../followUps/followUpRules'
 import type { DataStore } from '../store/dataStore'
 import { collectionCursorId, remoteChanges, saveCollectionCursor } from './collectionSync'

@@ -1,8 +1,8 @@
 import ICAL from 'ical.js'
 import { contactFieldsShape, type Contact, type Language } from '../../../shared/model'
 import { syncWords, tierCategories } from '../../../shared/sync/syncWords'
-import { contactsToVCard, foldLine, type VCardPhoto } from '../export/vcardExport'
-import { parseVCards } from '../import/vcardImport'
+import { contactsToVCard, foldLine, type VCardPhoto } from '../importExport/vcardExport'
+import { parseVCards } from '../importExport/vcardImport'
 import { z } from 'zod'
 
 /**

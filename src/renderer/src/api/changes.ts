@@ -1,4 +1,4 @@
-import type { ChangesBridge } from '../../../shared/changes'
+import type { ChangesBridge } from '../../../shared/store/changes'
 
 declare global {
   interface Window {

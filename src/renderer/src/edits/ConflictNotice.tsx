@@ -1,7 +1,7 @@
 import { Alert, Button, Group, SegmentedControl, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { isPlainObject, valueAt, type EditConflict } from '../../../shared/edits/versionedEdit'
+import { isPlainObject, valueAt, type EditConflict } from '../../../shared/store/versionedEdit'
 import type { ConflictChoice } from './editConflict'
 
 /**

@@ -5,7 +5,7 @@ import {
   sameValue,
   valueAt,
   type EditConflict,
-} from '../../../shared/edits/versionedEdit'
+} from '../../../shared/store/versionedEdit'
 
 export type ConflictChoice = 'mine' | 'theirs'
 

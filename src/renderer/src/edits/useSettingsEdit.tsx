@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react'
 import type { InputOf } from '../../../shared/contract'
-import type { EditConflict } from '../../../shared/edits/versionedEdit'
+import type { EditConflict } from '../../../shared/store/versionedEdit'
 import type { Settings } from '../../../shared/model'
 import { useApi } from '../api/ApiContext'
 import { useAppState } from '../AppContext'

@@ -1,16 +1,13 @@
-import { scanCardsEn } from '../pages/cards/scanCardsText'
-import { mapEn } from './mapText'
-import {
-  calendarImportEn,
-  calendarImportReasonsEn,
-} from '../pages/calendarImport/calendarImportText'
-import { qrCardEn } from '../pages/qrCard/qrCardText'
-import { lunarEn } from '../pages/lunar/lunarText'
+import { scanCardsEn } from '../cards/scanCardsText'
+import { mapEn } from '../map/mapText'
+import { calendarImportEn, calendarImportReasonsEn } from '../calendar/calendarImportText'
+import { qrCardEn } from '../cards/qrCardText'
+import { lunarEn } from '../lunar/lunarText'
 import { editsEn } from '../edits/editsText'
-import { syncEn } from '../pages/sync/syncText'
-import { communitiesEn } from './communitiesText'
-import { eventsEn } from './eventsText'
-import { followUpWords } from '../../../shared/followUpWords'
+import { syncEn } from '../sync/syncText'
+import { communitiesEn } from '../communities/communitiesText'
+import { eventsEn } from '../events/eventsText'
+import { followUpWords } from '../../../shared/followUps/followUpWords'
 
 /** English strings. Keys mirror zh-CN.ts exactly (a unit test checks it). */
 export const en = {

@@ -1,16 +1,13 @@
-import { scanCardsZh } from '../pages/cards/scanCardsText'
-import { mapZh } from './mapText'
-import {
-  calendarImportZh,
-  calendarImportReasonsZh,
-} from '../pages/calendarImport/calendarImportText'
-import { qrCardZh } from '../pages/qrCard/qrCardText'
-import { lunarZh } from '../pages/lunar/lunarText'
+import { scanCardsZh } from '../cards/scanCardsText'
+import { mapZh } from '../map/mapText'
+import { calendarImportZh, calendarImportReasonsZh } from '../calendar/calendarImportText'
+import { qrCardZh } from '../cards/qrCardText'
+import { lunarZh } from '../lunar/lunarText'
 import { editsZh } from '../edits/editsText'
-import { syncZh } from '../pages/sync/syncText'
-import { communitiesZh } from './communitiesText'
-import { eventsZh } from './eventsText'
-import { followUpWords } from '../../../shared/followUpWords'
+import { syncZh } from '../sync/syncText'
+import { communitiesZh } from '../communities/communitiesText'
+import { eventsZh } from '../events/eventsText'
+import { followUpWords } from '../../../shared/followUps/followUpWords'
 import type { Messages } from './en'
 
 /** 简体中文界面文字。键与 en.ts 完全一致（有单元测试检查）。 */
