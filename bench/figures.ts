@@ -18,3 +18,22 @@ export interface BenchFigure {
 export function targetText(relation: '≤' | '≥' | '<', limit: number, unit: string): string {
   return `${relation} ${limit.toLocaleString('en')}${unit === '×' ? unit : ` ${unit}`}`
 }
+
+export function formatValue({ value, unit }: BenchFigure): string {
+  if (typeof value === 'string') return value
+  if (!Number.isFinite(value)) return 'n/a'
+  if (value === 0) return unit && unit !== '×' ? `0 ${unit}` : '0'
+  const size = Math.abs(value)
+  const shown =
+    size >= 100
+      ? Math.round(value).toLocaleString('en')
+      : value.toFixed(size >= 10 ? 1 : size >= 1 ? 2 : 3)
+  if (!unit) return shown
+  return unit === '×' ? `${shown}×` : `${shown} ${unit}`
+}
+
+export function formatMet(figure: BenchFigure): string {
+  if (figure.value === 'not run') return 'not run'
+  if (figure.met === undefined) return ''
+  return figure.met ? 'yes' : '**no**'
+}

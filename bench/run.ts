@@ -12,7 +12,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import { arch, availableParallelism, cpus, loadavg, platform, release, totalmem } from 'node:os'
-import type { BenchFigure } from './figures'
+import { formatMet, formatValue, type BenchFigure } from './figures'
 import { runDesktopMainThreadBench } from './desktopMainThread'
 import { runCardScanBench } from './cardScan'
 import { runIcsBench } from './icsBench'
@@ -26,25 +26,6 @@ import { runWriteCostBench } from './writeCostBench'
 import { runSyncBench } from './syncBench'
 
 const RESULTS = new URL('./results.md', import.meta.url)
-
-function formatValue({ value, unit }: BenchFigure): string {
-  if (typeof value === 'string') return value
-  if (!Number.isFinite(value)) return 'n/a'
-  if (value === 0) return unit && unit !== '×' ? `0 ${unit}` : '0'
-  const size = Math.abs(value)
-  const shown =
-    size >= 100
-      ? Math.round(value).toLocaleString('en')
-      : value.toFixed(size >= 10 ? 1 : size >= 1 ? 2 : 3)
-  if (!unit) return shown
-  return unit === '×' ? `${shown}×` : `${shown} ${unit}`
-}
-
-function formatMet(figure: BenchFigure): string {
-  if (figure.value === 'not run') return 'not run'
-  if (figure.met === undefined) return ''
-  return figure.met ? 'yes' : '**no**'
-}
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|')
 const width = (text: string): number => Array.from(text).length
@@ -137,7 +118,8 @@ async function main(): Promise<void> {
     ...(await runWriteCostBench()),
     ...(await runIcsBench()),
     ...(await runCardScanBench()),
-    ...(await runMapBench()),
+    ...(await runMapBench(5_000)),
+    ...(await runMapBench(20_000)),
     ...(await runDesktopMainThreadBench()),
     ...(await runSyncBench()),
   ]

@@ -34,6 +34,23 @@ test('draws the demo network, finds a person, opens their card and keeps the lay
   await page.waitForTimeout(300)
   await page.screenshot({ path: 'test-results/screens/map-en.png', fullPage: true })
 
+  // Labels: the most important person (by the map's own measure) is named, and no label runs
+  // past the map's edges.
+  const token = await page.locator('meta[name="rapport-token"]').getAttribute('content')
+  const answer = await page.request.post(new URL('/api/map.graph', served.url).href, {
+    headers: { 'x-rapport-token': token ?? '', 'content-type': 'application/json' },
+  })
+  const { value: view } = (await answer.json()) as {
+    value: { nodes: { kind: string; label: string; importance: number }[] }
+  }
+  const hub = view.nodes
+    .filter((n) => n.kind === 'contact')
+    .reduce((a, b) => (b.importance > a.importance ? b : a))
+  const labels = JSON.parse((await canvas.getAttribute('data-labels')) ?? '[]') as string[]
+  expect(labels).toContain(hub.label)
+  await expect(canvas).toHaveAttribute('data-labels-clipped', '0')
+  for (const label of labels) expect(Array.from(label).length).toBeLessThanOrEqual(22)
+
   // Search focuses the person: the camera centres on them and their card opens beside the map.
   const target = people.find((p) => p.name === 'Chen Siyuan') ?? people[0]!
   await page.getByRole('combobox', { name: 'Find a person' }).fill(target.name.slice(0, 6))
@@ -56,6 +73,14 @@ test('draws the demo network, finds a person, opens their card and keeps the lay
   await expect(panel.getByText(/You know them directly|Through \d+ people|No chain/)).toBeVisible()
   await panel.getByText('1 step', { exact: true }).click()
   await expect(page.getByTestId('map-stats')).toContainText('showing')
+  // A few people shown: every one of them is named, however small their dot.
+  const shown = Number(
+    /showing (\d+)/.exec((await page.getByTestId('map-stats').innerText())!)?.[1],
+  )
+  expect(shown).toBeLessThanOrEqual(12)
+  await expect
+    .poll(async () => JSON.parse((await canvas.getAttribute('data-labels')) ?? '[]').length)
+    .toBeGreaterThanOrEqual(shown)
 
   // Reopening shows the kept positions at once: no layout runs.
   await page.reload()

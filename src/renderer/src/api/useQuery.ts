@@ -17,15 +17,22 @@ export interface QueryState<T> {
  * load runs so lists do not flash empty while the user types a search; a slower, older answer
  * never overwrites a newer one.
  */
-export function useQuery<T>(load: () => Promise<T>, key: string): QueryState<T> {
+export function useQuery<T>(
+  load: () => Promise<T>,
+  key: string,
+  /** Changes to only these collections do not concern this answer (e.g. its own saves). */
+  ignore: readonly string[] = [],
+): QueryState<T> {
   const [state, setState] = useState<{ data: T | undefined; error: unknown }>({
     data: undefined,
     error: null,
   })
   const loadRef = useRef(load)
+  const ignoreRef = useRef(ignore)
   const latest = useRef(0)
   useEffect(() => {
     loadRef.current = load
+    ignoreRef.current = ignore
   })
 
   const run = useCallback(async () => {
@@ -56,7 +63,8 @@ export function useQuery<T>(load: () => Promise<T>, key: string): QueryState<T> 
   // once per burst of changes.
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
-    const unsubscribe = onChanges(() => {
+    const unsubscribe = onChanges((collections) => {
+      if (collections.length > 0 && collections.every((c) => ignoreRef.current.includes(c))) return
       clearTimeout(timer)
       timer = setTimeout(() => void run(), CHANGE_SETTLE_MS)
     })

@@ -9,6 +9,8 @@ import { useQuery } from '../api/useQuery'
 import { MapView } from './MapView'
 import type { Start } from './useMapLayout'
 
+const KEPT_LAYOUT = ['mapLayouts']
+
 /**
  * The relationship map. `?start=rings|random` lays it out afresh instead of reusing kept
  * positions; the benchmark uses it to compare starts.
@@ -19,7 +21,8 @@ export function MapPage() {
   const [params] = useSearchParams()
   const asked = params.get('start')
   const start: Start = asked === 'rings' || asked === 'random' ? asked : 'kept'
-  const { data, error, reload } = useQuery(() => api['map.graph'](), 'map')
+  // The map's own saved layout must not reload it: that would rebuild the whole picture.
+  const { data, error, reload } = useQuery(() => api['map.graph'](), 'map', KEPT_LAYOUT)
   if (error) return <QueryError error={error} onRetry={() => void reload()} />
   if (!data) return <Loader />
   const people = data.nodes.filter((n) => n.kind === 'contact').length

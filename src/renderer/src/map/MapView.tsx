@@ -16,20 +16,27 @@ import Graph from 'graphology'
 import { notifications } from '@mantine/notifications'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { MapGraphView, ReachPath } from '../../../shared/map/mapOperations'
+import type { MapGraphView, MapNode, ReachPath } from '../../../shared/map/mapOperations'
 import { useApi } from '../api/ApiContext'
 import { errorText } from '../api/errorText'
 import { BalancePanel } from './BalancePanel'
 import { FiltersPanel } from './FiltersPanel'
 import { IntroductionsPanel } from './IntroductionsPanel'
-import { MapCanvas, webglAvailable, type DrawnGraph, type Highlight } from './MapCanvas'
+import {
+  MapCanvas,
+  MAX_DRAWN_LINKS,
+  webglAvailable,
+  type DrawnGraph,
+  type Highlight,
+} from './MapCanvas'
 import { adjacency, egoNodes, filtersActive, NO_FILTERS, visibleNodes } from './mapFilters'
 import { MapLegend } from './MapLegend'
-import { nodeColour, nodeSize, type ColourBy } from './mapStyle'
+import { fade, nodeColour, nodeSize, type ColourBy } from './mapStyle'
 import { PersonPanel } from './PersonPanel'
 import { ringView } from './placement'
-import { useContactSearchFilter } from './useContactSearch'
-import { useMapLayout, type Positions, type Start } from './useMapLayout'
+import { importanceRanks } from './mapLabels'
+import { useContactSearchOptions } from './useContactSearch'
+import { startPositions, useMapLayout, type Positions, type Start } from './useMapLayout'
 
 const EDGE_COLOURS: Record<string, string> = {
   knows: '#adb5bd',
@@ -40,14 +47,54 @@ const EDGE_COLOURS: Record<string, string> = {
   member: '#e9ecef',
 }
 
-/** The map itself with its controls and side panel, for a loaded, non-empty network. */
 /** A contact's node on the map. */
 const contactKey = (contactId: string) => `contact:${contactId}`
+/** Above this many links, links are drawn see-through. */
+const LARGE_EDGES = 5000
+/** How strongly people linked to no other person are drawn (1 = full colour). */
+const LONER_STRENGTH = 0.45
+/** From this many nodes on, the outer circle fades by importance. */
+const CROWDED = 5000
+
+/**
+ * How strongly a node is drawn: people linked to no other person are faint; on a crowded map the
+ * outer circle (most of the network) fades with importance, so its dots read as a texture with
+ * the people who matter standing out, not as one solid band.
+ */
+function strengthOf(node: MapNode, loner: boolean, order: number): number {
+  if (loner) return LONER_STRENGTH
+  if (order < CROWDED || node.kind !== 'contact' || (node.tier ?? 'outside') !== 'outside') return 1
+  return 0.3 + 0.7 * Math.sqrt(node.importance)
+}
+
+/**
+ * People linked to no other person: known only through me, or through an event or community
+ * they attended. They are most of a large network and say little about its shape.
+ */
+function lonersOf(
+  view: MapGraphView,
+  neighbours: ReadonlyMap<string, ReadonlySet<string>>,
+): Set<string> {
+  const out = new Set<string>()
+  for (const node of view.nodes) {
+    if (node.kind !== 'contact') continue
+    let linked = false
+    for (const other of neighbours.get(node.key) ?? []) {
+      if (other.startsWith('contact:')) {
+        linked = true
+        break
+      }
+    }
+    if (!linked) out.add(node.key)
+  }
+  return out
+}
+
+/** The map itself with its controls and side panel, for a loaded, non-empty network. */
 
 export function MapView({ view, start }: { view: MapGraphView; start: Start }) {
   const { t } = useTranslation()
   const api = useApi()
-  const contactSearch = useContactSearchFilter(contactKey)
   const [colourBy, setColourBy] = useState<ColourBy>('tier')
   const [rings, setRings] = useState(true)
   const [filters, setFilters] = useState(NO_FILTERS)
@@ -57,15 +104,26 @@ export function MapView({ view, start }: { view: MapGraphView; start: Start }) {
   const [path, setPath] = useState<{ forKey: string; result: ReachPath } | null>(null)
   const [pair, setPair] = useState<string[] | null>(null)
   const [tab, setTab] = useState<string | null>('person')
-  const [revision, setRevision] = useState(0)
   const [saveError, setSaveError] = useState(false)
-  const free = useRef<Positions>(new Map())
+  /** Kept positions, or the ring placement: drawn at once, before any layout. */
+  const initial = useMemo(() => startPositions(view, start), [view, start])
+  const free = useRef<Positions>(initial)
   /** "Last contact older than N days" counts from when the map was opened. */
   const [now] = useState(() => Date.now())
   const canDraw = useMemo(() => webglAvailable(), [])
 
   const byKey = useMemo(() => new Map(view.nodes.map((n) => [n.key, n])), [view])
   const neighbours = useMemo(() => adjacency(view), [view])
+  const ranks = useMemo(() => importanceRanks(view.nodes), [view])
+  /** People linked to no other person: drawn small and faint, so the linked network reads. */
+  const loners = useMemo(() => lonersOf(view, neighbours), [view, neighbours])
+  const labelOf = useCallback(
+    (key: string) => {
+      const node = byKey.get(key)
+      return node?.kind === 'contact' ? node.label : undefined
+    },
+    [byKey],
+  )
   const communities = useMemo(
     () =>
       view.nodes.filter((n) => n.kind === 'community').map((n) => ({ key: n.key, label: n.label })),
@@ -82,11 +140,15 @@ export function MapView({ view, start }: { view: MapGraphView; start: Start }) {
 
   const graph: DrawnGraph = useMemo(() => {
     const g: DrawnGraph = new Graph({ type: 'undirected' })
+    // Built where the first picture shows them, so the first frame is already the map.
+    const shown = rings ? ringView(view.nodes, initial, loners) : initial
+    const large = view.edges.length > LARGE_EDGES
     for (const node of view.nodes) {
+      const at = shown.get(node.key) ?? [0, 0]
       g.addNode(node.key, {
-        x: 0,
-        y: 0,
-        size: nodeSize(node, view.nodes.length),
+        x: at[0],
+        y: at[1],
+        size: nodeSize(node, view.nodes.length, loners.has(node.key)),
         color: '#000',
         label: node.kind === 'me' ? node.label || t('map.me') : node.label,
         kind: node.kind,
@@ -95,32 +157,49 @@ export function MapView({ view, start }: { view: MapGraphView; start: Start }) {
     }
     for (const [a, b, kinds] of view.edges) {
       const strong = kinds.find((k) => k !== 'met' && k !== 'attended' && k !== 'member')
+      const colour = EDGE_COLOURS[strong ?? kinds[0] ?? 'knows'] ?? '#dee2e6'
       g.mergeEdge(a, b, {
-        color: EDGE_COLOURS[strong ?? kinds[0] ?? 'knows'] ?? '#dee2e6',
+        // Thousands of strong lines turn a large map grey: there they are pale.
+        color: large ? fade(colour, strong ? 0.5 : 0.3) : colour,
         size: strong ? 1.2 : 0.6,
       })
     }
     return g
-    // The label of "me" follows the language; the rest does not depend on it.
+    // The label of "me" follows the language, and `rings` is only where the first picture
+    // starts (switching redraws through `draw`): neither rebuilds the graph.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [view])
+  }, [view, initial, loners])
 
   // Colours are applied by the canvas's reducer, so switching schemes never touches positions.
   const colours = useMemo(
-    () => new Map(view.nodes.map((n) => [n.key, nodeColour(n, colourBy, communityOf)])),
-    [view, colourBy, communityOf],
+    () =>
+      new Map(
+        view.nodes.map((n) => {
+          const colour = nodeColour(n, colourBy, communityOf)
+          const strength = strengthOf(n, loners.has(n.key), view.nodes.length)
+          return [n.key, strength < 1 ? fade(colour, strength) : colour]
+        }),
+      ),
+    [view, colourBy, communityOf, loners],
   )
 
   const draw = useCallback(
     (positions: Positions, asRings: boolean) => {
-      const shown = asRings ? ringView(view.nodes, positions) : positions
-      graph.updateEachNodeAttributes((key, attributes) => {
-        const at = shown.get(key)
-        return at ? { ...attributes, x: at[0], y: at[1] } : attributes
-      })
-      setRevision((r) => r + 1)
+      const shown = asRings ? ringView(view.nodes, positions, loners) : positions
+      // In place: a copy of every node on each layout step is garbage the page pauses for.
+      graph.updateEachNodeAttributes(
+        (key, attributes) => {
+          const at = shown.get(key)
+          if (at) {
+            attributes.x = at[0]
+            attributes.y = at[1]
+          }
+          return attributes
+        },
+        { attributes: ['x', 'y'] },
+      )
     },
-    [graph, view],
+    [graph, view, loners],
   )
   const ringsRef = useRef(rings)
   useEffect(() => {
@@ -129,9 +208,10 @@ export function MapView({ view, start }: { view: MapGraphView; start: Start }) {
   const onPositions = useCallback(
     (positions: Positions) => {
       free.current = positions
-      draw(positions, ringsRef.current)
+      // The graph was built at the start positions: drawing them again would cost a frame.
+      if (positions !== initial) draw(positions, ringsRef.current)
     },
-    [draw],
+    [draw, initial],
   )
   const save = useCallback(
     async (positions: Record<string, [number, number]>) => {
@@ -144,7 +224,12 @@ export function MapView({ view, start }: { view: MapGraphView; start: Start }) {
     },
     [api],
   )
-  const { status, relayout } = useMapLayout(view, start, onPositions, save)
+  const { status, relayout } = useMapLayout(view, start, initial, onPositions, save)
+  const contactSearch = useContactSearchOptions(
+    contactKey,
+    labelOf,
+    selected?.startsWith('contact:') ? selected : null,
+  )
 
   const visible = useMemo(() => {
     const base = visibleNodes(view, neighbours, filters, now)
@@ -185,9 +270,6 @@ export function MapView({ view, start }: { view: MapGraphView; start: Start }) {
   const people = view.nodes.filter((n) => n.kind === 'contact')
   const shownPeople = people.filter((n) => visible.has(n.key)).length
   const selectedNode = selected ? (byKey.get(selected) ?? null) : null
-  const searchData = people
-    .map((n) => ({ value: n.key, label: n.label }))
-    .sort((a, b) => a.label.localeCompare(b.label))
 
   return (
     <Box
@@ -199,7 +281,7 @@ export function MapView({ view, start }: { view: MapGraphView; start: Start }) {
         <Select
           label={t('map.search')}
           placeholder={t('map.searchPlaceholder')}
-          data={searchData}
+          data={contactSearch.data}
           value={selected?.startsWith('contact:') ? selected : null}
           onChange={(key) => select(key, true)}
           onSearchChange={contactSearch.onSearchChange}
@@ -297,8 +379,8 @@ export function MapView({ view, start }: { view: MapGraphView; start: Start }) {
             {canDraw ? (
               <MapCanvas
                 graph={graph}
-                revision={revision}
                 highlight={highlight}
+                ranks={ranks}
                 rings={rings}
                 focus={focus}
                 onSelect={(key) => select(key)}
@@ -314,6 +396,11 @@ export function MapView({ view, start }: { view: MapGraphView; start: Start }) {
           {rings && (
             <Text size="xs" c="dimmed" px={4}>
               {t('map.ringsNote')}
+            </Text>
+          )}
+          {view.edges.length > MAX_DRAWN_LINKS && (
+            <Text size="xs" c="dimmed" px={4}>
+              {t('map.linksOnSelect')}
             </Text>
           )}
         </Grid.Col>

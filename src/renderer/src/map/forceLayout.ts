@@ -49,6 +49,11 @@ export function settingsFor(order: number): Record<string, number | boolean> {
   }
 }
 
+/** How often the worker reports positions: each report costs the page a pass over the map. */
+export function progressEveryMs(order: number): number {
+  return Math.round(Math.min(3000, Math.max(120, order * 0.125)))
+}
+
 /**
  * Runs ForceAtlas2 from the given positions until the drawing settles (or time runs out),
  * calling `report` now and then with the positions so far. Pure computation: runs in the

@@ -64,10 +64,27 @@ export function nodeColour(
   }
 }
 
-/** On-screen size: important people stand out, but nobody vanishes; fewer nodes, larger dots. */
-export function nodeSize(node: MapNode, order: number): number {
-  const scale = order > 1000 ? 0.6 : order > 200 ? 0.8 : 1
-  if (node.kind === 'me') return 14 * scale
+/**
+ * On-screen size: important people stand out, but nobody vanishes; fewer nodes, larger dots.
+ * People linked to no other person (`loner`) are small dots, so they do not bury the network.
+ */
+export function nodeSize(node: MapNode, order: number, loner = false): number {
+  const scale = order > 10000 ? 0.45 : order > 1000 ? 0.6 : order > 200 ? 0.8 : 1
+  if (node.kind === 'me') return (order > 10000 ? 20 : 14) * scale
   if (node.kind !== 'contact') return 7 * scale
+  // On a small map a loner is still a dot one can see and point at.
+  if (loner) return (order > 1000 ? 2.5 : 4) * scale
   return (4 + 12 * Math.sqrt(node.importance)) * scale
+}
+
+/**
+ * `hex` (#rrggbb) mixed with the white background: `strength` 1 is the colour itself, 0 white.
+ * Opaque, because sigma's WebGL blending washes half-transparent colours out to nothing.
+ */
+export function fade(hex: string, strength: number): string {
+  const mix = (at: number) =>
+    Math.round(255 - (255 - parseInt(hex.slice(at, at + 2), 16)) * strength)
+      .toString(16)
+      .padStart(2, '0')
+  return `#${mix(1)}${mix(3)}${mix(5)}`
 }

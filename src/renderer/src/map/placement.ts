@@ -5,6 +5,10 @@ import type { Tier } from '../../../shared/model'
 export const TIER_RADIUS: Record<Tier, number> = { life: 1.2, close: 2.3, good: 3.4, outside: 4.6 }
 /** Events and communities sit outside the rings. */
 const PLACE_RADIUS = 5.8
+/** Where outer-circle people linked to no other person sit: a band of their own. */
+export const LONER_RADIUS = 5.25
+type Band = Tier | 'loners'
+const BAND_RADIUS: Record<Band, number> = { ...TIER_RADIUS, loners: LONER_RADIUS }
 
 /** A stable number in [0, 1) from a key, so the same network is placed the same way. */
 function hash01(text: string): number {
@@ -83,11 +87,12 @@ export function randomPlacement(view: MapGraphView): Map<string, [number, number
 export function ringView(
   nodes: readonly MapNode[],
   free: ReadonlyMap<string, [number, number]>,
+  loners: ReadonlySet<string> = new Set(),
 ): Map<string, [number, number]> {
   const me = free.get('me') ?? [0, 0]
   const out = new Map<string, [number, number]>()
   // Within a ring, spread people by how far out the layout put them, so they overlap less.
-  const byTier = new Map<Tier, { key: string; d: number; angle: number }[]>()
+  const byTier = new Map<Band, { key: string; d: number; angle: number }[]>()
   for (const node of nodes) {
     const at = free.get(node.key)
     if (!at) continue
@@ -102,7 +107,10 @@ export function ringView(
       out.set(node.key, [Math.cos(angle) * PLACE_RADIUS, Math.sin(angle) * PLACE_RADIUS])
       continue
     }
-    const tier = node.tier ?? 'outside'
+    // Outer-circle people linked to no other person share a band of their own just outside it;
+    // the inner circles keep everyone on their ring.
+    const own = node.tier ?? 'outside'
+    const tier: Band = own === 'outside' && loners.has(node.key) ? 'loners' : own
     if (!byTier.has(tier)) byTier.set(tier, [])
     byTier.get(tier)!.push({ key: node.key, d: Math.hypot(dx, dy), angle })
   }
@@ -114,9 +122,9 @@ export function ringView(
     const first = list[0]!.angle
     const angles = list.map((p, i) => (p.angle + first + i * step) / 2)
     const byDistance = [...list.keys()].sort((i, j) => list[i]!.d - list[j]!.d)
-    const band = tier === 'outside' ? 0.9 : 0.5
+    const band = tier === 'loners' ? 0.5 : tier === 'outside' ? 0.9 : 0.5
     byDistance.forEach((i, rank) => {
-      const r = TIER_RADIUS[tier] - band / 2 + (band * (rank + 0.5)) / list.length
+      const r = BAND_RADIUS[tier] - band / 2 + (band * (rank + 0.5)) / list.length
       out.set(list[i]!.key, [Math.cos(angles[i]!) * r, Math.sin(angles[i]!) * r])
     })
   }

@@ -22,6 +22,22 @@ const MAX_MS = 4000
 const MAX_ITERATIONS = 1500
 
 /**
+ * Where the map starts: kept positions where there are some, the rest (or, for a fresh start,
+ * everyone) from the placement. Cheap (one pass), so the first picture needs no layout.
+ */
+export function startPositions(view: MapGraphView, from: Start): Positions {
+  const placed =
+    from === 'random' ? randomPlacement(view) : from === 'rings' ? ringPlacement(view) : null
+  const fallback = placed ?? ringPlacement(view)
+  const positions: Positions = new Map()
+  for (const node of view.nodes) {
+    const kept = from === 'kept' ? view.positions[node.key] : undefined
+    positions.set(node.key, kept ?? fallback.get(node.key) ?? [0, 0])
+  }
+  return positions
+}
+
+/**
  * The map's free-layout positions. Reopening with every node's kept position shows them as is;
  * otherwise ForceAtlas2 runs in a web worker from the kept positions (new nodes placed on the
  * rings) until the picture settles, then the positions are kept through `save`.
@@ -29,6 +45,8 @@ const MAX_ITERATIONS = 1500
 export function useMapLayout(
   view: MapGraphView,
   start: Start,
+  /** `startPositions(view, start)`, already drawn by the page. */
+  initial: Positions,
   onPositions: (positions: Positions) => void,
   save: (positions: Record<string, [number, number]>) => Promise<void>,
 ) {
@@ -44,23 +62,15 @@ export function useMapLayout(
   })
 
   const run = useCallback(
-    /** `initial`: the status already says what this first run will do. */
-    (from: Start, initial = false) => {
+    /** `initialRun`: the status already says what this first run will do. */
+    (from: Start, initialRun = false) => {
       worker.current?.terminate()
-      const placed =
-        from === 'random' ? randomPlacement(view) : from === 'rings' ? ringPlacement(view) : null
-      const fallback = placed ?? ringPlacement(view)
+      const positions = initialRun ? initial : startPositions(view, from)
       const keys = view.nodes.map((n) => n.key)
-      const positions: Positions = new Map()
-      let missing = 0
-      for (const key of keys) {
-        const kept = from === 'kept' ? view.positions[key] : undefined
-        if (!kept) missing++
-        positions.set(key, kept ?? (placed ?? fallback).get(key) ?? [0, 0])
-      }
+      const missing = from === 'kept' ? keys.filter((k) => !view.positions[k]).length : keys.length
       latest.current.onPositions(positions)
       if (from === 'kept' && missing === 0) {
-        if (!initial) setStatus({ state: 'stable', ms: null, iterations: 0, converged: true })
+        if (!initialRun) setStatus({ state: 'stable', ms: null, iterations: 0, converged: true })
         return
       }
       const index = new Map(keys.map((k, i) => [k, i]))
@@ -82,7 +92,7 @@ export function useMapLayout(
         maxMs: MAX_MS,
         maxIterations: MAX_ITERATIONS,
       }
-      if (!initial) setStatus({ state: 'laying', ms: null, iterations: 0, converged: false })
+      if (!initialRun) setStatus({ state: 'laying', ms: null, iterations: 0, converged: false })
       const toMap = (flat: Float32Array): Positions =>
         new Map(keys.map((k, i) => [k, [flat[2 * i]!, flat[2 * i + 1]!]]))
       let w: Worker
@@ -124,7 +134,7 @@ export function useMapLayout(
       }
       w.postMessage(input, [xy.buffer, edges.buffer])
     },
-    [view],
+    [view, initial],
   )
 
   useEffect(() => {
