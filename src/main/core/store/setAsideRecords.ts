@@ -98,6 +98,7 @@ export function planRepair(collection: CollectionName, raw: unknown): RepairPlan
     if (parsed.success) {
       const record = parsed.data as { id: string } & Record<string, unknown>
       for (const { change, path } of changes) {
+        if (change.kind === 'cut') continue
         const now = valueAt(record, path)
         if (now !== undefined) change.to = typeof now === 'string' ? now : JSON.stringify(now)
       }
