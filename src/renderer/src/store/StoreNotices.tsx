@@ -8,6 +8,7 @@ import type { AttentionRecord, StoreNotice } from '../../../shared/store/storeNo
 import { useApi } from '../api/ApiContext'
 import { errorText } from '../api/errorText'
 import { formatDateTime } from '../format/formatDate'
+import { SetAsideRecords } from './SetAsideRecords'
 
 /**
  * `t` with a plain signature: i18next's inference of options over every key is too deep for the
@@ -213,6 +214,7 @@ export function StoreNotices({
                 {noticeText(t as NoticeT, i18n.language, notice)}
               </Text>
               {notice.kind === 'recordsNeedAttention' && <RecordLinks records={notice.records} />}
+              {notice.kind === 'recordsNeedAttention' && notice.setAsideFile && <SetAsideRecords />}
             </div>
             <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
               {notice.kind === 'dataFolderGone' && (
