@@ -708,15 +708,15 @@ export const en = {
         cut: '{{field}} cut from {{length}} to {{limit}} characters, the full text kept in the notes',
         cutAside:
           '{{field}} cut from {{length}} to {{limit}} characters, the full text kept in the set-aside file',
-        dropped: 'the unknown value “{{from}}” of {{field}} replaced by the default',
-        newId: 'a new id, as {{from}} was taken',
+        dropped: '{{field}}: the unknown value “{{from}}” replaced by the default',
+        newId: 'given a new ID, as {{from}} was taken',
       },
       field: {
-        record: 'the record',
-        id: 'id',
-        createdAt: 'creation time',
-        updatedAt: 'last change time',
-        title: 'title',
+        record: 'The record',
+        id: 'ID',
+        createdAt: 'Created at',
+        updatedAt: 'Last changed at',
+        title: 'Title',
       },
       collection: {
         contacts: 'contact',

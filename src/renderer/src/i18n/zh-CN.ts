@@ -630,9 +630,9 @@ export const zhCN: Messages = {
       '你手动编辑过的数据文件中有 {{count}} 条记录需要处理：{{records}}。其余内容都已载入，逐条打开即可修改。文件的原样副本保存在 {{copyAt}}。{{setAside}}',
     recordsSetAside: '无法载入的记录保存在 {{setAsideFile}}。',
     problem: {
-      tooLong: '{{field}} 超出长度上限；已完整载入，编辑时请缩短',
-      missingField: '缺少 {{field}}；未载入',
-      invalid: '{{field}} 的内容无效；未载入',
+      tooLong: '{{field}}超出长度上限；已完整载入，编辑时请缩短',
+      missingField: '缺少{{field}}；未载入',
+      invalid: '{{field}}的内容无效；未载入',
       duplicateId: '与另一条记录的编号相同（{{field}}）；已换用新编号保留',
       unknownFields: 'Rapport 不认识的字段：{{field}}；已原样保留在文件中',
     },

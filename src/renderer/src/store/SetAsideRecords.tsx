@@ -13,7 +13,7 @@ import type { TextKey } from '../i18n'
 type PlainT = (key: TextKey, options?: Record<string, unknown>) => string
 
 /** A field's name in the interface language: the top-level field names the card uses. */
-function fieldLabel(t: PlainT, path: string): string {
+export function fieldLabel(t: PlainT, path: string): string {
   const top = path.split('.')[0] ?? ''
   if (!top) return t('store.setAside.field.record')
   return t(`fieldNames.${top}` as TextKey, {
@@ -101,7 +101,13 @@ export function SetAsideRecords({ framed = false }: { framed?: boolean }) {
       {data.map((record) => {
         const id = `${record.file}#${record.index}`
         return (
-          <Group key={id} justify="space-between" wrap="nowrap" align="flex-start">
+          <Group
+            key={id}
+            justify="space-between"
+            wrap="nowrap"
+            align="flex-start"
+            data-testid="set-aside-record"
+          >
             <div>
               <Text size="sm" fw={500}>
                 {t('store.setAside.record', {
