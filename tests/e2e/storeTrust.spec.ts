@@ -167,6 +167,27 @@ for (const language of ['en', 'zh-CN'] as const) {
         const after = JSON.parse(await readFile(file, 'utf8')) as typeof doc
         expect(after.contacts.find((c) => c.id === tagless!.id)).toMatchObject({ tags: [] })
         expect(after.contacts.some((c) => c.id === broken!.id)).toBe(false)
+
+        // After a restart the banner is gone; Settings still offers the one left.
+        const third = await startServe(dataDir, language)
+        try {
+          await page.goto(`${third.url}#/settings`)
+          const panel = page.getByTestId('set-aside-records')
+          await expect(panel).toContainText(String(vip!.name))
+          await expect(panel).not.toContainText(String(broken!.name))
+          await panel.scrollIntoViewIfNeeded()
+          await page.screenshot({
+            path: `/tmp/shots-repair/settings-${language}.png`,
+            animations: 'disabled',
+          })
+          await panel.getByRole('button', { name: words.repair }).click()
+          await expect(page.getByText(words.repaired)).toContainText(String(vip!.name))
+          await expect(panel).toBeHidden()
+        } finally {
+          await stopServe(third.child)
+        }
+        const last = JSON.parse(await readFile(file, 'utf8')) as typeof doc
+        expect(last.contacts.find((c) => c.id === vip!.id)).toMatchObject({ tier: 'outside' })
       } finally {
         await rm(dataDir, { recursive: true, force: true })
       }
