@@ -97,6 +97,7 @@ export const operationNames = [
   'store.startEmpty',
   'store.listSetAside',
   'store.repairSetAside',
+  'store.undoRepairSetAside',
   'store.dismissSetAside',
   'backups.list',
   'backups.create',

@@ -106,6 +106,7 @@ for (const language of ['en', 'zh-CN'] as const) {
               missing: 'Tags is missing',
               repaired: 'was repaired and loaded',
               cannot: 'Cannot be repaired automatically',
+              undo: 'Undo',
             }
           : {
               repair: '修复并载入',
@@ -113,6 +114,7 @@ for (const language of ['en', 'zh-CN'] as const) {
               missing: '缺少标签',
               repaired: '已修复并载入',
               cannot: '无法自动修复',
+              undo: '撤销',
             }
       const dataDir = await mkdtemp(join(tmpdir(), 'rapport-e2e-'))
       const file = join(dataDir, 'rapport.json')
@@ -181,7 +183,13 @@ for (const language of ['en', 'zh-CN'] as const) {
             animations: 'disabled',
           })
           await panel.getByRole('button', { name: words.repair }).click()
-          await expect(page.getByText(words.repaired)).toContainText(String(vip!.name))
+          const toast = page.getByRole('alert').filter({ hasText: words.repaired })
+          await expect(toast).toContainText(String(vip!.name))
+          await expect(panel).toBeHidden()
+          // The toast's undo takes the repair back: the record is offered again.
+          await toast.getByRole('button', { name: words.undo }).click()
+          await expect(panel).toContainText(String(vip!.name))
+          await panel.getByRole('button', { name: words.repair }).click()
           await expect(panel).toBeHidden()
         } finally {
           await stopServe(third.child)

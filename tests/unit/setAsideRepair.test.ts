@@ -158,6 +158,30 @@ describe('records set aside from a hand-edited rapport.json', () => {
     await store.close()
   })
 
+  it('repaired, can be taken back until the record is edited', async () => {
+    const dir = await handEditedFolder()
+    const core = await quietCore({ dataDir: dir })
+    const tagless = (await call<SetAsideRecord[]>(core, 'store.listSetAside', {})).find(
+      (r) => r.id === 'tagless',
+    )!
+    await call(core, 'store.repairSetAside', key(tagless))
+    await call(core, 'store.undoRepairSetAside', key(tagless))
+    await expect(call(core, 'contacts.get', { id: 'tagless' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    })
+    const again = await call<SetAsideRecord[]>(core, 'store.listSetAside', {})
+    expect(again.some((r) => r.id === 'tagless')).toBe(true)
+
+    // Edited after the repair: taking it back would lose the edit, so it is refused.
+    await call(core, 'store.repairSetAside', key(tagless))
+    await call(core, 'contacts.update', { id: 'tagless', patch: { role: 'Editor' } })
+    await expect(call(core, 'store.undoRepairSetAside', key(tagless))).rejects.toMatchObject({
+      code: 'CONFLICT',
+    })
+    expect((await call<Contact>(core, 'contacts.get', { id: 'tagless' })).role).toBe('Editor')
+    await core.close()
+  })
+
   it('refuse a file name outside the needs-attention files', async () => {
     const core = await quietCore()
     await expect(

@@ -34,6 +34,8 @@ export const storeOperations = {
   'store.listSetAside': op<SetAsideRecord[]>()(noInput),
   /** Repairs one set-aside record and loads it in one ordinary transaction. */
   'store.repairSetAside': op<RepairResult>()(setAsideKeySchema),
+  /** Takes a repair back (the toast's undo): the record leaves the store and is offered again. */
+  'store.undoRepairSetAside': op<{ ok: true }>()(setAsideKeySchema),
   /** Leaves one set-aside record aside for good (it stays in its file, marked). */
   'store.dismissSetAside': op<{ ok: true }>()(setAsideKeySchema),
   'backups.list': op<BackupInfo[]>()(noInput),

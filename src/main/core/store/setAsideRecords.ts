@@ -264,6 +264,41 @@ export function createSetAsideService(store: DataStore, now: () => Date = () => 
       })
     },
 
+    /**
+     * Takes a repair back: the loaded record leaves the store (one more transaction) and is
+     * offered again. Refused once the record was edited since, so no later work is lost.
+     */
+    undoRepair(key: SetAsideKey): Promise<{ ok: true }> {
+      return serial(async () => {
+        const entries = await readEntries(key.file)
+        const entry = entries[key.index]
+        const plan =
+          entry?.status === 'repaired' ? planRepair(entry.collection, entry.record) : null
+        if (!entry || !plan?.ok || !entry.loadedAs)
+          throw new RapportError('NOT_FOUND', `No repaired record ${key.file}#${key.index}`, {
+            kind: 'setAsideRecord',
+            id: `${key.file}#${key.index}`,
+          })
+        const loadedAs = entry.loadedAs
+        await store.update((tx) => {
+          const now = (tx.data[entry.collection] as readonly Record<string, unknown>[]).find(
+            (r) => r.id === loadedAs,
+          )
+          if (!now) return
+          if (now.updatedAt !== plan.record.updatedAt)
+            throw new RapportError('CONFLICT', 'The repaired record was edited since', {
+              kind: entry.collection,
+              id: loadedAs,
+            })
+          tx.remove(entry.collection, loadedAs)
+        })
+        const { status: _s, statusAt: _a, loadedAs: _l, ...offered } = entry
+        entries[key.index] = offered
+        await mark(key.file, entries)
+        return { ok: true as const }
+      })
+    },
+
     dismiss(key: SetAsideKey): Promise<{ ok: true }> {
       return serial(async () => {
         const { entries, entry } = await pending(key)

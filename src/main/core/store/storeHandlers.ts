@@ -36,6 +36,7 @@ export function createStoreHandlers(
     },
     'store.listSetAside': () => setAside.list(),
     'store.repairSetAside': (key) => setAside.repair(key),
+    'store.undoRepairSetAside': (key) => setAside.undoRepair(key),
     'store.dismissSetAside': (key) => setAside.dismiss(key),
     'backups.list': () => store.listBackups(),
     'backups.create': () => store.backupNow(),

@@ -65,13 +65,39 @@ export function SetAsideRecords({ framed = false }: { framed?: boolean }) {
       const key = { file: record.file, index: record.index }
       if (action === 'repair') {
         const result = await api['store.repairSetAside'](key)
+        const note = `repaired-${record.file}-${record.index}`
         notifications.show({
+          id: note,
           color: 'teal',
           autoClose: 10_000,
-          message: t('store.setAside.repaired', {
-            name,
-            changes: result.changes.map((c) => changeText(t, c)).join(listJoin(i18n.language)),
-          }),
+          message: (
+            <Group justify="space-between" wrap="nowrap">
+              <Text size="sm">
+                {t('store.setAside.repaired', {
+                  name,
+                  changes: result.changes
+                    .map((c) => changeText(t, c))
+                    .join(listJoin(i18n.language)),
+                })}
+              </Text>
+              <Button
+                size="compact-sm"
+                variant="light"
+                onClick={() => {
+                  notifications.hide(note)
+                  void api['store.undoRepairSetAside'](key).then(reload, (caught: unknown) =>
+                    notifications.show({
+                      color: 'red',
+                      title: t('errors.title'),
+                      message: errorText(translate, caught),
+                    }),
+                  )
+                }}
+              >
+                {t('common.undo')}
+              </Button>
+            </Group>
+          ),
         })
       } else {
         await api['store.dismissSetAside'](key)
