@@ -95,6 +95,112 @@ for (const language of ['en', 'zh-CN'] as const) {
       }
     })
 
+    test('a hand-edited rapport.json: set-aside records are repaired and loaded, or left aside', async ({
+      page,
+    }) => {
+      const words =
+        language === 'en'
+          ? {
+              repair: 'Repair and load',
+              leave: 'Leave aside',
+              missing: 'Tags is missing',
+              repaired: 'was repaired and loaded',
+              cannot: 'Cannot be repaired automatically',
+              undo: 'Undo',
+            }
+          : {
+              repair: '修复并载入',
+              leave: '搁置',
+              missing: '缺少标签',
+              repaired: '已修复并载入',
+              cannot: '无法自动修复',
+              undo: '撤销',
+            }
+      const dataDir = await mkdtemp(join(tmpdir(), 'rapport-e2e-'))
+      const file = join(dataDir, 'rapport.json')
+      try {
+        await stopServe((await startServe(dataDir, language)).child)
+        const doc = JSON.parse(await readFile(file, 'utf8')) as {
+          contacts: Record<string, unknown>[]
+        }
+        const [tagless, vip, broken] = doc.contacts
+        tagless!.tags = null
+        vip!.tier = 'vip'
+        delete broken!.createdAt // no default to fill it with: only "Leave aside"
+        await writeFile(file, JSON.stringify(doc, null, 2))
+
+        const second = await startServe(dataDir, language)
+        try {
+          await page.goto(second.url)
+          const panel = page.getByTestId('set-aside-records')
+          const row = (contact: Record<string, unknown>) =>
+            panel.getByTestId('set-aside-record').filter({ hasText: String(contact.name) })
+          await expect(panel).toContainText(String(tagless!.name))
+          await expect(panel).toContainText(words.missing)
+          await expect(panel).toContainText(words.cannot)
+          await page.screenshot({
+            path: `/tmp/shots-repair/set-aside-${language}.png`,
+            animations: 'disabled',
+          })
+          if (language === 'zh-CN') {
+            // Apart from the app's name, the file's name and what the user typed, no English.
+            const text = (await panel.innerText())
+              .replace(/rapport\.needs-attention-[\w-]+\.json/g, '')
+              .replace(/Rapport/g, '')
+            expect(text).not.toMatch(/[A-Za-z]{3,}/)
+          }
+
+          await row(tagless!).getByRole('button', { name: words.repair }).click()
+          await expect(page.getByText(words.repaired)).toContainText(String(tagless!.name))
+          await page.screenshot({
+            path: `/tmp/shots-repair/repaired-toast-${language}.png`,
+            animations: 'disabled',
+          })
+          await expect(panel).not.toContainText(String(tagless!.name))
+          await row(broken!).getByRole('button', { name: words.leave }).click()
+          await expect(panel).not.toContainText(String(broken!.name))
+          await expect(panel).toContainText(String(vip!.name))
+
+          await page.goto(`${second.url}#/contacts/${String(tagless!.id)}`)
+          await expect(page.getByRole('heading', { name: String(tagless!.name) })).toBeVisible()
+        } finally {
+          await stopServe(second.child)
+        }
+        const after = JSON.parse(await readFile(file, 'utf8')) as typeof doc
+        expect(after.contacts.find((c) => c.id === tagless!.id)).toMatchObject({ tags: [] })
+        expect(after.contacts.some((c) => c.id === broken!.id)).toBe(false)
+
+        // After a restart the banner is gone; Settings still offers the one left.
+        const third = await startServe(dataDir, language)
+        try {
+          await page.goto(`${third.url}#/settings`)
+          const panel = page.getByTestId('set-aside-records')
+          await expect(panel).toContainText(String(vip!.name))
+          await expect(panel).not.toContainText(String(broken!.name))
+          await panel.scrollIntoViewIfNeeded()
+          await page.screenshot({
+            path: `/tmp/shots-repair/settings-${language}.png`,
+            animations: 'disabled',
+          })
+          await panel.getByRole('button', { name: words.repair }).click()
+          const toast = page.getByRole('alert').filter({ hasText: words.repaired })
+          await expect(toast).toContainText(String(vip!.name))
+          await expect(panel).toBeHidden()
+          // The toast's undo takes the repair back: the record is offered again.
+          await toast.getByRole('button', { name: words.undo }).click()
+          await expect(panel).toContainText(String(vip!.name))
+          await panel.getByRole('button', { name: words.repair }).click()
+          await expect(panel).toBeHidden()
+        } finally {
+          await stopServe(third.child)
+        }
+        const last = JSON.parse(await readFile(file, 'utf8')) as typeof doc
+        expect(last.contacts.find((c) => c.id === vip!.id)).toMatchObject({ tier: 'outside' })
+      } finally {
+        await rm(dataDir, { recursive: true, force: true })
+      }
+    })
+
     test.describe('when the data folder is deleted while Rapport runs', () => {
       test.use({ demoLanguage: language })
 

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { AppErrorValue } from '../errors'
 import type { BackupInfo, StoreNotice } from './storeNotice'
 import { noInput, op } from '../operation'
+import { setAsideKeySchema, type RepairResult, type SetAsideRecord } from './setAside'
 
 export interface AppInfo {
   version: string
@@ -29,6 +30,14 @@ export const storeOperations = {
   'store.writeCopy': op<{ file: string }>()(
     z.object({ folder: z.string().trim().min(1).max(4096) }).strict(),
   ),
+  /** Records of a hand-edited file that could not be loaded, with their problems. */
+  'store.listSetAside': op<SetAsideRecord[]>()(noInput),
+  /** Repairs one set-aside record and loads it in one ordinary transaction. */
+  'store.repairSetAside': op<RepairResult>()(setAsideKeySchema),
+  /** Takes a repair back (the toast's undo): the record leaves the store and is offered again. */
+  'store.undoRepairSetAside': op<{ ok: true }>()(setAsideKeySchema),
+  /** Leaves one set-aside record aside for good (it stays in its file, marked). */
+  'store.dismissSetAside': op<{ ok: true }>()(setAsideKeySchema),
   'backups.list': op<BackupInfo[]>()(noInput),
   'backups.create': op<BackupInfo>()(noInput),
   'backups.restore': op<{ ok: true }>()(z.object({ file: z.string().min(1).max(4096) }).strict()),

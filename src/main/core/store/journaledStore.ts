@@ -180,6 +180,29 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
       }
     }
 
+    /**
+     * A hand-edited file: keep it exactly as found, write the records that could not be loaded to
+     * a needs-attention file (repaired or left aside from the app, see setAsideRecords.ts), and
+     * list what needs a look.
+     */
+    const keepHandEdited = async (found: LoadedSnapshot) => {
+      const when = stamp(now())
+      const copyAt = join(dir, `rapport.edited-${when}.json`)
+      await copyFileDurably(snapshotFile, copyAt)
+      let setAsideFile: string | undefined
+      if (found.setAside.length > 0) {
+        setAsideFile = join(dir, `rapport.needs-attention-${when}.json`)
+        await writeFileDurably(setAsideFile, JSON.stringify(found.setAside, null, 2) + '\n')
+      }
+      notice({
+        kind: 'recordsNeedAttention',
+        file: snapshotFile,
+        copyAt,
+        records: found.attention,
+        setAsideFile,
+      })
+    }
+
     // Load: parse → migrate → validate the snapshot, falling back to the newest good backup.
     let data: StoreData
     let replay: JournalEntry[] = []
@@ -241,22 +264,7 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
       data = loaded.data
       unknownFields = loaded.unknownFields
       if (loaded.attention.length > 0) {
-        // A hand-edited file: keep it exactly as found, list what needs a look, load the rest.
-        const when = stamp(now())
-        const copyAt = join(dir, `rapport.edited-${when}.json`)
-        await copyFileDurably(snapshotFile, copyAt)
-        let setAsideFile: string | undefined
-        if (loaded.setAside.length > 0) {
-          setAsideFile = join(dir, `rapport.needs-attention-${when}.json`)
-          await writeFileDurably(setAsideFile, JSON.stringify(loaded.setAside, null, 2) + '\n')
-        }
-        notice({
-          kind: 'recordsNeedAttention',
-          file: snapshotFile,
-          copyAt,
-          records: loaded.attention,
-          setAsideFile,
-        })
+        await keepHandEdited(loaded)
         writeNow = true
       }
       const base = journal.base
@@ -530,15 +538,7 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
       if (theirs && writer.isIdle() && !writer.hasEntries() && !snapshotStale) {
         // Nothing of ours is pending: take their version as it is.
         if (theirs.attention.length > 0) {
-          // Edited by hand: keep the file as found before the records set aside leave it.
-          const copyAt = join(dir, `rapport.edited-${stamp(now())}.json`)
-          await copyFileDurably(snapshotFile, copyAt)
-          notice({
-            kind: 'recordsNeedAttention',
-            file: snapshotFile,
-            copyAt,
-            records: theirs.attention,
-          })
+          await keepHandEdited(theirs)
           snapshotStale = true
         }
         state.replace(theirs.data)

@@ -4,6 +4,7 @@ import type { storeOperations } from '../../../shared/store/storeOperations'
 import type { CoreContext } from '../coreContext'
 import { createDemoService, hasDemoData } from '../demo/demoService'
 import type { JournaledStore } from './journaledStore'
+import { createSetAsideService } from './setAsideRecords'
 
 /** Answers the operations on the app and its data file: notices, backups, the demo network. */
 export function createStoreHandlers(
@@ -11,6 +12,7 @@ export function createStoreHandlers(
   context: CoreContext,
 ): Pick<Handlers, keyof typeof storeOperations> {
   const demo = createDemoService(store, () => store.backupNow('beforeDemoRemoval'))
+  const setAside = createSetAsideService(store)
   return {
     'app.info': () => ({
       version: context.version,
@@ -32,6 +34,10 @@ export function createStoreHandlers(
         'The data file is in use; there is nothing to start over from',
       )
     },
+    'store.listSetAside': () => setAside.list(),
+    'store.repairSetAside': (key) => setAside.repair(key),
+    'store.undoRepairSetAside': (key) => setAside.undoRepair(key),
+    'store.dismissSetAside': (key) => setAside.dismiss(key),
     'backups.list': () => store.listBackups(),
     'backups.create': () => store.backupNow(),
     'backups.restore': async ({ file }) => {

@@ -13,6 +13,7 @@ const REASONS = new Set([
   'store.copyNotAbsolute',
   'store.copyIsDataFolder',
   'store.copyExists',
+  'store.cannotRepair',
   'photo.tooLarge',
   'photo.notImage',
   'undoExpired',

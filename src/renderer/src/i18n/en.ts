@@ -687,6 +687,51 @@ export const en = {
     startEmptyBody:
       'There is no backup to go back to. Rapport can keep the damaged file aside (nothing is deleted) and start with an empty data file.',
     startEmpty: 'Keep the damaged file aside and start empty',
+    setAside: {
+      title: 'Records that could not be loaded',
+      body: 'Rapport can repair each one and load it: a missing field takes its usual default, a text over the limit is cut (the full text goes into the notes when it fits there), a value Rapport does not know is replaced by the default. Repaired or left aside, the original stays in the set-aside file.',
+      record: '{{name}} ({{collection}})',
+      unnamed: 'A record without a name',
+      repair: 'Repair and load',
+      leave: 'Leave aside',
+      cannot: 'Cannot be repaired automatically; fix it by hand in {{file}}.',
+      repaired: '{{name}} was repaired and loaded: {{changes}}.',
+      left: '{{name}} was left aside; it stays in the set-aside file.',
+      cannotRepair:
+        '{{name}} cannot be repaired automatically ({{problems}}). Nothing was changed.',
+      problem: {
+        missing: '{{field}} is missing',
+        wrongType: '{{field}} holds the wrong kind of value',
+        tooLong: '{{field}} is too long',
+        unknownValue: '{{field}} holds a value Rapport does not know',
+        invalid: '{{field}} is not valid',
+      },
+      change: {
+        filled: '{{field}} filled with its default',
+        cut: '{{field}} cut from {{length}} to {{limit}} characters, the full text kept in the notes',
+        cutAside:
+          '{{field}} cut from {{length}} to {{limit}} characters, the full text kept in the set-aside file',
+        dropped: '{{field}}: the unknown value “{{from}}” replaced by the default',
+        newId: 'given a new ID, as {{from}} was taken',
+      },
+      field: {
+        record: 'The record',
+        id: 'ID',
+        createdAt: 'Created at',
+        updatedAt: 'Last changed at',
+        title: 'Title',
+      },
+      collection: {
+        contacts: 'contact',
+        events: 'event',
+        encounters: 'conversation',
+        followUps: 'follow-up',
+        communities: 'community',
+        gatherings: 'gathering',
+        relationships: 'relationship',
+        helps: 'help',
+      },
+    },
   },
   backups: {
     title: 'Backups',
@@ -760,6 +805,7 @@ export const en = {
           '{{folder}} is the data folder that was deleted. Use “Write everything to the folder again” for it.',
         copyExists:
           '{{file}} already exists. Rapport does not write over another data file; choose a new folder.',
+        cannotRepair: 'This record cannot be repaired automatically. Nothing was changed.',
       },
       photo: {
         tooManyPixels:

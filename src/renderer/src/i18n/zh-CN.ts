@@ -632,9 +632,9 @@ export const zhCN: Messages = {
       '你手动编辑过的数据文件中有 {{count}} 条记录需要处理：{{records}}。其余内容都已载入，逐条打开即可修改。文件的原样副本保存在 {{copyAt}}。{{setAside}}',
     recordsSetAside: '无法载入的记录保存在 {{setAsideFile}}。',
     problem: {
-      tooLong: '{{field}} 超出长度上限；已完整载入，编辑时请缩短',
-      missingField: '缺少 {{field}}；未载入',
-      invalid: '{{field}} 的内容无效；未载入',
+      tooLong: '{{field}}超出长度上限；已完整载入，编辑时请缩短',
+      missingField: '缺少{{field}}；未载入',
+      invalid: '{{field}}的内容无效；未载入',
       duplicateId: '与另一条记录的编号相同（{{field}}）；已换用新编号保留',
       unknownFields: 'Rapport 不认识的字段：{{field}}；已原样保留在文件中',
     },
@@ -653,6 +653,49 @@ export const zhCN: Messages = {
     startEmptyBody:
       '没有可以恢复的备份。Rapport 可以把损坏的文件移到一旁保存（不会删除任何内容），然后用一个空的数据文件开始。',
     startEmpty: '保留损坏的文件并重新开始',
+    setAside: {
+      title: '未能载入的记录',
+      body: 'Rapport 可以逐条修复并载入：缺少的字段填入默认值，超出上限的文字截到上限（备注放得下时，全文放进备注），Rapport 不认识的值换成默认值。无论修复还是搁置，原始记录都保留在暂存文件中。',
+      record: '{{name}}（{{collection}}）',
+      unnamed: '一条没有名字的记录',
+      repair: '修复并载入',
+      leave: '搁置',
+      cannot: '无法自动修复，请在 {{file}} 中手动修改。',
+      repaired: '已修复并载入{{name}}：{{changes}}。',
+      left: '已搁置{{name}}，记录仍保留在暂存文件中。',
+      cannotRepair: '{{name}}无法自动修复（{{problems}}），没有做任何改动。',
+      problem: {
+        missing: '缺少{{field}}',
+        wrongType: '{{field}}的值类型不对',
+        tooLong: '{{field}}太长',
+        unknownValue: '{{field}}的值 Rapport 不认识',
+        invalid: '{{field}}无效',
+      },
+      change: {
+        filled: '{{field}}已填入默认值',
+        cut: '{{field}}从 {{length}} 个字截到 {{limit}} 个字，全文已放进备注',
+        cutAside: '{{field}}从 {{length}} 个字截到 {{limit}} 个字，全文保留在暂存文件中',
+        dropped: '{{field}}中不认识的值“{{from}}”已换成默认值',
+        newId: '编号 {{from}} 已被占用，已换用新编号',
+      },
+      field: {
+        record: '整条记录',
+        id: '编号',
+        createdAt: '创建时间',
+        updatedAt: '修改时间',
+        title: '标题',
+      },
+      collection: {
+        contacts: '联系人',
+        events: '活动',
+        encounters: '交谈',
+        followUps: '跟进',
+        communities: '社群',
+        gatherings: '聚会',
+        relationships: '关系',
+        helps: '帮忙记录',
+      },
+    },
   },
   backups: {
     title: '备份',
@@ -719,6 +762,7 @@ export const zhCN: Messages = {
         copyIsDataFolder:
           '{{folder}} 就是被删除的数据文件夹。要写回这里，请使用“把所有数据重新写入文件夹”。',
         copyExists: '{{file}} 已经存在。Rapport 不会覆盖别的数据文件，请换一个新文件夹。',
+        cannotRepair: '这条记录无法自动修复，没有做任何改动。',
       },
       photo: {
         tooManyPixels:

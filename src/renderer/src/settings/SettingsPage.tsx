@@ -19,6 +19,7 @@ import type { Settings } from '../../../shared/model'
 import { useApi } from '../api/ApiContext'
 import { useAppState } from '../AppContext'
 import { BackupsCard } from '../store/BackupsCard'
+import { SetAsideRecords } from '../store/SetAsideRecords'
 import { RemindersCard } from '../followUps/RemindersCard'
 import { errorText } from '../api/errorText'
 import { PageHeader } from '../ui/PageHeader'
@@ -178,6 +179,10 @@ export function SettingsPage() {
       </Card>
       <SyncCard />
       <RemindersCard />
+      {/* The banner lists them while its notice is shown; after a restart, only here. */}
+      {!info.notices.some((n) => n.kind === 'recordsNeedAttention' && n.setAsideFile) && (
+        <SetAsideRecords framed />
+      )}
       <BackupsCard />
       <Card withBorder>
         <Title order={2} size="h4" mb="sm">

@@ -8,6 +8,7 @@ import type { AttentionRecord, StoreNotice } from '../../../shared/store/storeNo
 import { useApi } from '../api/ApiContext'
 import { errorText } from '../api/errorText'
 import { formatDateTime } from '../format/formatDate'
+import { fieldLabel, SetAsideRecords } from './SetAsideRecords'
 
 /**
  * `t` with a plain signature: i18next's inference of options over every key is too deep for the
@@ -84,7 +85,15 @@ function noticeText(t: NoticeT, language: string, notice: StoreNotice): string {
         copyAt: notice.copyAt,
         records: notice.records
           .map((r) => {
-            const problem = t(`store.problem.${r.problem}`, { field: r.field })
+            // Unknown fields and a shared id are named as they are in the file; the rest by label.
+            const field =
+              r.problem === 'unknownFields' || r.problem === 'duplicateId'
+                ? r.field
+                : r.field
+                    .split(', ')
+                    .map((f) => fieldLabel(t, f))
+                    .join(language.startsWith('zh') ? '、' : ', ')
+            const problem = t(`store.problem.${r.problem}`, { field })
             return language.startsWith('zh')
               ? `${r.name ?? r.id}（${problem}）`
               : `${r.name ?? r.id} (${problem})`
@@ -213,6 +222,7 @@ export function StoreNotices({
                 {noticeText(t as NoticeT, i18n.language, notice)}
               </Text>
               {notice.kind === 'recordsNeedAttention' && <RecordLinks records={notice.records} />}
+              {notice.kind === 'recordsNeedAttention' && notice.setAsideFile && <SetAsideRecords />}
             </div>
             <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
               {notice.kind === 'dataFolderGone' && (
