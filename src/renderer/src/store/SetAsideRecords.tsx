@@ -7,7 +7,7 @@ import type { RepairChange, SetAsideProblem, SetAsideRecord } from '../../../sha
 import { useApi } from '../api/ApiContext'
 import { errorText } from '../api/errorText'
 import { useQuery } from '../api/useQuery'
-import type { TextKey } from '../i18n'
+import type { TextKey } from '../i18n/textKey'
 
 /** `t` with a plain signature (see StoreNotices: keys built at run time are still TextKeys). */
 type PlainT = (key: TextKey, options?: Record<string, unknown>) => string
