@@ -108,9 +108,18 @@ export function launchDesktop(options: {
 
   const command = <T>(name: string, args?: Record<string, unknown>) =>
     new Promise<T>((resolve, reject) => {
+      // A run that has quit has no channel: say so instead of an unhandled 'Channel closed'.
+      if (!child.connected) {
+        reject(new Error('desktop has exited'))
+        return
+      }
       const id = nextId++
       waiting.set(id, { resolve: resolve as (v: unknown) => void, reject })
-      child.send({ type: 'command', id, name, args })
+      child.send({ type: 'command', id, name, args }, (error) => {
+        if (!error) return
+        waiting.delete(id)
+        reject(error)
+      })
     })
   const knownUtilityPids = new Set<number>()
   const state = async () => {
@@ -145,17 +154,20 @@ export function launchDesktop(options: {
       const done = new Promise<{ code: number; state: DesktopRecord }>((resolve) =>
         exited ? resolve(exited) : exitWaiters.push(resolve),
       )
-      void command('quit')
+      // The answer may never come: the process exits while answering.
+      command('quit').catch(() => undefined)
       return done
     },
     async kill() {
       const pids = new Set(knownUtilityPids)
       if (child.exitCode === null && child.signalCode === null) {
-        const last = await Promise.race([
-          state().catch(() => null),
-          new Promise<null>((resolve) => setTimeout(() => resolve(null), 1000)),
-        ])
-        last?.utility.forEach((u) => pids.add(u.pid))
+        if (child.connected) {
+          const last = await Promise.race([
+            state().catch(() => null),
+            new Promise<null>((resolve) => setTimeout(() => resolve(null), 1000)),
+          ])
+          last?.utility.forEach((u) => pids.add(u.pid))
+        }
         child.kill('SIGKILL')
       }
       for (const pid of pids) {
