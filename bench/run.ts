@@ -92,6 +92,7 @@ function resultsMarkdown(figures: BenchFigure[], run: RunInfo): string {
     '```sh',
     'npm run bench                # full run, a few minutes',
     'BENCH_QUICK=1 npm run bench  # quick: typical store size only, fewer search rounds',
+    'BENCH_ONLY=cards,ics npm run bench  # only these, in a section of their own',
     '```',
     '',
     "The console shows more detail than this table (every run, notes, the loop blocks' CPU " +
@@ -106,23 +107,58 @@ function resultsMarkdown(figures: BenchFigure[], run: RunInfo): string {
   ].join('\n')
 }
 
+/** Every benchmark, by the name `BENCH_ONLY` picks it with. */
+const BENCHES: [string, () => Promise<BenchFigure[]>][] = [
+  ['store', runStoreBench],
+  ['search', runSearchBench],
+  ['import', runImportBench],
+  ['hostile', runHostileInputBench],
+  ['scheduler', runSchedulerBench],
+  ['writeCost', runWriteCostBench],
+  ['ics', runIcsBench],
+  ['cards', runCardScanBench],
+  ['map', runMapBench],
+  ['desktop', runDesktopMainThreadBench],
+  ['sync', runSyncBench],
+]
+
+/** The section a partial run (`BENCH_ONLY=cards`) writes, with its own date and machine load. */
+function partialSection(names: string[], figures: BenchFigure[], run: RunInfo): string {
+  const date = `${run.started.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+  const busy = Math.max(run.loadStart[0]!, run.loadEnd[0]!) > availableParallelism() / 2
+  return [
+    `## Partial run: ${names.join(', ')}`,
+    '',
+    `\`BENCH_ONLY=${names.join(',')} npm run bench\` on ${date}, ${Math.round(run.seconds)} s; ` +
+      `Node ${process.versions.node}, load average ${loadText(run.loadStart)} at the start and ` +
+      `${loadText(run.loadEnd)} at the end` +
+      (busy ? ' (busy: these times are upper bounds).' : ' (quiet).') +
+      ' A full run replaces this section with the table above.',
+    '',
+    markdownTable(
+      ['Section', 'Measure', 'Value', 'Target', 'Met'],
+      figures.map((f) => [f.section, f.measure, formatValue(f), f.target ?? '', formatMet(f)]),
+      new Set([2]),
+    ),
+  ].join('\n')
+}
+
 async function main(): Promise<void> {
   const started = new Date()
   const loadStart = loadavg()
-  const figures: BenchFigure[] = [
-    ...(await runStoreBench()),
-    ...(await runSearchBench()),
-    ...(await runImportBench()),
-    ...(await runHostileInputBench()),
-    ...(await runSchedulerBench()),
-    ...(await runWriteCostBench()),
-    ...(await runIcsBench()),
-    ...(await runCardScanBench()),
-    ...(await runMapBench(5_000)),
-    ...(await runMapBench(20_000)),
-    ...(await runDesktopMainThreadBench()),
-    ...(await runSyncBench()),
-  ]
+  const only = process.env.BENCH_ONLY?.split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
+  const unknown = only?.filter((name) => !BENCHES.some(([known]) => known === name)) ?? []
+  if (unknown.length > 0) {
+    throw new Error(
+      `BENCH_ONLY: no benchmark named ${unknown.join(', ')} (known: ${BENCHES.map(([n]) => n).join(', ')})`,
+    )
+  }
+  const figures: BenchFigure[] = []
+  for (const [name, bench] of BENCHES) {
+    if (!only || only.includes(name)) figures.push(...(await bench()))
+  }
   const run: RunInfo = {
     quick: process.env.BENCH_QUICK === '1',
     started,
@@ -130,8 +166,24 @@ async function main(): Promise<void> {
     loadStart,
     loadEnd: loadavg(),
   }
-  // `npm run bench:ui` keeps its own section in the same file; carry it over.
   const previous = await readFile(RESULTS, 'utf8').catch(() => '')
+  if (only) {
+    // A partial run keeps the full table and replaces only its own section.
+    const key = only.join(',')
+    const start = `<!-- PARTIAL:${key}:START -->`
+    const end = `<!-- PARTIAL:${key}:END -->`
+    const section = `${start}\n\n${partialSection(only, figures, run)}\n${end}`
+    const at = previous.indexOf(start)
+    const stop = previous.indexOf(end)
+    const next =
+      at >= 0 && stop > at
+        ? previous.slice(0, at) + section + previous.slice(stop + end.length)
+        : `${previous.trimEnd()}\n\n${section}\n`
+    await writeFile(RESULTS, next)
+    console.log(`\nFigures of ${key} written to their section of bench/results.md.`)
+    return
+  }
+  // `npm run bench:ui` keeps its own section in the same file; carry it over.
   const uiSection = /<!-- UI-BENCH:START -->[\s\S]*<!-- UI-BENCH:END -->/.exec(previous)?.[0]
   const markdown = resultsMarkdown(figures, run)
   await writeFile(RESULTS, uiSection ? `${markdown.trimEnd()}\n\n${uiSection}\n` : markdown)
