@@ -82,8 +82,9 @@ function resultsMarkdown(figures: BenchFigure[], run: RunInfo): string {
     `- Platform: ${platform()} ${release()} (${arch()})`,
     `- Load average (1 / 5 / 15 min): ${loadText(run.loadStart)} at the start, ` +
       `${loadText(run.loadEnd)} at the end` +
-      // Never call a loaded run quiet: other work inflates times (tails most).
-      (Math.max(run.loadStart[0]!, run.loadEnd[0]!) > availableParallelism() / 2
+      // Never call a loaded run quiet: other work inflates times (tails most). Judged at the
+      // start: the benchmark's own work is in the load average at the end.
+      (run.loadStart[0]! > availableParallelism() / 2
         ? ' — the machine was busy with other work, so these times are upper bounds'
         : ' — a quiet machine'),
     '',
@@ -125,7 +126,7 @@ const BENCHES: [string, () => Promise<BenchFigure[]>][] = [
 /** The section a partial run (`BENCH_ONLY=cards`) writes, with its own date and machine load. */
 function partialSection(names: string[], figures: BenchFigure[], run: RunInfo): string {
   const date = `${run.started.toISOString().slice(0, 16).replace('T', ' ')} UTC`
-  const busy = Math.max(run.loadStart[0]!, run.loadEnd[0]!) > availableParallelism() / 2
+  const busy = run.loadStart[0]! > availableParallelism() / 2
   return [
     `## Partial run: ${names.join(', ')}`,
     '',

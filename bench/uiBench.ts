@@ -283,6 +283,9 @@ function replaceSection(old: string, section: string): string {
     : `${old.trimEnd()}\n\n${section}\n`
 }
 
+/** Taken before any work of this run, so the run's own load does not count. */
+const LOAD_AT_START = loadavg()
+
 function table(all: Figures[], bulk: string): string {
   const base = all[0]!
   const ratio = (value: number, of: number) => (of > 0 ? `×${(value / of).toFixed(1)}` : '')
@@ -290,7 +293,7 @@ function table(all: Figures[], bulk: string): string {
     START,
     '## UI (`npm run bench:ui`)',
     '',
-    `Measured on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), Debian Chromium (SwiftShader), browser mode, shared with other work. Keystroke latency is keypress → the page stops changing; ratios are against 300 contacts.`,
+    `Measured on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), Debian Chromium (SwiftShader), browser mode, load average ${LOAD_AT_START.map((l) => l.toFixed(2)).join(' / ')} at the start (${LOAD_AT_START[0]! > availableParallelism() / 2 ? 'busy with other work: these times are upper bounds' : 'quiet'}). Keystroke latency is keypress → the page stops changing; ratios are against 300 contacts.`,
     '',
     '| Contacts | Keystroke median | Keystroke p95 | First rows, Contacts | First rows, Today | Longest main-thread task |',
     '| -------: | ---------------: | ------------: | -------------------: | ----------------: | -----------------------: |',
