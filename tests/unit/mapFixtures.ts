@@ -12,6 +12,7 @@ import {
   type Relationship,
   type StoreData,
 } from '../../src/shared/model'
+import type { MapNode } from '../../src/shared/map/mapOperations'
 
 const AT = '2026-01-10T09:00:00.000Z'
 const base = (id: string) => ({ id, createdAt: AT, updatedAt: AT })
@@ -42,3 +43,15 @@ export const community = (id: string, memberIds: string[], name = `Club ${id}`):
 export function storeWith(parts: Partial<StoreData>): StoreData {
   return { ...emptyStoreData(), ...parts }
 }
+
+/** A node of the map's view, as `map.graph` answers it; the kind is the key's prefix. */
+export const node = (key: string, extra: Partial<MapNode> = {}): MapNode => ({
+  key,
+  kind: key === 'me' ? 'me' : (key.split(':')[0] as MapNode['kind']),
+  label: key,
+  importance: 0,
+  mentions: 0,
+  degree: 0,
+  cluster: -1,
+  ...extra,
+})

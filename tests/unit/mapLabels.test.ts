@@ -11,17 +11,7 @@ import {
 import { fade } from '../../src/renderer/src/map/mapStyle'
 import { LONER_RADIUS, ringView, TIER_RADIUS } from '../../src/renderer/src/map/placement'
 import type { MapNode } from '../../src/shared/map/mapOperations'
-
-const node = (key: string, extra: Partial<MapNode> = {}): MapNode => ({
-  key,
-  kind: key === 'me' ? 'me' : (key.split(':')[0] as MapNode['kind']),
-  label: key,
-  importance: 0,
-  mentions: 0,
-  degree: 0,
-  cluster: -1,
-  ...extra,
-})
+import { node } from './mapFixtures'
 
 /** Who is named at this zoom among `shown` nodes ranked by importance. */
 const named = (nodes: MapNode[], ratio: number) => {

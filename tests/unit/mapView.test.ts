@@ -6,18 +6,8 @@ import {
   visibleNodes,
 } from '../../src/renderer/src/map/mapFilters'
 import { ringView, TIER_RADIUS } from '../../src/renderer/src/map/placement'
-import type { MapGraphView, MapNode } from '../../src/shared/map/mapOperations'
-
-const node = (key: string, extra: Partial<MapNode> = {}): MapNode => ({
-  key,
-  kind: key === 'me' ? 'me' : (key.split(':')[0] as MapNode['kind']),
-  label: key,
-  importance: 0,
-  mentions: 0,
-  degree: 0,
-  cluster: -1,
-  ...extra,
-})
+import type { MapGraphView } from '../../src/shared/map/mapOperations'
+import { node } from './mapFixtures'
 
 const NOW = Date.parse('2026-06-01T00:00:00.000Z')
 const view: MapGraphView = {
