@@ -17,6 +17,17 @@ if (!hasRadicale) console.warn(radicaleMissing)
 const quickTransport = { timeoutMs: 5_000, retries: 1, backoffMs: 20 }
 const unfold = (text: string) => text.replace(/\r\n[ \t]/g, '')
 
+/** Points the core at the test server and makes its "Rapport" address book; answers its URL. */
+async function connectAddressBook(core: Core, server: Radicale): Promise<string> {
+  await call(core, 'sync.configure', { serverUrl: server.url, user: server.user })
+  const { addressBookUrl } = await call<{ addressBookUrl: string }>(
+    core,
+    'sync.createCollections',
+    { addressBook: true, calendar: false },
+  )
+  return addressBookUrl
+}
+
 async function allFiles(dir: string): Promise<string[]> {
   const out: string[] = []
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -315,8 +326,7 @@ describe.skipIf(!hasRadicale)('sync faults', () => {
       syncTransport: quickTransport,
     })
     try {
-      await call(core, 'sync.configure', { serverUrl: server.url, user: server.user })
-      await call(core, 'sync.createCollections', { addressBook: true, calendar: false })
+      await connectAddressBook(core, server)
       await call(core, 'sync.run', {})
       const first = await call<SyncLogEntry[]>(core, 'sync.log', {})
       expect(first.length).toBeGreaterThan(0)
@@ -391,12 +401,7 @@ describe.skipIf(!hasRadicale)('sync faults', () => {
       syncTransport: { ...quickTransport, fetch: withoutSyncCollection },
     })
     try {
-      await call(core, 'sync.configure', { serverUrl: server.url, user: server.user })
-      const { addressBookUrl } = await call<{ addressBookUrl: string }>(
-        core,
-        'sync.createCollections',
-        { addressBook: true, calendar: false },
-      )
+      const addressBookUrl = await connectAddressBook(core, server)
       for (const card of await phone.list(addressBookUrl)) await phone.remove(card.href)
       await call(core, 'contacts.create', { name: 'Barbara Liskov', organization: 'MIT' })
       await call(core, 'sync.run', {})
@@ -445,13 +450,7 @@ describe.skipIf(!hasRadicale)('sync faults', () => {
       syncTransport: { ...quickTransport, fetch: racingFetch },
     })
     try {
-      await call(core, 'sync.configure', { serverUrl: server.url, user: server.user })
-      addressBook = (
-        await call<{ addressBookUrl: string }>(core, 'sync.createCollections', {
-          addressBook: true,
-          calendar: false,
-        })
-      ).addressBookUrl
+      addressBook = await connectAddressBook(core, server)
       for (const card of await phone.list(addressBook)) await phone.remove(card.href)
       const hedy = await call<Contact>(core, 'contacts.create', {
         name: 'Hedy Lamarr',
@@ -488,15 +487,7 @@ describe.skipIf(!hasRadicale)('capture on the phone during an event', () => {
     })
     const phone = phoneFor(server)
     try {
-      await call(core, 'sync.configure', { serverUrl: server.url, user: server.user })
-      const { addressBookUrl } = await call<{ addressBookUrl: string }>(
-        core,
-        'sync.createCollections',
-        {
-          addressBook: true,
-          calendar: false,
-        },
-      )
+      const addressBookUrl = await connectAddressBook(core, server)
       const now = Date.now()
       const event = await call<{ id: string }>(core, 'events.create', {
         name: 'DevConf',
@@ -571,12 +562,7 @@ describe.skipIf(!hasRadicale)('lunar dates on the phone', () => {
     })
     const phone = phoneFor(server)
     try {
-      await call(core, 'sync.configure', { serverUrl: server.url, user: server.user })
-      const { addressBookUrl } = await call<{ addressBookUrl: string }>(
-        core,
-        'sync.createCollections',
-        { addressBook: true, calendar: false },
-      )
+      const addressBookUrl = await connectAddressBook(core, server)
       await call(core, 'contacts.create', {
         name: '陈静',
         // 农历八月十五: 3 Oct 1990, 15 Sep 2027, 3 Oct 2028.
