@@ -56,7 +56,7 @@ export function createHandlers(
     ...createFollowUpHandlers(store, context, reminders),
     ...calendar.handlers,
     ...createEventHandlers(store, context, undo),
-    ...createCommunityHandlers(store, context, undo),
+    ...createCommunityHandlers(store, context, undo, language),
     ...createMapHandlers(store, context),
     ...cards.handlers,
     ...createQrCardHandlers(store, context),

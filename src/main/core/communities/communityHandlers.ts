@@ -1,5 +1,6 @@
 import type { communityOperations } from '../../../shared/communities/communityOperations'
 import type { Handlers } from '../../../shared/contract'
+import type { Language } from '../../../shared/model'
 import type { CoreContext } from '../coreContext'
 import { createCommunityService } from './communityService'
 import { createRemovalService } from '../undo/removalService'
@@ -11,11 +12,8 @@ export function createCommunityHandlers(
   store: JournaledStore,
   context: CoreContext,
   undo: UndoLedger,
+  language: () => Language,
 ): Pick<Handlers, keyof typeof communityOperations> {
-  const language = () => {
-    const preference = store.read().settings.language
-    return preference === 'system' ? context.systemLanguage : preference
-  }
   const communities = createCommunityService(store, context.clock, language)
   const removals = createRemovalService(store)
   const community = undoable(
