@@ -37,3 +37,10 @@ export function formatMet(figure: BenchFigure): string {
   if (figure.met === undefined) return ''
   return figure.met ? 'yes' : '**no**'
 }
+
+/** The nearest-rank percentile `p` (0–100) of values sorted ascending; NaN for none. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN
+  const rank = Math.ceil((p / 100) * sorted.length) - 1
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))]!
+}

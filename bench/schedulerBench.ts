@@ -19,7 +19,7 @@ import {
   type ReminderItem,
   type ReminderNotification,
 } from '../src/main/core/followUps/reminders/scheduler'
-import { targetText, type BenchFigure } from './figures'
+import { targetText, type BenchFigure, percentile } from './figures'
 import { generateStore } from './generateStore'
 
 const FOLLOW_UPS = 50_000
@@ -31,12 +31,6 @@ const DAY = 24 * 60 * MINUTE
 const START = Date.parse('2026-06-15T10:00:00.000Z')
 
 const round = (value: number, digits = 3): number => Number(value.toFixed(digits))
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN
-  const rank = Math.ceil((p / 100) * sorted.length) - 1
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))]!
-}
 
 function stats(label: string, times: number[], extra: Record<string, number> = {}) {
   const sorted = [...times].sort((a, b) => a - b)

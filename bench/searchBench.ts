@@ -14,7 +14,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { pinyin } from 'pinyin-pro'
 import { prepareContactSearch, searchContacts } from '../src/main/core/contacts/contactSearch'
 import type { Contact } from '../src/shared/model'
-import { targetText, type BenchFigure } from './figures'
+import { targetText, type BenchFigure, percentile } from './figures'
 import { generateStore, mulberry32 } from './generateStore'
 
 const CONTACTS = 30_000
@@ -77,12 +77,6 @@ const QUERIES = [
 ]
 
 const round = (value: number, digits = 2): number => Number(value.toFixed(digits))
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN
-  const rank = Math.ceil((p / 100) * sorted.length) - 1
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))]!
-}
 
 const random = mulberry32
 

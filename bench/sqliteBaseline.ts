@@ -8,6 +8,7 @@
 import { join } from 'node:path'
 import { createRequire } from 'node:module'
 import type { StoreData } from '../src/shared/model'
+import { percentile } from './figures'
 
 export interface SqliteFigures {
   loadMs: number
@@ -80,7 +81,9 @@ export function sqliteBaseline(
   }
   cold.close()
   latencies.sort((a, b) => a - b)
-  const at = (p: number) =>
-    latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)]!
-  return { loadMs, editMedianMs: at(0.5), editP95Ms: at(0.95) }
+  return {
+    loadMs,
+    editMedianMs: percentile(latencies, 50),
+    editP95Ms: percentile(latencies, 95),
+  }
 }

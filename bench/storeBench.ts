@@ -25,7 +25,7 @@ import {
   type JournaledStore,
   type OpenStoreOptions,
 } from '../src/main/core/store/journaledStore'
-import type { BenchFigure } from './figures'
+import { type BenchFigure, percentile } from './figures'
 import { sqliteBaseline, type SqliteFigures } from './sqliteBaseline'
 import { generateStore, type StoreSize } from './generateStore'
 
@@ -87,12 +87,6 @@ const collectGarbage: () => void = (() => {
 
 const round = (value: number, digits = 1): number => Number(value.toFixed(digits))
 const mb = (bytes: number): number => bytes / 1_000_000
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN
-  const rank = Math.ceil((p / 100) * sorted.length) - 1
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))]!
-}
 
 /** The worst stall: wall time beyond the sampling period, and the CPU time we used during it. */
 interface LoopBlock {
