@@ -54,6 +54,16 @@ export interface DesktopRun {
   kill(): Promise<void>
 }
 
+/** Whether a process with this id still exists (signal 0 only asks). */
+export const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /**
  * Runs the built desktop app (out/main/index.js) in plain Node with the electron stand-in, as a
  * child process driven over its IPC channel. Its core process is a fork of that child.
@@ -177,16 +187,8 @@ export function launchDesktop(options: {
           // already gone
         }
       }
-      const gone = (pid: number) => {
-        try {
-          process.kill(pid, 0)
-          return false
-        } catch {
-          return true
-        }
-      }
       const deadline = Date.now() + 10_000
-      while ([...pids].some((pid) => !gone(pid)) && Date.now() < deadline)
+      while ([...pids].some(isAlive) && Date.now() < deadline)
         await new Promise((resolve) => setTimeout(resolve, 20))
     },
   }

@@ -7,6 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { decodeJournal } from '../../../src/main/core/store/journal'
 import { ipcChannel, operationNames } from '../../../src/shared/operationNames'
 import {
+  isAlive,
   launchDesktop,
   type DesktopRecord,
   type DesktopRun,
@@ -47,14 +48,6 @@ afterEach(async () => {
 const labels = (items: MenuItem[] | null | undefined): string[] =>
   (items ?? []).flatMap((item) => [...(item.label ? [item.label] : []), ...labels(item.submenu)])
 const trayOf = (state: DesktopRecord) => state.trays.at(-1)!
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
 
 describe('the desktop app, run with the electron stand-in', () => {
   beforeAll(() => {
