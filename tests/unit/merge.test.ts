@@ -574,6 +574,7 @@ function updateInMemory<T>(data: StoreData, build: (tx: StoreTransaction) => T) 
   const staged: StoreOp[] = []
   const tx: StoreTransaction = {
     data: state.data,
+    find: (c, id) => state.find(c, id),
     put: (c, r) => void staged.push({ t: 'put', c, r } as StoreOp),
     remove: (c, id) => void staged.push({ t: 'del', c, id }),
     setSettings: (v) => void staged.push({ t: 'settings', v }),

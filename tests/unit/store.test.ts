@@ -61,6 +61,25 @@ describe('snapshot + journal', () => {
     ])
   })
 
+  it('finds a record by id after puts, replacements and removals, as the data shows it', async () => {
+    const dir = await tempDir()
+    const store = await open(dir)
+    for (const id of ['a', 'b', 'c']) await store.update((tx) => tx.put('contacts', contact(id)))
+    await store.update((tx) => tx.put('contacts', contact('b', 'Bea')))
+    await store.update((tx) => tx.remove('contacts', 'a'))
+    expect(store.find('contacts', 'a')).toBeUndefined()
+    expect(store.find('contacts', 'b')?.name).toBe('Bea')
+    expect(store.find('contacts', 'c')).toBe(store.read().contacts.find((c) => c.id === 'c'))
+    // Inside a transaction, `find` answers from the state before its own changes, like `data`.
+    await store.update((tx) => {
+      tx.put('contacts', contact('d'))
+      expect(tx.find('contacts', 'd')).toBeUndefined()
+      expect(tx.find('contacts', 'c')?.id).toBe('c')
+    })
+    expect(store.find('contacts', 'd')?.id).toBe('d')
+    await store.close()
+  })
+
   it('shares fsyncs among concurrent changes and acknowledges each one (group commit)', async () => {
     const dir = await tempDir()
     const store = await open(dir)

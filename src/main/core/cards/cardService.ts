@@ -4,7 +4,7 @@ import { linksOfCard, type CardFields } from '../../../shared/cards/cardFields'
 import type { CardDuplicate, CardScan, SavedCard } from '../../../shared/cards/cardOperations'
 import { RapportError } from '../../../shared/errors'
 import { contactSchema, type Contact } from '../../../shared/model'
-import { newId, nextTimestamp, type Clock } from '../clock'
+import { nextTimestamp, type Clock } from '../clock'
 import { buildMatchIndex, findMatches, type ContactFields } from '../contacts/duplicates'
 import { defaultChoice, mergeFields } from '../contacts/merge'
 import { toE164 } from '../contacts/identity/phone'
@@ -13,6 +13,7 @@ import { createEventService } from '../events/eventService'
 import type { JournaledStore } from '../store/journaledStore'
 import { parseCardReadings } from './cardParser'
 import { createCardReader, type CardReader } from './cardReader'
+import { createRecord, type NewRecordFields } from '../store/createRecord'
 
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024
 
@@ -125,9 +126,7 @@ export function createCardService(
       const fields = contactFieldsOfCard(input.fields, region)
       const contact = await store.update((tx) => {
         const now = nextTimestamp(clock)
-        const target = input.mergeIntoId
-          ? tx.data.contacts.find((c) => c.id === input.mergeIntoId)
-          : undefined
+        const target = input.mergeIntoId ? tx.find('contacts', input.mergeIntoId) : undefined
         if (input.mergeIntoId && !target) {
           throw new RapportError('NOT_FOUND', 'contact not found', {
             kind: 'contact',
@@ -150,15 +149,9 @@ export function createCardService(
           tx.put('contacts', merged)
           return merged
         }
-        const created = contactSchema.parse({
-          ...fields,
-          ...(photo ? { photo } : {}),
-          id: newId(),
-          createdAt: now,
-          updatedAt: now,
-        })
-        tx.put('contacts', created)
-        return created
+        // A card read without a name is refused here by the contact schema.
+        const created = { ...fields, ...(photo ? { photo } : {}) } as NewRecordFields<'contacts'>
+        return createRecord(tx, clock, 'contacts', created, now)
       })
       // The encounter that records the card, as quick capture records it (with the event's
       // follow-up within 24 hours and the target's stage).

@@ -42,6 +42,17 @@ class StagedTransaction implements StoreTransaction {
     this.data = data
   }
 
+  find<C extends CollectionName>(name: C, id: string): RecordOf<C> | undefined {
+    const working = this.working.get(name)
+    if (working) {
+      const at = working.at.get(id)
+      return (at === undefined ? undefined : (working.records[at] ?? undefined)) as
+        RecordOf<C> | undefined
+    }
+    if (this.base === this.tx.data) return this.tx.find(name, id)
+    return (this.base[name] as AnyRecord[]).find((r) => r.id === id) as RecordOf<C> | undefined
+  }
+
   private view(name: CollectionName): AnyRecord[] {
     const working = this.working.get(name)
     if (!working) return this.base[name] as AnyRecord[]

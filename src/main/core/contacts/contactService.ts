@@ -2,8 +2,9 @@ import { assertFreshEdit } from '../store/freshEdit'
 import type { DeletedContact, ParsedInputOf } from '../../../shared/contract'
 import { RapportError } from '../../../shared/errors'
 import { contactSchema, type Contact, type StoreData } from '../../../shared/model'
-import { newId, nextTimestamp, type Clock } from '../clock'
+import { nextTimestamp, type Clock } from '../clock'
 import type { DataStore } from '../store/dataStore'
+import { createRecord } from '../store/createRecord'
 
 /** The card's own limit on tags (see the contact schema). */
 const MAX_TAGS = 50
@@ -26,15 +27,7 @@ export function createContactService(store: DataStore, clock: Clock) {
 
     create(input: ParsedInputOf<'contacts.create'>): Promise<Contact> {
       return store.update((tx) => {
-        const now = nextTimestamp(clock)
-        const contact = contactSchema.parse({
-          ...input,
-          id: newId(),
-          createdAt: now,
-          updatedAt: now,
-        })
-        tx.put('contacts', contact)
-        return contact
+        return createRecord(tx, clock, 'contacts', input)
       })
     },
 

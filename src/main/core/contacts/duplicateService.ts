@@ -4,10 +4,11 @@ import type {
 } from '../../../shared/contacts/duplicateOperations'
 import type { ParsedInputOf } from '../../../shared/contract'
 import type { DuplicateDismissal } from '../../../shared/model'
-import { newId, nextTimestamp, type Clock } from '../clock'
+import type { Clock } from '../clock'
 import { applyMergeGroups, undoMergeGroups } from './bulkMerge'
 import type { DataStore } from '../store/dataStore'
 import { notFound } from './contactService'
+import { createRecord } from '../store/createRecord'
 
 /** Bulk merges of suggested duplicates, and the groups the user said are not duplicates. */
 export function createDuplicateService(store: DataStore, clock: Clock) {
@@ -26,15 +27,7 @@ export function createDuplicateService(store: DataStore, clock: Clock) {
       return store.update((tx) => {
         const known = new Set(tx.data.contacts.map((c) => c.id))
         for (const id of ids) if (!known.has(id)) throw notFound('contact', id)
-        const now = nextTimestamp(clock)
-        const dismissal: DuplicateDismissal = {
-          id: newId(),
-          createdAt: now,
-          updatedAt: now,
-          contactIds: ids,
-        }
-        tx.put('duplicateDismissals', dismissal)
-        return dismissal
+        return createRecord(tx, clock, 'duplicateDismissals', { contactIds: ids })
       })
     },
 

@@ -1,15 +1,10 @@
 import type { ParsedInputOf } from '../../../shared/contract'
 import { RapportError } from '../../../shared/errors'
-import {
-  helpSchema,
-  relationshipSchema,
-  type Help,
-  type Relationship,
-  type StoreData,
-} from '../../../shared/model'
-import { newId, nextTimestamp, type Clock } from '../clock'
+import { type Help, type Relationship, type StoreData } from '../../../shared/model'
+import { nextTimestamp, type Clock } from '../clock'
 import type { DataStore } from '../store/dataStore'
 import { notFound } from './contactService'
+import { createRecord } from '../store/createRecord'
 
 function requireContact(data: Readonly<StoreData>, id: string): void {
   if (!data.contacts.some((c) => c.id === id)) throw notFound('contact', id)
@@ -36,17 +31,12 @@ export function createHistoryService(store: DataStore, clock: Clock) {
           (r) => r.kind === kind && r.fromId === fromId && r.toId === toId,
         )
         if (same) return same
-        const now = nextTimestamp(clock)
-        const relationship = relationshipSchema.parse({
-          id: newId(),
-          createdAt: now,
-          updatedAt: now,
+        const relationship = createRecord(tx, clock, 'relationships', {
           fromId,
           toId,
           kind,
           note: note ?? '',
         })
-        tx.put('relationships', relationship)
         return relationship
       })
     },
@@ -63,15 +53,7 @@ export function createHistoryService(store: DataStore, clock: Clock) {
       return store.update((tx) => {
         requireContact(tx.data, input.contactId)
         const now = nextTimestamp(clock)
-        const help = helpSchema.parse({
-          ...input,
-          at: input.at ?? now,
-          id: newId(),
-          createdAt: now,
-          updatedAt: now,
-        })
-        tx.put('helps', help)
-        return help
+        return createRecord(tx, clock, 'helps', { ...input, at: input.at ?? now }, now)
       })
     },
 

@@ -1,18 +1,18 @@
 import type { FollowUpQueue, ParsedInputOf } from '../../../shared/contract'
 import { RapportError } from '../../../shared/errors'
 import {
-  encounterSchema,
   followUpSchema,
   type Encounter,
   type FollowUp,
   type StoreData,
 } from '../../../shared/model'
-import { newId, nextTimestamp, type Clock } from '../clock'
+import { nextTimestamp, type Clock } from '../clock'
 import { followUpsForEncounter, habitFigures, queueOf, snoozeUntil } from './followUpRules'
 import { targetsAfterFollowUp } from '../events/targetStage'
 import type { DataStore, StoreTransaction } from '../store/dataStore'
 import { notFound } from '../contacts/contactService'
 import { learntFromConversation } from '../contacts/learntFromConversation'
+import { createRecord } from '../store/createRecord'
 
 function findFollowUp(data: Readonly<StoreData>, id: string): FollowUp {
   const found = data.followUps.find((f) => f.id === id)
@@ -73,14 +73,13 @@ export function createFollowUpService(store: DataStore, clock: Clock) {
           throw notFound('event', input.eventId)
         }
         const now = nextTimestamp(clock)
-        const encounter = encounterSchema.parse({
-          ...input,
-          at: input.at ?? now,
-          id: newId(),
-          createdAt: now,
-          updatedAt: now,
-        })
-        tx.put('encounters', encounter)
+        const encounter = createRecord(
+          tx,
+          clock,
+          'encounters',
+          { ...input, at: input.at ?? now },
+          now,
+        )
         const learnt = learntFromConversation(contact, encounter)
         if (Object.keys(learnt).length > 0) {
           tx.put('contacts', {
@@ -99,17 +98,11 @@ export function createFollowUpService(store: DataStore, clock: Clock) {
       return store.update((tx) => {
         if (!tx.data.contacts.some((c) => c.id === input.contactId))
           throw notFound('contact', input.contactId)
-        const now = nextTimestamp(clock)
-        const followUp = followUpSchema.parse({
+        return createRecord(tx, clock, 'followUps', {
           ...input,
           reason: input.reason ?? 'custom',
           promise: input.reason === 'promise',
-          id: newId(),
-          createdAt: now,
-          updatedAt: now,
         })
-        tx.put('followUps', followUp)
-        return followUp
       })
     },
 

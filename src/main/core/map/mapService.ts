@@ -7,8 +7,8 @@ import type {
 } from '../../../shared/map/mapOperations'
 import type { ParsedInputOf } from '../../../shared/contract'
 import { RapportError } from '../../../shared/errors'
-import { followUpSchema, type FollowUp, type StoreData } from '../../../shared/model'
-import { newId, nextTimestamp, type Clock } from '../clock'
+import { type FollowUp, type StoreData } from '../../../shared/model'
+import { nextTimestamp, type Clock } from '../clock'
 import { networkBalance } from './balance'
 import { clustersOf } from './clusters'
 import { importanceOf } from './importance'
@@ -17,6 +17,7 @@ import { contactKey, ME_KEY, NetworkGraph } from './networkGraph'
 import { reachPath } from './reachPath'
 import type { JournaledStore } from '../store/journaledStore'
 import { notFound } from '../contacts/contactService'
+import { createRecord } from '../store/createRecord'
 
 /** The one kept layout record; the map has a single view of the network. */
 export const MAP_LAYOUT_ID = 'map'
@@ -157,11 +158,7 @@ export function createMapService(store: JournaledStore, clock: Clock) {
           if (!tx.data.contacts.some((c) => c.id === id && !c.archived))
             throw notFound('contact', id)
         }
-        const now = nextTimestamp(clock)
-        const followUp = followUpSchema.parse({
-          id: newId(),
-          createdAt: now,
-          updatedAt: now,
+        return createRecord(tx, clock, 'followUps', {
           contactId: aId,
           title: input.title,
           dueAt: input.dueAt ?? new Date(clock.now().getTime() + 3 * DAY_MS).toISOString(),
@@ -169,8 +166,6 @@ export function createMapService(store: JournaledStore, clock: Clock) {
           careKind: 'recommend',
           notes: input.notes ?? '',
         })
-        tx.put('followUps', followUp)
-        return followUp
       })
     },
 

@@ -10,6 +10,8 @@ export type RecordOf<C extends CollectionName> = StoreData[C][number]
  */
 export interface StoreTransaction {
   readonly data: Readonly<StoreData>
+  /** A record of `data` by id, through the store's index (not a scan). */
+  find<C extends CollectionName>(collection: C, id: string): RecordOf<C> | undefined
   put<C extends CollectionName>(collection: C, record: RecordOf<C>): void
   remove(collection: CollectionName, id: string): void
   setSettings(settings: Settings): void
@@ -30,6 +32,8 @@ export interface DataStore {
   readonly file: string
   /** The current state. Read-only: change it only through `update`. */
   read(): Readonly<StoreData>
+  /** A record of the current state by id, through the store's index (not a scan). */
+  find<C extends CollectionName>(collection: C, id: string): RecordOf<C> | undefined
   /** Goes up with every change, so derived views can be cached until the data changes. */
   revision(): number
   /**

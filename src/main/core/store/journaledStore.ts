@@ -620,6 +620,7 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
     const store: JournaledStore = {
       file: snapshotFile,
       read: () => state.data,
+      find: (c, id) => state.find(c, id),
       revision: () => revision,
 
       update<T>(build: (tx: StoreTransaction) => T): Promise<T> {
@@ -628,6 +629,7 @@ export async function openJournaledStore(options: OpenStoreOptions): Promise<Jou
         const staged: StoreOp[] = []
         const tx: StoreTransaction = {
           data: state.data,
+          find: (c, id) => state.find(c, id),
           put: (c, r) => void staged.push({ t: 'put', c, r } as StoreOp),
           remove: (c, id) => void staged.push({ t: 'del', c, id }),
           setSettings: (v) => void staged.push({ t: 'settings', v }),

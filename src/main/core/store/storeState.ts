@@ -78,6 +78,12 @@ export class StoreState {
     return undo
   }
 
+  /** The record with this id, through the index rather than a scan. */
+  find<C extends CollectionName>(collection: C, id: string): StoreData[C][number] | undefined {
+    const at = this.positionsOf(collection).get(id)
+    return at === undefined ? undefined : (this.data[collection] as StoreData[C][number][])[at]
+  }
+
   /** Built on first use: loading 180,000 records should not wait for indexes no edit needs yet. */
   private positionsOf(collection: CollectionName): Map<string, number> {
     return this.index.get(collection) ?? this.reindex(collection)
