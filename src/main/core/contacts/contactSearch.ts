@@ -209,12 +209,6 @@ const spaced = (text: string): string => text.replace(/\s+/g, ' ').trim()
 const unique = (items: string[]): string[] =>
   items.filter((item, index) => item !== '' && items.indexOf(item) === index)
 
-/**
- * The same ASCII text in V8's one-byte form. Text cut from a string that holds Han, or passed
- * through normalize(), stays two-byte even when all-ASCII; a JSON round trip re-reads it.
- */
-const oneByte = (text: string): string => JSON.parse(JSON.stringify(text)) as string
-
 interface Items {
   nameStarts: string[]
   nameWords: string[]
@@ -223,7 +217,7 @@ interface Items {
   otherWords: string[]
 }
 
-function keySet(items: Items, pick: (item: string) => string, ascii: boolean): KeySet {
+function keySet(items: Items, pick: (item: string) => string): KeySet {
   const join = (list: string[], starts: boolean): string => {
     const picked = unique(list.map(pick))
     return picked.length === 0 ? '' : (starts ? SEP : '') + picked.join(SEP)
@@ -243,7 +237,7 @@ function keySet(items: Items, pick: (item: string) => string, ascii: boolean): K
     at += SEP.length
   }
   const text = regions.join(SEP)
-  return { text: ascii ? oneByte(text) : text, ends }
+  return { text, ends }
 }
 
 function buildKeys(contact: Contact): SearchKeys {
@@ -288,14 +282,13 @@ function buildKeys(contact: Contact): SearchKeys {
   }
 
   const items: Items = { nameStarts, nameWords, nameText: nameFields, otherText, otherWords }
-  // Text from JSON or from the form is one-byte already when it is ASCII: no copies needed.
   const allAscii = Object.values(items).every((list) => list.every(isAscii))
   const asciiRuns = (item: string): string =>
     isAscii(item) ? item : item.split(NON_ASCII_RUN).filter(Boolean).join(RUN_BREAK)
   const organization = fold(contact.organization)
   return {
-    ascii: keySet(items, allAscii ? (item) => item : asciiRuns, !allAscii),
-    wide: allAscii ? undefined : keySet(items, (item) => (isAscii(item) ? '' : item), false),
+    ascii: keySet(items, allAscii ? (item) => item : asciiRuns),
+    wide: allAscii ? undefined : keySet(items, (item) => (isAscii(item) ? '' : item)),
     tags,
     sortName: nameHasHan ? spaced(romanised(name, true, 'syllables', ' ')) : name,
     sortOrganization: HAS_HAN.test(organization)
