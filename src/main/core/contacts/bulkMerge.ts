@@ -1,15 +1,28 @@
 import { RapportError } from '../../../shared/errors'
-import type {
-  MergeGroupsInput,
-  MergeUndo,
-  MergeUndoRecord,
-} from '../../../shared/contacts/duplicateOperations'
+import type { MergeGroupsInput } from '../../../shared/contacts/duplicateOperations'
 import { collectionNames, type CollectionName, type StoreData } from '../../../shared/model'
 import type { Clock } from '../clock'
 import type { RecordOf, StoreTransaction } from '../store/dataStore'
 import { applyMerge } from './merge'
 
 type AnyRecord = { id: string; updatedAt: string }
+
+/** One record a bulk merge touched: as it was (null: it did not exist) and its time after. */
+export interface MergeUndoRecord {
+  collection: CollectionName
+  id: string
+  before: AnyRecord | null
+  /** `updatedAt` after the merge, or null when the merge removed it. */
+  after: string | null
+}
+
+/** A bulk merge as done, with what the core keeps (under an undo token) to take it back. */
+export interface AppliedMerge {
+  groups: number
+  /** Cards merged into another, so gone from the list. */
+  removed: number
+  undo: { records: MergeUndoRecord[] }
+}
 
 /** One collection as a transaction left it so far; removed records are holes until read. */
 interface Working {
@@ -104,7 +117,7 @@ class StagedTransaction implements StoreTransaction {
           id,
           before: before.get(id) ?? null,
           after: now?.updatedAt ?? null,
-        } as MergeUndoRecord)
+        })
       }
     }
     return records
@@ -120,7 +133,7 @@ export function applyMergeGroups(
   tx: StoreTransaction,
   { groups }: MergeGroupsInput,
   clock: Clock,
-): { groups: number; removed: number; undo: MergeUndo } {
+): AppliedMerge {
   const known = new Set(tx.data.contacts.map((c) => c.id))
   const named = new Set<string>()
   for (const [at, group] of groups.entries()) {
@@ -170,18 +183,12 @@ function mentioning(data: Readonly<StoreData>, ids: ReadonlySet<string>): StoreD
  * nothing changed, when any of them changed again since (an edit made after the merge would be
  * lost without a word).
  */
-export function undoMergeGroups(tx: StoreTransaction, undo: MergeUndo): { restored: number } {
-  const current = new Map<CollectionName, Map<string, AnyRecord>>()
-  const now = (collection: CollectionName, id: string) => {
-    let byId = current.get(collection)
-    if (!byId) {
-      byId = new Map((tx.data[collection] as AnyRecord[]).map((r) => [r.id, r]))
-      current.set(collection, byId)
-    }
-    return byId.get(id)
-  }
+export function undoMergeGroups(
+  tx: StoreTransaction,
+  undo: AppliedMerge['undo'],
+): { restored: number } {
   for (const record of undo.records) {
-    const found = now(record.collection, record.id)
+    const found = tx.find(record.collection, record.id) as AnyRecord | undefined
     if ((found?.updatedAt ?? null) !== record.after) {
       throw new RapportError(
         'CONFLICT',

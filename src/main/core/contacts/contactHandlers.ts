@@ -27,6 +27,13 @@ export function createContactHandlers(
   const removal = undoable(undo, 'contact', contacts.delete, contacts.restore, (removed) => ({
     name: removed.contact.name,
   }))
+  const bulkMerge = undoable(
+    undo,
+    'mergeGroups',
+    duplicates.mergeGroups,
+    duplicates.undoMergeGroups,
+    ({ groups, removed }) => ({ groups, removed }),
+  )
   return {
     // Whole records for scripts and tests, found by the same search as the contacts list.
     'contacts.list': ({ query, includeArchived }) => {
@@ -34,8 +41,7 @@ export function createContactHandlers(
         ...(query ? { text: query } : {}),
         ...(includeArchived ? { includeArchived } : {}),
       })
-      const byId = new Map(store.read().contacts.map((c) => [c.id, c]))
-      return ids.map((id) => byId.get(id)!)
+      return ids.map((id) => store.find('contacts', id)!)
     },
     'contacts.get': (input) => contacts.get(input),
     'contacts.create': (input) => contacts.create(input),
@@ -49,8 +55,8 @@ export function createContactHandlers(
     'contacts.duplicates': () => views.duplicates(),
     'contacts.merge': ({ keepId, removeId, choice }) =>
       store.update((tx) => applyMerge(tx, keepId, removeId, choice, context.clock).contact),
-    'contacts.mergeGroups': (input) => duplicates.mergeGroups(input),
-    'contacts.undoMergeGroups': (input) => duplicates.undoMergeGroups(input),
+    'contacts.mergeGroups': bulkMerge.remove,
+    'contacts.undoMergeGroups': bulkMerge.restore,
     'contacts.dismissDuplicates': (input) => duplicates.dismiss(input),
     'contacts.dismissedDuplicates': () => duplicates.dismissed(),
     'contacts.undismissDuplicates': (input) => duplicates.undismiss(input),

@@ -1,11 +1,8 @@
-import type {
-  DismissedGroup,
-  MergeGroupsResult,
-} from '../../../shared/contacts/duplicateOperations'
+import type { DismissedGroup } from '../../../shared/contacts/duplicateOperations'
 import type { ParsedInputOf } from '../../../shared/contract'
 import type { DuplicateDismissal } from '../../../shared/model'
 import type { Clock } from '../clock'
-import { applyMergeGroups, undoMergeGroups } from './bulkMerge'
+import { applyMergeGroups, undoMergeGroups, type AppliedMerge } from './bulkMerge'
 import type { DataStore } from '../store/dataStore'
 import { notFound } from './contactService'
 import { createRecord } from '../store/createRecord'
@@ -13,14 +10,13 @@ import { createRecord } from '../store/createRecord'
 /** Bulk merges of suggested duplicates, and the groups the user said are not duplicates. */
 export function createDuplicateService(store: DataStore, clock: Clock) {
   return {
-    mergeGroups(input: ParsedInputOf<'contacts.mergeGroups'>): Promise<MergeGroupsResult> {
+    mergeGroups(input: ParsedInputOf<'contacts.mergeGroups'>): Promise<AppliedMerge> {
       return store.update((tx) => applyMergeGroups(tx, input, clock))
     },
 
-    undoMergeGroups(
-      undo: ParsedInputOf<'contacts.undoMergeGroups'>,
-    ): Promise<{ restored: number }> {
-      return store.update((tx) => undoMergeGroups(tx, undo))
+    /** Refused, with nothing changed, if any record the merge touched changed since. */
+    undoMergeGroups(applied: AppliedMerge): Promise<{ restored: number }> {
+      return store.update((tx) => undoMergeGroups(tx, applied.undo))
     },
 
     dismiss({ ids }: ParsedInputOf<'contacts.dismissDuplicates'>): Promise<DuplicateDismissal> {

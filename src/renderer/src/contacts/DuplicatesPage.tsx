@@ -113,7 +113,7 @@ export function DuplicatesPage() {
       const result = await api['contacts.mergeGroups']({ groups: toMerge })
       setSelected(new Set())
       showUndo(t('duplicates.mergedGroups', { count: result.groups }), t('common.undo'), () =>
-        api['contacts.undoMergeGroups'](result.undo).then(({ restored }) => {
+        api['contacts.undoMergeGroups']({ undoToken: result.undoToken }).then(({ restored }) => {
           notifications.show({ message: t('duplicates.mergeUndone', { count: restored }) })
           return reload()
         }, showError),
