@@ -15,15 +15,13 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import type { ImportPreview } from '../src/shared/contract'
 import { openCore, type Core } from '../src/main/core/openCore'
 import { launchDesktop, type DesktopRun } from '../tests/electron-stand-in/launchDesktop'
-import { targetText, type BenchFigure } from './figures'
+import { median, targetText, type BenchFigure } from './figures'
 import { csvOf } from './importBench'
 
 const ROWS = 30_000
 const TARGET_MS = 50
 const ROUNDS = 3
 
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 const ROOT = join(import.meta.dirname, '..')
 const SECTION = 'Desktop main thread'
 

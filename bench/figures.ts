@@ -38,6 +38,19 @@ export function formatMet(figure: BenchFigure): string {
   return figure.met ? 'yes' : '**no**'
 }
 
+/** The middle value (the upper one of two), in any order; NaN for none. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
+}
+
+/** The nearest-rank percentile of values in any order, sorting a copy. */
+export const percentileOf = (values: readonly number[], p: number): number =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    p,
+  )
+
 /** The nearest-rank percentile `p` (0–100) of values sorted ascending; NaN for none. */
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN

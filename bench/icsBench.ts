@@ -23,7 +23,7 @@ import {
 } from '../src/main/core/calendar/icsExport'
 import { vtimezone } from '../src/main/core/calendar/vtimezone'
 import type { FollowUp, RapportEvent, StoreData } from '../src/shared/model'
-import { targetText, type BenchFigure } from './figures'
+import { median, targetText, type BenchFigure } from './figures'
 import { generateStore, mulberry32 } from './generateStore'
 
 const CONTACTS = 2_000
@@ -167,11 +167,6 @@ function naiveIcs(data: StoreData, now: Date, alarmsOnAll: boolean): string {
       .createAlarm({ type: ICalAlarmType.display, trigger: 600, description: e.name })
   }
   return calendar.toString()
-}
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]!
 }
 
 function time<T>(run: () => T): { ms: number; value: T } {

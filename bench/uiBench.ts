@@ -16,6 +16,7 @@ import { startServe, stopServe } from '../tests/e2e/serveProcess'
 import type { Contact, StoreData } from '../src/shared/model'
 import { generateStore } from './generateStore'
 import { seedDataFolder } from './seedDataFolder'
+import { median, percentileOf } from './figures'
 
 /** BENCH_UI_SIZES=300,5000 runs fewer sizes; BENCH_UI_SIZES= (empty) only the bulk merge. */
 const SIZES = (process.env.BENCH_UI_SIZES ?? '300,5000,20000')
@@ -42,11 +43,6 @@ const PROBE = `(() => {
   new MutationObserver(() => { window.__lastChange = performance.now() })
     .observe(document, { childList: true, subtree: true, characterData: true, attributes: true })
 })()`
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
-}
 
 /**
  * Keypress → the last change of the page before it stayed still for 150 ms. A keystroke that
@@ -123,8 +119,8 @@ async function measure(size: number): Promise<Figures> {
     const longest = await page.evaluate<number>('window.__longest')
     return {
       size,
-      median: percentile(latencies, 50),
-      p95: percentile(latencies, 95),
+      median: median(latencies),
+      p95: percentileOf(latencies, 95),
       contacts,
       today,
       longest,
