@@ -9,7 +9,7 @@ import { buildMatchIndex, findMatches, type ContactFields } from '../contacts/du
 import { defaultChoice, mergeFields } from '../contacts/merge'
 import { toE164 } from '../contacts/identity/phone'
 import { sniffImage, type PhotoStore } from '../contacts/photos/photoStore'
-import { createEventService } from '../events/eventService'
+import { capture } from '../events/operations/capture'
 import type { JournaledStore } from '../store/journaledStore'
 import { parseCardReadings } from './cardParser'
 import { createCardReader, type CardReader } from './cardReader'
@@ -83,7 +83,6 @@ export function createCardService(
   clock: Clock,
   phoneRegion: () => CountryCode | undefined,
 ) {
-  const events = createEventService(store, clock)
   let reader: Promise<CardReader> | null = null
   const readerOnce = () => {
     reader ??= createCardReader().catch((error: unknown) => {
@@ -155,11 +154,14 @@ export function createCardService(
       })
       // The encounter that records the card, as quick capture records it (with the event's
       // follow-up within 24 hours and the target's stage).
-      const captured = await events.capture({
-        contactId: contact.id,
-        cardReceived: true,
-        ...(input.eventId ? { eventId: input.eventId } : {}),
-      })
+      const captured = await capture(
+        { store, clock },
+        {
+          contactId: contact.id,
+          cardReceived: true,
+          ...(input.eventId ? { eventId: input.eventId } : {}),
+        },
+      )
       return {
         contact: captured.contact,
         encounter: captured.encounter,

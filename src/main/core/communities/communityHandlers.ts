@@ -2,19 +2,33 @@ import type { communityOperations } from '../../../shared/communities/communityO
 import type { Handlers } from '../../../shared/contract'
 import type { Language } from '../../../shared/model'
 import type { CoreContext } from '../coreContext'
-import { createCommunityService } from './communityService'
 import { createRemovalService } from '../undo/removalService'
 import { undoable, type UndoLedger } from '../undo/undoLedger'
 import type { JournaledStore } from '../store/journaledStore'
+import { logActivity, removeActivity } from './operations/activities'
+import {
+  communityNames,
+  communitySummaries,
+  communityView,
+  createCommunity,
+  listCommunities,
+  updateCommunity,
+} from './operations/communities'
+import type { WritingDeps } from './operations/communityRecords'
+import { gatheringView } from './operations/gatheringView'
+import { createGathering, listGatherings, updateGathering } from './operations/gatherings'
+import { recordOutcomes } from './operations/outcomes'
+import { planGatheringSeating, swapSeats } from './operations/seating'
+import { splitIntoTwoDates } from './operations/splitGathering'
 
-/** Answers the communities' and gatherings' operations. */
+/** Answers the communities' and gatherings' operations: one line each, a module's function. */
 export function createCommunityHandlers(
   store: JournaledStore,
   context: CoreContext,
   undo: UndoLedger,
   language: () => Language,
 ): Pick<Handlers, keyof typeof communityOperations> {
-  const communities = createCommunityService(store, context.clock, language)
+  const deps: WritingDeps = { store, clock: context.clock, language }
   const removals = createRemovalService(store)
   const community = undoable(
     undo,
@@ -31,25 +45,25 @@ export function createCommunityHandlers(
     (removed) => ({ name: removed.gathering.title }),
   )
   return {
+    'communities.list': () => listCommunities(deps),
+    'communities.names': () => communityNames(deps),
+    'communities.summaries': (input) => communitySummaries(deps, input),
+    'communities.view': (input) => communityView(deps, input),
+    'communities.create': (input) => createCommunity(deps, input),
+    'communities.update': (input) => updateCommunity(deps, input),
     'communities.delete': community.remove,
     'communities.restore': community.restore,
+    'communities.logActivity': (input) => logActivity(deps, input),
+    'communities.removeActivity': (input) => removeActivity(deps, input),
+    'gatherings.list': () => listGatherings(deps),
+    'gatherings.view': (input) => gatheringView(deps, input),
+    'gatherings.create': (input) => createGathering(deps, input),
+    'gatherings.update': (input) => updateGathering(deps, input),
+    'gatherings.splitIntoTwoDates': (input) => splitIntoTwoDates(deps, input),
+    'gatherings.planSeating': (input) => planGatheringSeating(deps, input),
+    'gatherings.swapSeats': (input) => swapSeats(deps, input),
+    'gatherings.recordOutcomes': (input) => recordOutcomes(deps, input),
     'gatherings.delete': gathering.remove,
     'gatherings.restore': gathering.restore,
-    'communities.list': () => store.read().communities,
-    'communities.names': () => store.read().communities.map(({ id, name }) => ({ id, name })),
-    'communities.summaries': (input) => communities.summaries(input),
-    'communities.view': (input) => communities.view(input),
-    'communities.create': (input) => communities.createCommunity(input),
-    'communities.update': (input) => communities.updateCommunity(input),
-    'communities.logActivity': (input) => communities.logActivity(input),
-    'communities.removeActivity': (input) => communities.removeActivity(input),
-    'gatherings.list': () => store.read().gatherings,
-    'gatherings.view': (input) => communities.gatheringView(input),
-    'gatherings.create': (input) => communities.createGathering(input),
-    'gatherings.update': (input) => communities.updateGathering(input),
-    'gatherings.splitIntoTwoDates': (input) => communities.splitIntoTwoDates(input),
-    'gatherings.planSeating': (input) => communities.planSeating(input),
-    'gatherings.swapSeats': (input) => communities.swapSeats(input),
-    'gatherings.recordOutcomes': (input) => communities.recordOutcomes(input),
   }
 }
