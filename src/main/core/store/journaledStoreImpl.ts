@@ -8,10 +8,11 @@ import {
   readListedBackup,
   type BackupInfo,
 } from './backups'
-import type { RecordOf, StoreOp, StoreTransaction } from './dataStore'
+import type { RecordOf, StoreTransaction } from './dataStore'
 import { readTheirSnapshot, setAsideTheirs, writeSnapshotGuarded } from './externalChange'
 import type { UnknownFields } from './handEdited'
-import { encodeEntry, encodeHeader } from './journal'
+import { encodeHeader } from './journal'
+import { JournaledState } from './journaledState'
 import type { JournaledStore, OpenStoreOptions, StoreChange } from './journaledStore'
 import { JournalGoneError, JournalWriter } from './journalWriter'
 import { acquireFolderLock, type FolderLock } from './lock'
@@ -20,7 +21,6 @@ import { writeSnapshot, type SnapshotIdentity } from './snapshot'
 import { copyTargetFile, fileExists, signatureOf, withWritableFolder } from './storeFolder'
 import type { StoreNotices } from './storeNotices'
 import { keepHandEdited, type RecoveredStore, type StoreFiles } from './storeRecovery'
-import { validateOp, type StoreState } from './storeState'
 
 const HOUR_MS = 60 * 60 * 1000
 
@@ -31,6 +31,7 @@ const HOUR_MS = 60 * 60 * 1000
  */
 export class JournaledStoreImpl implements JournaledStore {
   readonly file: string
+  // Fixed at open, from OpenStoreOptions.
   private readonly dir: string
   private readonly journalFile: string
   private readonly now: () => Date
@@ -39,18 +40,10 @@ export class JournaledStoreImpl implements JournaledStore {
   private readonly idleMs: number
   private readonly backupsOn: boolean
 
-  /** The in-memory data with its id index: every read is answered from here. */
-  private readonly state: StoreState
-  /** Appends and fsyncs journal lines; replaced by writeAgain after the folder was deleted. */
-  private writer: JournalWriter
+  /** The data in memory and the journal that makes its changes durable. */
+  private readonly journaled: JournaledState
   /** The folder's write lock; taken anew by writeAgain after the folder was deleted. */
   private lock: FolderLock
-  /** The sequence number of the last change applied in memory (durable or on its way). */
-  private lastSeq: number
-  /** Goes up with every change in memory, so that cached views know to recompute. */
-  private revisionCount = 0
-  /** Undo steps of changes applied in memory whose journal line is not durable yet, oldest first. */
-  private readonly inFlight: StoreOp[][] = []
   /** Fields Rapport does not know, written back beside their records (see handEdited.ts). */
   private unknownFields: UnknownFields
   /** The snapshot the journal's first line names. */
@@ -73,7 +66,6 @@ export class JournaledStoreImpl implements JournaledStore {
   private startup: Promise<void> = Promise.resolve()
   /** Set by close: no further changes, and background work stops. */
   private closed = false
-  private readonly listeners = new Set<(change: StoreChange) => void>()
 
   constructor(
     private readonly options: OpenStoreOptions,
@@ -90,10 +82,13 @@ export class JournaledStoreImpl implements JournaledStore {
     this.idleMs = options.idleMs ?? 500
     this.backupsOn = options.backups ?? true
     this.lock = lock
-    this.state = recovered.state
-    this.lastSeq = recovered.lastSeq
-    this.writer = recovered.writer
-    this.writer.onSettled = (outcome) => this.settled(outcome)
+    this.journaled = new JournaledState(
+      recovered.state,
+      recovered.lastSeq,
+      recovered.writer,
+      { dir: this.dir, journalFile: this.journalFile, notices: notes },
+      () => this.afterCommit(),
+    )
     this.journalBase = recovered.journalBase
     this.unknownFields = recovered.unknownFields
     this.snapshotStale = recovered.writeNow
@@ -134,105 +129,25 @@ export class JournaledStoreImpl implements JournaledStore {
     }
   }
 
+  private get writer(): JournalWriter {
+    return this.journaled.writer
+  }
+
   read(): Readonly<StoreData> {
-    return this.state.data
+    return this.journaled.data
   }
 
   find<C extends CollectionName>(collection: C, id: string): RecordOf<C> | undefined {
-    return this.state.find(collection, id)
+    return this.journaled.find(collection, id)
   }
 
   revision(): number {
-    return this.revisionCount
+    return this.journaled.revision()
   }
 
   update<T>(build: (tx: StoreTransaction) => T): Promise<T> {
     if (this.closed) return Promise.reject(unavailableClosed(this.file))
-    if (this.writer.failure) return Promise.reject(this.cannotSave(this.writer.failure))
-    const staged: StoreOp[] = []
-    const tx: StoreTransaction = {
-      data: this.state.data,
-      find: (c, id) => this.state.find(c, id),
-      put: (c, r) => void staged.push({ t: 'put', c, r } as StoreOp),
-      remove: (c, id) => void staged.push({ t: 'del', c, id }),
-      setSettings: (v) => void staged.push({ t: 'settings', v }),
-    }
-    let result: T
-    let ops: StoreOp[]
-    try {
-      result = build(tx)
-      ops = staged.map(validateOp)
-    } catch (error) {
-      return Promise.reject(error)
-    }
-    if (ops.length === 0) return Promise.resolve(result)
-    this.lastSeq += 1
-    const undo = this.state.undoFor(ops)
-    this.state.apply(ops)
-    this.revisionCount += 1
-    this.inFlight.push(undo)
-    return this.writer.append(encodeEntry({ seq: this.lastSeq, ops })).then(
-      () => {
-        this.notes.drop('saveFailed')
-        this.afterCommit()
-        this.changed({
-          touched: new Set(ops.map((op) => (op.t === 'settings' ? 'settings' : op.c))),
-        })
-        return result
-      },
-      (error: unknown) => {
-        throw this.cannotSave(error)
-      },
-    )
-  }
-
-  /** Told by the writer, before any caller hears, which changes became durable or failed. */
-  private settled(outcome: { durable: number } | 'failed'): void {
-    if (outcome !== 'failed') {
-      this.inFlight.splice(0, outcome.durable)
-      return
-    }
-    // Not durable, so not kept: every change of the failed batch (and those queued after it)
-    // is taken back, newest first, and the caller may simply try again.
-    const failed = this.inFlight.splice(0)
-    if (failed.length === 0) return
-    for (const undo of failed.reverse()) this.state.apply(undo)
-    this.revisionCount += 1
-    this.changed()
-  }
-
-  /** The error a caller gets for a change that was not saved, told to the user as a notice too. */
-  private cannotSave(error: unknown): RapportError {
-    const gone = error instanceof JournalGoneError
-    const reason = gone
-      ? `the data folder ${this.dir} was deleted while Rapport was running`
-      : (error as Error).message
-    if (gone) {
-      if (!this.notes.has('dataFolderGone'))
-        this.notes.add({ kind: 'dataFolderGone', folder: this.dir })
-    } else {
-      this.notes.drop('saveFailed')
-      this.notes.add({
-        kind: 'saveFailed',
-        file: this.journalFile,
-        reason,
-        code: (error as NodeJS.ErrnoException).code,
-      })
-    }
-    return new RapportError('STORE_UNAVAILABLE', `The change could not be saved: ${reason}`, {
-      file: this.journalFile,
-      reason,
-    })
-  }
-
-  private changed(change: StoreChange = {}): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(change)
-      } catch (error) {
-        console.error('Rapport: a change listener failed', error)
-      }
-    }
+    return this.journaled.update(build)
   }
 
   private afterCommit(): void {
@@ -283,8 +198,8 @@ export class JournaledStoreImpl implements JournaledStore {
     }
     this.options.onCompaction?.('start')
     const offset = this.writer.size
-    this.state.data.journalSeq = this.lastSeq
-    const written = await writeSnapshotGuarded(this.files, this.state.data, {
+    this.journaled.data.journalSeq = this.journaled.lastSeq
+    const written = await writeSnapshotGuarded(this.files, this.journaled.data, {
       prev: this.journalBase,
       unknownFields: this.unknownFields,
       knownSnapshot: () => this.knownSnapshot,
@@ -299,7 +214,7 @@ export class JournaledStoreImpl implements JournaledStore {
   async backupNow(keep?: BackupKeep): Promise<BackupInfo> {
     if (this.writer.hasEntries() || this.snapshotStale || !this.writer.isIdle())
       await this.compact()
-    const info = await createBackup(this.dir, this.state.data, this.now(), {
+    const info = await createBackup(this.dir, this.journaled.data, this.now(), {
       keep,
       onlyIfChanged: !keep,
       unknownFields: this.unknownFields,
@@ -324,13 +239,11 @@ export class JournaledStoreImpl implements JournaledStore {
     // is itself undoable.
     await this.writer.idle()
     await this.backupNow('beforeRestore')
-    this.state.replace(data)
-    this.revisionCount += 1
-    this.lastSeq = Math.max(this.lastSeq, data.journalSeq) + 1
+    this.journaled.replace(data, Math.max(this.journaled.lastSeq, data.journalSeq) + 1)
     this.snapshotStale = true
     await this.compact()
     this.notes.add({ kind: 'restoredBackup', backupFile: file })
-    this.changed()
+    this.journaled.changed()
   }
 
   async checkExternalChange(): Promise<void> {
@@ -342,7 +255,7 @@ export class JournaledStoreImpl implements JournaledStore {
       const journalThere = await fileExists(this.journalFile)
       if (!journalThere && !this.writer.failure) {
         this.writer.failure = new JournalGoneError(this.journalFile)
-        this.cannotSave(this.writer.failure)
+        this.journaled.cannotSave(this.writer.failure)
       }
       return
     }
@@ -353,16 +266,14 @@ export class JournaledStoreImpl implements JournaledStore {
         await keepHandEdited(this.files, theirs)
         this.snapshotStale = true
       }
-      this.state.replace(theirs.data)
+      this.journaled.replace(theirs.data, Math.max(this.journaled.lastSeq, theirs.data.journalSeq))
       this.unknownFields = theirs.unknownFields
-      this.revisionCount += 1
-      this.lastSeq = Math.max(this.lastSeq, theirs.data.journalSeq)
       this.knownSnapshot = signature
       // The journal continues their file from now on.
       await this.writer.dropBefore(this.writer.size, encodeHeader(theirs.identity))
       this.journalBase = theirs.identity
       this.notes.add({ kind: 'reloadedExternalChange', file: this.file })
-      this.changed()
+      this.journaled.changed()
       return
     }
     // Ours has changes theirs lacks (or theirs is unreadable): keep both, never merge.
@@ -388,15 +299,14 @@ export class JournaledStoreImpl implements JournaledStore {
       return acquireFolderLock(this.dir, this.options.holder)
     })
     await this.writer.close().catch(() => undefined)
-    this.writer = await JournalWriter.open(this.journalFile, 0)
-    this.writer.onSettled = (outcome) => this.settled(outcome)
+    this.journaled.useWriter(await JournalWriter.open(this.journalFile, 0))
     this.journalBase = null
     this.snapshotStale = true
     this.knownSnapshot = 'missing'
     await this.compact()
     if (this.backupsOn) await this.backupNow('recovery')
     this.notes.drop('dataFolderGone')
-    this.changed()
+    this.journaled.changed()
   }
 
   async writeCopyTo(folder: string): Promise<{ file: string }> {
@@ -410,7 +320,7 @@ export class JournaledStoreImpl implements JournaledStore {
     // Changes still on their way are either kept or taken back before the copy is taken.
     await this.writer.idle().catch(() => undefined)
     await withWritableFolder(target, () => makePrivateDir(target))
-    await writeSnapshot(file, this.state.data, { unknownFields: this.unknownFields })
+    await writeSnapshot(file, this.journaled.data, { unknownFields: this.unknownFields })
     return { file }
   }
 
@@ -423,8 +333,7 @@ export class JournaledStoreImpl implements JournaledStore {
   }
 
   onChange(listener: (change: StoreChange) => void): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
+    return this.journaled.onChange(listener)
   }
 
   async close(): Promise<void> {
