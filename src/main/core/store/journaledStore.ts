@@ -70,7 +70,9 @@ export interface StoreChange {
 
 /**
  * Opens the data folder: takes its lock, recovers whatever a crash, another program or a lost
- * file left behind (storeRecovery.ts), and carries on as the store (journaledStoreImpl.ts).
+ * file left behind (storeRecovery.ts), and carries on as the store: journaledStoreImpl.ts for
+ * compaction, backups and another program's changes, journaledState.ts for each change's way
+ * into memory and the journal.
  */
 export async function openJournaledStore(options: OpenStoreOptions): Promise<JournaledStore> {
   const dir = options.dir
