@@ -276,14 +276,9 @@ export async function syncCalendar(deps: CalendarSyncDeps): Promise<void> {
     return eventObject(current, kind, id, deps.language, now)
   }
   const updatedAtOf = (kind: CalendarKind, id: string): string => {
-    const current = store.read()
-    const list =
-      kind === 'followUp'
-        ? current.followUps
-        : kind === 'event'
-          ? current.events
-          : current.gatherings
-    return list.find((x) => x.id === id)?.updatedAt ?? ''
+    const collection =
+      kind === 'followUp' ? 'followUps' : kind === 'event' ? 'events' : 'gatherings'
+    return store.find(collection, id)?.updatedAt ?? ''
   }
 
   const written = new Map<string, string>()
