@@ -109,12 +109,11 @@ export function createCardService(
 
     async save(input: ParsedInputOf<'cards.save'>): Promise<SavedCard> {
       const region = phoneRegion()
-      const data = store.read()
       // Checked before anything is written, so a wrong id leaves no half-saved card.
-      if (input.eventId && !data.events.some((e) => e.id === input.eventId)) {
+      if (input.eventId && !store.find('events', input.eventId)) {
         throw new RapportError('NOT_FOUND', 'event not found', { kind: 'event', id: input.eventId })
       }
-      if (input.mergeIntoId && !data.contacts.some((c) => c.id === input.mergeIntoId)) {
+      if (input.mergeIntoId && !store.find('contacts', input.mergeIntoId)) {
         throw new RapportError('NOT_FOUND', 'contact not found', {
           kind: 'contact',
           id: input.mergeIntoId,

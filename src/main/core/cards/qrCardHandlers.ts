@@ -16,7 +16,7 @@ export function createQrCardHandlers(
     'qrCard.read': ({ text }) => readQrText(text),
     'qrCard.addLink': ({ contactId, link }) =>
       store.update((tx) => {
-        const current = tx.data.contacts.find((c) => c.id === contactId)
+        const current = tx.find('contacts', contactId)
         if (!current) throw new RapportError('NOT_FOUND', `No contact with id ${contactId}`)
         const same = (value: string) => value.toLowerCase() === link.value.toLowerCase()
         if (current.links.some((l) => l.kind === link.kind && same(l.value))) return current

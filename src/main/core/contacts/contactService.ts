@@ -1,9 +1,9 @@
 import { assertFreshEdit } from '../store/freshEdit'
 import type { DeletedContact, ParsedInputOf } from '../../../shared/contract'
 import { RapportError } from '../../../shared/errors'
-import { contactSchema, type Contact, type StoreData } from '../../../shared/model'
+import { contactSchema, type Contact } from '../../../shared/model'
 import { nextTimestamp, type Clock } from '../clock'
-import type { DataStore } from '../store/dataStore'
+import type { DataStore, StoreTransaction } from '../store/dataStore'
 import { createRecord } from '../store/createRecord'
 
 /** The card's own limit on tags (see the contact schema). */
@@ -13,8 +13,9 @@ export function notFound(kind: string, id: string): RapportError {
   return new RapportError('NOT_FOUND', `No ${kind} with id ${id}`, { kind, id })
 }
 
-function findContact(data: Readonly<StoreData>, id: string): Contact {
-  const contact = data.contacts.find((c) => c.id === id)
+/** The contact with this id, from the store or a transaction (through the id index). */
+function findContact(from: Pick<StoreTransaction, 'find'>, id: string): Contact {
+  const contact = from.find('contacts', id)
   if (!contact) throw notFound('contact', id)
   return contact
 }
@@ -22,7 +23,7 @@ function findContact(data: Readonly<StoreData>, id: string): Contact {
 export function createContactService(store: DataStore, clock: Clock) {
   return {
     get({ id }: ParsedInputOf<'contacts.get'>): Contact {
-      return findContact(store.read(), id)
+      return findContact(store, id)
     },
 
     create(input: ParsedInputOf<'contacts.create'>): Promise<Contact> {
@@ -38,7 +39,7 @@ export function createContactService(store: DataStore, clock: Clock) {
       base,
     }: ParsedInputOf<'contacts.update'>): Promise<Contact> {
       return store.update((tx) => {
-        const current = findContact(tx.data, id)
+        const current = findContact(tx, id)
         assertFreshEdit({ kind: 'contact', id, current, patch, expectedUpdatedAt, base })
         const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
         const updated = contactSchema.parse({
@@ -99,7 +100,7 @@ export function createContactService(store: DataStore, clock: Clock) {
     delete({ id }: ParsedInputOf<'contacts.delete'>): Promise<DeletedContact> {
       return store.update((tx) => {
         const data = tx.data
-        const contact = findContact(data, id)
+        const contact = findContact(tx, id)
         const removed: DeletedContact = {
           contact,
           encounters: data.encounters.filter((e) => e.contactId === id),
@@ -130,7 +131,7 @@ export function createContactService(store: DataStore, clock: Clock) {
       return store.update((tx) => {
         const { contact } = bundle
         const data = tx.data
-        if (data.contacts.some((c) => c.id === contact.id)) {
+        if (tx.find('contacts', contact.id)) {
           throw new RapportError('CONFLICT', `Contact ${contact.id} already exists`, {
             kind: 'contact',
             id: contact.id,

@@ -140,17 +140,14 @@ export function createContactViewService(
       ids = ids ? new Set([...ids].filter((id) => set.has(id))) : set
     }
     if (query.eventId) {
-      const event = data.events.find((e) => e.id === query.eventId)
+      const event = store.find('events', query.eventId)
       narrow([
         ...(event?.targets.map((t) => t.contactId) ?? []),
         ...data.encounters.filter((e) => e.eventId === query.eventId).map((e) => e.contactId),
       ])
     }
     if (query.communityId) {
-      narrow(
-        data.communities.find((c) => c.id === query.communityId)?.members.map((m) => m.contactId) ??
-          [],
-      )
+      narrow(store.find('communities', query.communityId)?.members.map((m) => m.contactId) ?? [])
     }
     if (query.overdue) narrow(overdueIds())
     return ids
@@ -184,7 +181,7 @@ export function createContactViewService(
 
     card({ id }: ParsedInputOf<'contacts.card'>): CardView {
       const data = store.read()
-      const contact = data.contacts.find((c) => c.id === id)
+      const contact = store.find('contacts', id)
       if (!contact) throw notFound('contact', id)
       const now = clock.now()
       const byId = new Map(data.contacts.map((c) => [c.id, c.name]))

@@ -45,8 +45,7 @@ export function createDuplicateService(store: DataStore, clock: Clock) {
 
     undismiss({ id }: ParsedInputOf<'contacts.undismissDuplicates'>): Promise<{ ok: true }> {
       return store.update((tx) => {
-        if (!tx.data.duplicateDismissals.some((d) => d.id === id))
-          throw notFound('duplicate dismissal', id)
+        if (!tx.find('duplicateDismissals', id)) throw notFound('duplicate dismissal', id)
         tx.remove('duplicateDismissals', id)
         return { ok: true as const }
       })

@@ -1,13 +1,13 @@
 import type { ParsedInputOf } from '../../../shared/contract'
 import { RapportError } from '../../../shared/errors'
-import { type Help, type Relationship, type StoreData } from '../../../shared/model'
+import { type Help, type Relationship } from '../../../shared/model'
 import { nextTimestamp, type Clock } from '../clock'
-import type { DataStore } from '../store/dataStore'
+import type { DataStore, StoreTransaction } from '../store/dataStore'
 import { notFound } from './contactService'
 import { createRecord } from '../store/createRecord'
 
-function requireContact(data: Readonly<StoreData>, id: string): void {
-  if (!data.contacts.some((c) => c.id === id)) throw notFound('contact', id)
+function requireContact(tx: StoreTransaction, id: string): void {
+  if (!tx.find('contacts', id)) throw notFound('contact', id)
 }
 
 /** Relationships between contacts and the ledger of help given and asked. */
@@ -20,8 +20,8 @@ export function createHistoryService(store: DataStore, clock: Clock) {
       note,
     }: ParsedInputOf<'relationships.create'>): Promise<Relationship> {
       return store.update((tx) => {
-        requireContact(tx.data, fromId)
-        requireContact(tx.data, toId)
+        requireContact(tx, fromId)
+        requireContact(tx, toId)
         if (fromId === toId) {
           throw new RapportError('VALIDATION', 'A relationship needs two different people', {
             issues: [{ path: 'toId', message: 'same as fromId' }],
@@ -43,7 +43,7 @@ export function createHistoryService(store: DataStore, clock: Clock) {
 
     removeRelationship({ id }: ParsedInputOf<'relationships.delete'>): Promise<{ ok: true }> {
       return store.update((tx) => {
-        if (!tx.data.relationships.some((r) => r.id === id)) throw notFound('relationship', id)
+        if (!tx.find('relationships', id)) throw notFound('relationship', id)
         tx.remove('relationships', id)
         return { ok: true as const }
       })
@@ -51,7 +51,7 @@ export function createHistoryService(store: DataStore, clock: Clock) {
 
     addHelp(input: ParsedInputOf<'helps.create'>): Promise<Help> {
       return store.update((tx) => {
-        requireContact(tx.data, input.contactId)
+        requireContact(tx, input.contactId)
         const now = nextTimestamp(clock)
         return createRecord(tx, clock, 'helps', { ...input, at: input.at ?? now }, now)
       })
@@ -59,7 +59,7 @@ export function createHistoryService(store: DataStore, clock: Clock) {
 
     removeHelp({ id }: ParsedInputOf<'helps.delete'>): Promise<{ ok: true }> {
       return store.update((tx) => {
-        if (!tx.data.helps.some((h) => h.id === id)) throw notFound('help', id)
+        if (!tx.find('helps', id)) throw notFound('help', id)
         tx.remove('helps', id)
         return { ok: true as const }
       })

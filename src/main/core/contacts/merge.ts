@@ -186,8 +186,8 @@ export function applyMerge(
       issues: [{ path: 'removeId', message: 'same as keepId' }],
     })
   }
-  const keep = data.contacts.find((c) => c.id === keepId)
-  const remove = data.contacts.find((c) => c.id === removeId)
+  const keep = tx.find('contacts', keepId)
+  const remove = tx.find('contacts', removeId)
   for (const [id, found] of [
     [keepId, keep],
     [removeId, remove],

@@ -1,11 +1,6 @@
 import type { FollowUpQueue, ParsedInputOf } from '../../../shared/contract'
 import { RapportError } from '../../../shared/errors'
-import {
-  followUpSchema,
-  type Encounter,
-  type FollowUp,
-  type StoreData,
-} from '../../../shared/model'
+import { followUpSchema, type Encounter, type FollowUp } from '../../../shared/model'
 import { nextTimestamp, type Clock } from '../clock'
 import { followUpsForEncounter, habitFigures, queueOf, snoozeUntil } from './followUpRules'
 import { targetsAfterFollowUp } from '../events/targetStage'
@@ -14,8 +9,8 @@ import { notFound } from '../contacts/contactService'
 import { learntFromConversation } from '../contacts/learntFromConversation'
 import { createRecord } from '../store/createRecord'
 
-function findFollowUp(data: Readonly<StoreData>, id: string): FollowUp {
-  const found = data.followUps.find((f) => f.id === id)
+function findFollowUp(tx: StoreTransaction, id: string): FollowUp {
+  const found = tx.find('followUps', id)
   if (!found) throw notFound('followUp', id)
   return found
 }
@@ -29,7 +24,7 @@ export function createFollowUpService(store: DataStore, clock: Clock) {
     after?: (tx: StoreTransaction, next: FollowUp, now: string) => void,
   ) =>
     store.update((tx: StoreTransaction) => {
-      const current = findFollowUp(tx.data, id)
+      const current = findFollowUp(tx, id)
       const now = nextTimestamp(clock, current.updatedAt)
       const next = followUpSchema.parse({ ...current, ...make(current, now), updatedAt: now })
       tx.put('followUps', next)
@@ -39,9 +34,9 @@ export function createFollowUpService(store: DataStore, clock: Clock) {
 
   /** A target followed up within 24 hours moves on, in the same transaction. */
   const advanceTarget = (tx: StoreTransaction, done: FollowUp, now: string) => {
-    const event = done.eventId ? tx.data.events.find((e) => e.id === done.eventId) : undefined
+    const event = done.eventId ? tx.find('events', done.eventId) : undefined
     if (!event) return
-    const encounter = tx.data.encounters.find((e) => e.id === done.encounterId)
+    const encounter = done.encounterId ? tx.find('encounters', done.encounterId) : undefined
     const targets = targetsAfterFollowUp(event, done, encounter)
     if (targets) tx.put('events', { ...event, targets, updatedAt: nextTimestamp(clock, now) })
   }
@@ -67,9 +62,9 @@ export function createFollowUpService(store: DataStore, clock: Clock) {
       input: ParsedInputOf<'encounters.create'>,
     ): Promise<{ encounter: Encounter; followUps: FollowUp[] }> {
       return store.update((tx) => {
-        const contact = tx.data.contacts.find((c) => c.id === input.contactId)
+        const contact = tx.find('contacts', input.contactId)
         if (!contact) throw notFound('contact', input.contactId)
-        if (input.eventId && !tx.data.events.some((e) => e.id === input.eventId)) {
+        if (input.eventId && !tx.find('events', input.eventId)) {
           throw notFound('event', input.eventId)
         }
         const now = nextTimestamp(clock)
@@ -96,8 +91,7 @@ export function createFollowUpService(store: DataStore, clock: Clock) {
 
     create(input: ParsedInputOf<'followUps.create'>): Promise<FollowUp> {
       return store.update((tx) => {
-        if (!tx.data.contacts.some((c) => c.id === input.contactId))
-          throw notFound('contact', input.contactId)
+        if (!tx.find('contacts', input.contactId)) throw notFound('contact', input.contactId)
         return createRecord(tx, clock, 'followUps', {
           ...input,
           reason: input.reason ?? 'custom',

@@ -107,7 +107,7 @@ export function createMapService(store: JournaledStore, clock: Clock) {
       graph.forEachEdge((_key, a, source, target) => {
         edges.push([source, target, a.kinds])
       })
-      const kept = data.mapLayouts.find((l) => l.id === MAP_LAYOUT_ID)
+      const kept = store.find('mapLayouts', MAP_LAYOUT_ID)
       const positions: MapGraphView['positions'] = {}
       if (kept) {
         for (const [key, xy] of Object.entries(kept.positions)) {
@@ -119,7 +119,7 @@ export function createMapService(store: JournaledStore, clock: Clock) {
 
     savePositions({ positions }: ParsedInputOf<'map.savePositions'>): Promise<{ saved: number }> {
       return store.update((tx) => {
-        const kept = tx.data.mapLayouts.find((l) => l.id === MAP_LAYOUT_ID)
+        const kept = tx.find('mapLayouts', MAP_LAYOUT_ID)
         const now = nextTimestamp(clock, kept?.updatedAt)
         tx.put('mapLayouts', {
           id: MAP_LAYOUT_ID,
@@ -133,8 +133,7 @@ export function createMapService(store: JournaledStore, clock: Clock) {
 
     clearPositions(): Promise<{ ok: true }> {
       return store.update((tx) => {
-        if (tx.data.mapLayouts.some((l) => l.id === MAP_LAYOUT_ID))
-          tx.remove('mapLayouts', MAP_LAYOUT_ID)
+        if (tx.find('mapLayouts', MAP_LAYOUT_ID)) tx.remove('mapLayouts', MAP_LAYOUT_ID)
         return { ok: true as const }
       })
     },
@@ -155,8 +154,8 @@ export function createMapService(store: JournaledStore, clock: Clock) {
       }
       return store.update((tx) => {
         for (const id of [aId, bId]) {
-          if (!tx.data.contacts.some((c) => c.id === id && !c.archived))
-            throw notFound('contact', id)
+          const contact = tx.find('contacts', id)
+          if (!contact || contact.archived) throw notFound('contact', id)
         }
         return createRecord(tx, clock, 'followUps', {
           contactId: aId,

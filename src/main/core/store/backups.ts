@@ -7,6 +7,7 @@ import {
   type BackupInfo,
   type BackupKeep,
 } from '../../../shared/store/storeNotice'
+import { RapportError } from '../../../shared/errors'
 import type { StoreData } from '../../../shared/model'
 import { writeFileDurably } from './durableJsonFile'
 import type { UnknownFields } from './handEdited'
@@ -156,6 +157,21 @@ export async function readBackup(
   }
   const text = await gunzip(await readFile(file))
   return { data: parseSnapshot(text.toString('utf8')), identity: identityOf(text) }
+}
+
+/** The data of one of this folder's listed backups, to restore; a clear error when it cannot be. */
+export async function readListedBackup(dataDir: string, file: string): Promise<StoreData> {
+  const notFound = () =>
+    new RapportError('NOT_FOUND', `No backup ${file}`, { kind: 'backup', id: file })
+  const known = (await listBackups(dataDir)).some((b) => b.file === file)
+  if (!known) throw notFound()
+  const read = await readBackup(file).catch((error: unknown) => {
+    throw new RapportError('VALIDATION', `The backup cannot be used: ${(error as Error).message}`, {
+      file,
+    })
+  })
+  if (!read) throw notFound()
+  return read.data
 }
 
 /**

@@ -56,12 +56,12 @@ export async function syncCalendar(deps: CalendarSyncDeps): Promise<void> {
           s.collectionUrl === collectionUrl,
       )
   const byHref = new Map(statesOf().map((s) => [s.href, s]))
-  const cursor = store.read().syncStates.find((s) => s.id === cursorId)
+  const cursor = store.find('syncStates', cursorId)
   const remote = await remoteChanges(dav, collectionUrl, 'cal', cursor, byHref)
   const toPush = new Map<string, string>()
 
-  const labelOf = (tx: { data: ReturnType<DataStore['read']> }, f: FollowUp) => {
-    const name = tx.data.contacts.find((c) => c.id === f.contactId)?.name
+  const labelOf = (tx: Pick<StoreTransaction, 'find'>, f: FollowUp) => {
+    const name = tx.find('contacts', f.contactId)?.name
     const title = followUpTitle(f, deps.language)
     return name ? `${title} · ${name}` : title
   }
@@ -178,7 +178,7 @@ export async function syncCalendar(deps: CalendarSyncDeps): Promise<void> {
         if (state) tx.put('syncStates', { ...state, etag: item.etag })
         continue
       }
-      const followUp = tx.data.followUps.find((f) => f.id === ref.id)
+      const followUp = tx.find('followUps', ref.id)
       if (!followUp) continue
       const { push } = mergeFollowUp(tx, followUp, state, parsed.followUp, item.href, item.etag)
       if (push) toPush.set(followUp.id, item.etag)
@@ -188,7 +188,7 @@ export async function syncCalendar(deps: CalendarSyncDeps): Promise<void> {
       if (!state) continue
       tx.remove('syncStates', state.id)
       if (state.kind !== 'followUp') continue
-      const followUp = tx.data.followUps.find((f) => f.id === state.recordId)
+      const followUp = tx.find('followUps', state.recordId)
       if (!followUp || followUp.status === 'done' || followUp.status === 'dropped') continue
       // Deleted on the phone: dropped here; "undo" (reopen) brings it back.
       tx.put('followUps', {
@@ -264,9 +264,9 @@ export async function syncCalendar(deps: CalendarSyncDeps): Promise<void> {
     const current = store.read()
     const now = clock.now()
     if (kind === 'followUp') {
-      const f = current.followUps.find((x) => x.id === id)
+      const f = store.find('followUps', id)
       if (!f) return null
-      const contact = current.contacts.find((c) => c.id === f.contactId)
+      const contact = store.find('contacts', f.contactId)
       return followUpObject(current, f, contact, {
         language: deps.language,
         now,
@@ -276,14 +276,9 @@ export async function syncCalendar(deps: CalendarSyncDeps): Promise<void> {
     return eventObject(current, kind, id, deps.language, now)
   }
   const updatedAtOf = (kind: CalendarKind, id: string): string => {
-    const current = store.read()
-    const list =
-      kind === 'followUp'
-        ? current.followUps
-        : kind === 'event'
-          ? current.events
-          : current.gatherings
-    return list.find((x) => x.id === id)?.updatedAt ?? ''
+    const collection =
+      kind === 'followUp' ? 'followUps' : kind === 'event' ? 'events' : 'gatherings'
+    return store.find(collection, id)?.updatedAt ?? ''
   }
 
   const written = new Map<string, string>()
@@ -340,7 +335,7 @@ export async function syncCalendar(deps: CalendarSyncDeps): Promise<void> {
           recordId: job.id,
           label: job.label,
         })
-        const record = store.read().followUps.find((f) => f.id === job.id)
+        const record = store.find('followUps', job.id)
         return {
           id: `${job.kind}:${job.id}`,
           createdAt: job.state?.createdAt ?? now,
@@ -367,10 +362,10 @@ export async function syncCalendar(deps: CalendarSyncDeps): Promise<void> {
       const phone = parsed.followUp
       const currentState = state
       await store.update((tx) => {
-        const f = tx.data.followUps.find((x) => x.id === job.id)
+        const f = tx.find('followUps', job.id)
         if (f) mergeFollowUp(tx, f, currentState, phone, href, fresh.etag)
       })
-      state = store.read().syncStates.find((s) => s.id === `followUp:${job.id}`)
+      state = store.find('syncStates', `followUp:${job.id}`)
     }
     journal.add('up', 'skipped', {
       kind: job.kind,

@@ -117,7 +117,7 @@ export async function syncContacts(deps: ContactSyncDeps): Promise<void> {
   const statesOf = () =>
     store.read().syncStates.filter((s) => s.kind === 'contact' && s.collectionUrl === collectionUrl)
   const byHref = new Map(statesOf().map((s) => [s.href, s]))
-  const cursor = store.read().syncStates.find((s) => s.id === cursorId)
+  const cursor = store.find('syncStates', cursorId)
   const remote = await remoteChanges(dav, collectionUrl, 'card', cursor, byHref)
 
   /** Contacts whose server copy must be rewritten, with the ETag to match. */
@@ -139,7 +139,7 @@ export async function syncContacts(deps: ContactSyncDeps): Promise<void> {
         continue
       }
       const recordId = known?.recordId ?? card.uid
-      const contact = tx.data.contacts.find((c) => c.id === recordId)
+      const contact = tx.find('contacts', recordId)
       if (!contact) {
         if (known) {
           // Deleted in Rapport, changed on the phone since: Rapport's deletion goes through below.
@@ -168,7 +168,7 @@ export async function syncContacts(deps: ContactSyncDeps): Promise<void> {
       }
       for (const conflict of result.conflicts) {
         const id = `contact:${contact.id}:${conflict.field}`
-        const existing = tx.data.syncConflicts.find((c) => c.id === id)
+        const existing = tx.find('syncConflicts', id)
         tx.put('syncConflicts', {
           id,
           createdAt: existing?.createdAt ?? now,
@@ -212,7 +212,7 @@ export async function syncContacts(deps: ContactSyncDeps): Promise<void> {
       const state = byHref.get(href)
       if (!state) continue
       tx.remove('syncStates', state.id)
-      const contact = tx.data.contacts.find((c) => c.id === state.recordId)
+      const contact = tx.find('contacts', state.recordId)
       if (!contact || contact.archived) continue
       // Deleted on the phone: archived here, never deleted; un-archiving undoes it.
       tx.put('contacts', {
@@ -234,7 +234,7 @@ export async function syncContacts(deps: ContactSyncDeps): Promise<void> {
     card: Exclude<ReturnType<typeof readCard>, { error: string }>,
     now: string,
   ) {
-    const taken = tx.data.contacts.some((c) => c.id === card.uid)
+    const taken = tx.find('contacts', card.uid) !== undefined
     const id = card.uid.length <= 64 && !taken ? card.uid : newId()
     const madeAt = card.rev && Date.parse(card.rev) <= clock.now().getTime() ? card.rev : now
     const contact = contactSchema.parse({
@@ -303,7 +303,7 @@ export async function syncContacts(deps: ContactSyncDeps): Promise<void> {
   const contactIds = new Set(data.contacts.map((c) => c.id))
   const removals = [...states.values()].filter((state) => {
     if (!contactIds.has(state.recordId)) return true
-    const contact = data.contacts.find((c) => c.id === state.recordId)
+    const contact = store.find('contacts', state.recordId)
     return !!contact?.archived && settings.removeArchivedFromPhone
   })
 
@@ -423,7 +423,7 @@ export async function syncContacts(deps: ContactSyncDeps): Promise<void> {
     if (result.fromPhone.length === 0 && result.conflicts.length === 0) return contact
     return store.update((tx) => {
       const now = nextTimestamp(clock)
-      const latest = tx.data.contacts.find((c) => c.id === contact.id) ?? contact
+      const latest = tx.find('contacts', contact.id) ?? contact
       let next = latest
       if (result.fromPhone.length > 0) {
         next = contactSchema.parse({
@@ -465,7 +465,7 @@ export async function syncContacts(deps: ContactSyncDeps): Promise<void> {
   async function removeFromServer(state: SyncState): Promise<void> {
     await deleteWithRetry(dav, state.href, state.etag, MAX_RETRIES)
     await store.update((tx) => tx.remove('syncStates', state.id))
-    const contact = store.read().contacts.find((c) => c.id === state.recordId)
+    const contact = store.find('contacts', state.recordId)
     const lastName = state.base.name ? (JSON.parse(state.base.name) as string) : ''
     journal.add('up', 'deleted', {
       kind: 'contact',

@@ -263,7 +263,7 @@ export function createSyncService(options: SyncServiceOptions): {
     'sync.conflicts': () => [...store.read().syncConflicts],
     'sync.resolveConflict': async ({ id, take }) => {
       await store.update((tx) => {
-        const conflict = tx.data.syncConflicts.find((c) => c.id === id)
+        const conflict = tx.find('syncConflicts', id)
         if (!conflict)
           throw new RapportError('NOT_FOUND', `No sync conflict ${id}`, {
             kind: 'syncConflict',
@@ -272,7 +272,7 @@ export function createSyncService(options: SyncServiceOptions): {
         tx.remove('syncConflicts', id)
         if (take !== 'phone') return
         if (conflict.kind === 'followUp') {
-          const followUp = tx.data.followUps.find((f) => f.id === conflict.recordId)
+          const followUp = tx.find('followUps', conflict.recordId)
           if (!followUp) return
           const value = JSON.parse(conflict.phoneValue) as string
           const updatedAt = nextTimestamp(clock, followUp.updatedAt)
@@ -291,7 +291,7 @@ export function createSyncService(options: SyncServiceOptions): {
           return
         }
         if (conflict.kind !== 'contact') return
-        const contact = tx.data.contacts.find((c) => c.id === conflict.recordId)
+        const contact = tx.find('contacts', conflict.recordId)
         if (!contact) return
         const value = JSON.parse(conflict.phoneValue) as unknown
         tx.put(

@@ -22,7 +22,7 @@ export function createRemovalService(store: DataStore) {
   return {
     deleteEvent({ id }: ParsedInputOf<'events.delete'>): Promise<DeletedEvent> {
       return store.update((tx) => {
-        const event = tx.data.events.find((e) => e.id === id)
+        const event = tx.find('events', id)
         if (!event) throw missing('event', id)
         const encounters = tx.data.encounters.filter((e) => e.eventId === id)
         const followUps = tx.data.followUps.filter((f) => f.eventId === id)
@@ -40,7 +40,7 @@ export function createRemovalService(store: DataStore) {
     restoreEvent(bundle: DeletedEvent) {
       return store.update((tx) => {
         const { event } = bundle
-        if (tx.data.events.some((e) => e.id === event.id)) throw exists('event', event.id)
+        if (tx.find('events', event.id)) throw exists('event', event.id)
         tx.put('events', event)
         const encounterIds = new Set(bundle.encounterIds)
         const followUpIds = new Set(bundle.followUpIds)
@@ -55,7 +55,7 @@ export function createRemovalService(store: DataStore) {
 
     deleteCommunity({ id }: ParsedInputOf<'communities.delete'>): Promise<DeletedCommunity> {
       return store.update((tx) => {
-        const community = tx.data.communities.find((c) => c.id === id)
+        const community = tx.find('communities', id)
         if (!community) throw missing('community', id)
         const gatherings = tx.data.gatherings.filter((g) => g.communityId === id)
         tx.remove('communities', id)
@@ -67,8 +67,7 @@ export function createRemovalService(store: DataStore) {
     restoreCommunity(bundle: DeletedCommunity) {
       return store.update((tx) => {
         const { community } = bundle
-        if (tx.data.communities.some((c) => c.id === community.id))
-          throw exists('community', community.id)
+        if (tx.find('communities', community.id)) throw exists('community', community.id)
         tx.put('communities', community)
         const ids = new Set(bundle.gatheringIds)
         for (const g of tx.data.gatherings)
@@ -80,7 +79,7 @@ export function createRemovalService(store: DataStore) {
 
     deleteGathering({ id }: ParsedInputOf<'gatherings.delete'>): Promise<DeletedGathering> {
       return store.update((tx) => {
-        const gathering = tx.data.gatherings.find((g) => g.id === id)
+        const gathering = tx.find('gatherings', id)
         if (!gathering) throw missing('gathering', id)
         tx.remove('gatherings', id)
         return { gathering }
@@ -89,11 +88,10 @@ export function createRemovalService(store: DataStore) {
 
     restoreGathering({ gathering }: DeletedGathering) {
       return store.update((tx) => {
-        if (tx.data.gatherings.some((g) => g.id === gathering.id))
-          throw exists('gathering', gathering.id)
+        if (tx.find('gatherings', gathering.id)) throw exists('gathering', gathering.id)
         const { communityId, ...rest } = gathering
         // Its community may have gone in the meantime; then it comes back on its own.
-        const keep = communityId && tx.data.communities.some((c) => c.id === communityId)
+        const keep = communityId && tx.find('communities', communityId) !== undefined
         const restored = keep ? gathering : rest
         tx.put('gatherings', restored)
         return restored

@@ -56,9 +56,8 @@ export function startReminderHost(
       }))
   }
   const contactNameOf = (followUpId: string) => {
-    const data = store.read()
-    const contactId = data.followUps.find((f) => f.id === followUpId)?.contactId
-    return data.contacts.find((c) => c.id === contactId)?.name ?? ''
+    const contactId = store.find('followUps', followUpId)?.contactId
+    return contactId ? (store.find('contacts', contactId)?.name ?? '') : ''
   }
   const scheduler = new ReminderScheduler({
     now: () => clock.now(),
