@@ -4,7 +4,7 @@ import { systemClock } from '../../src/main/core/clock'
 import { createMapService } from '../../src/main/core/map/mapService'
 import { openJournaledStore } from '../../src/main/core/store/journaledStore'
 import type { MapGraphView } from '../../src/shared/map/mapOperations'
-import type { StoreData } from '../../src/shared/model'
+import type { RapportEvent, StoreData } from '../../src/shared/model'
 import { community, event, knows, met, person, storeWith } from './mapFixtures'
 import { tempDir } from './helpers'
 
@@ -48,7 +48,8 @@ function network(people: number): StoreData {
   })
   const events = Array.from({ length: 8 }, (_, e) =>
     event(`ev${e}`, {
-      people: [{ id: `x${e}`, name: 'x', contactId: id(pick(people)) }],
+      // The schema fills in the rest of each person.
+      people: [{ id: `x${e}`, name: 'x', contactId: id(pick(people)) }] as RapportEvent['people'],
       organiser: { organization: '', contactIds: [id(pick(people))] },
     }),
   )
