@@ -88,7 +88,7 @@ describe('the map answer on a generated network', () => {
     })
     try {
       const map = createMapService(store, systemClock)
-      const view = map.graph()
+      const view = await map.graph()
       expect(view.nodes.length).toBeGreaterThan(500)
       expect(view.clusterCount).toBeGreaterThan(10)
       // Any change to what the map answers (order included) changes this fingerprint; the
@@ -101,7 +101,40 @@ describe('the map answer on a generated network', () => {
         tx.remove('contacts', 'p2')
         tx.remove('relationships', 'r7')
       })
-      expect(digest(map.graph())).toBe('f78dbee71bedd83e')
+      expect(digest(await map.graph())).toBe('f78dbee71bedd83e')
+    } finally {
+      await store.close()
+    }
+  })
+
+  it('lets other requests run while it builds, and answers for the store as changed meanwhile', async () => {
+    const store = await openJournaledStore({
+      dir: await tempDir(),
+      initialData: () => network(600),
+      holder: 'map answer test',
+      backups: false,
+      watchIntervalMs: 0,
+    })
+    try {
+      const map = createMapService(store, systemClock)
+      let between = 0
+      let changed: Promise<unknown> | undefined
+      const other = () => {
+        between++
+        // A change that lands while the map is being built.
+        if (between === 1)
+          changed = store.update((tx) => tx.put('relationships', knows('late', 'p3', 'p599')))
+      }
+      const ticking = setInterval(other, 0)
+      const answer = map.graph()
+      const view = await answer
+      clearInterval(ticking)
+      await changed
+      expect(between).toBeGreaterThan(0)
+      const linked = (a: string, b: string) =>
+        view.edges.some(([x, y]) => (x === a && y === b) || (x === b && y === a))
+      expect(linked('contact:p3', 'contact:p599')).toBe(true)
+      expect((await map.graph()).version).toBe(view.version)
     } finally {
       await store.close()
     }
