@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { systemClock } from '../../src/main/core/clock'
 import { createMapService } from '../../src/main/core/map/mapService'
+import { NetworkGraph } from '../../src/main/core/map/networkGraph'
 import { openJournaledStore } from '../../src/main/core/store/journaledStore'
 import type { MapGraphView } from '../../src/shared/map/mapOperations'
 import type { RapportEvent, StoreData } from '../../src/shared/model'
@@ -119,8 +120,13 @@ describe('the map answer on a generated network', () => {
       const map = createMapService(store, systemClock)
       let between = 0
       let changed: Promise<unknown> | undefined
+      const sizes: [number, number][] = []
       const other = () => {
         between++
+        // Whatever else asks for the graph meanwhile gets all of it, not a half-synced one.
+        const whole = new NetworkGraph()
+        whole.sync(store.read())
+        sizes.push([map.network().graph.size, whole.graph.size])
         // A change that lands while the map is being built.
         if (between === 1)
           changed = store.update((tx) => tx.put('relationships', knows('late', 'p3', 'p599')))
@@ -131,6 +137,7 @@ describe('the map answer on a generated network', () => {
       clearInterval(ticking)
       await changed
       expect(between).toBeGreaterThan(0)
+      for (const [seen, whole] of sizes) expect(seen).toBe(whole)
       const linked = (a: string, b: string) =>
         view.edges.some(([x, y]) => (x === a && y === b) || (x === b && y === a))
       expect(linked('contact:p3', 'contact:p599')).toBe(true)

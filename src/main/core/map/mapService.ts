@@ -75,7 +75,9 @@ export function createMapService(
   const network = new NetworkGraph()
   /** The store revision the graph was last synced with; any change to the store moves it on. */
   let syncedRevision = -1
-  const behind = () => syncedRevision !== store.revision()
+  /** A sliced sync is paused half-way: the graph is not yet what the store holds. */
+  let slicing = false
+  const behind = () => slicing || syncedRevision !== store.revision()
   const readToSync = () => {
     syncedRevision = store.revision()
     return store.read()
@@ -96,7 +98,11 @@ export function createMapService(
   warmUpIn(WARM_UP_AFTER_START_MS)
 
   const current = () => {
-    if (behind()) network.sync(readToSync())
+    if (behind()) {
+      // Finishes a paused sliced sync too (which then stops where it was).
+      network.sync(readToSync())
+      slicing = false
+    }
     return network
   }
   let metrics: Metrics | undefined
@@ -118,7 +124,9 @@ export function createMapService(
     for (let round = 0; round < MAX_ROUNDS && !fresh() && !stopped; round++) {
       if (behind()) {
         const steps = network.syncSteps(readToSync(), SLICE)
+        slicing = true
         while (!steps.next().done) await pause()
+        slicing = false
       }
       const version = network.version
       if (metrics?.version === version) continue
