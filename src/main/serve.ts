@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     // Browser mode: the environment, else the password given in Settings → Sync for this run.
     syncPassword: () => process.env.RAPPORT_SYNC_PASSWORD || undefined,
     syncTimers: true,
+    mapWarmUp: true,
   })
   // Browser mode has no one to ask before starting over, so it explains and stops.
   if (core.unavailable) fail(core.unavailable.message)

@@ -14,6 +14,8 @@ export interface CoreContext {
   syncPassword?: () => string | undefined
   /** Scheduled phone sync while the app runs; off in tests and one-shot commands. */
   syncTimers?: boolean
+  /** The map's answer built in the background after start-up and changes; off in tests. */
+  mapWarmUp?: boolean
   /** Timeouts, retries and fetch of the sync transport (tests shorten them). */
   syncTransport?: SyncServiceOptions['transport']
 }

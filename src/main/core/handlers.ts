@@ -39,6 +39,7 @@ export function createHandlers(
   const undo = new UndoLedger(context.clock)
   const calendar = createCalendarHandlers(store, context, language)
   const cards = createCardHandlers(store, context, photos, phoneRegion)
+  const map = createMapHandlers(store, context)
   const sync = createSyncService({
     store,
     clock: context.clock,
@@ -57,7 +58,7 @@ export function createHandlers(
     ...calendar.handlers,
     ...createEventHandlers(store, context, undo),
     ...createCommunityHandlers(store, context, undo, language),
-    ...createMapHandlers(store, context),
+    ...map.handlers,
     ...cards.handlers,
     ...createQrCardHandlers(store, context),
     ...sync.handlers,
@@ -66,6 +67,7 @@ export function createHandlers(
     handlers,
     stop: () => {
       calendar.stop()
+      map.stop()
       sync.stop()
       void cards.stop()
     },

@@ -42,6 +42,8 @@ export interface CoreOptions {
   syncTimers?: boolean
   /** Timeouts, retries and fetch of the sync transport (tests shorten them). */
   syncTransport?: SyncServiceOptions['transport']
+  /** The map's answer built in the background after start-up and changes; off by default. */
+  mapWarmUp?: boolean
 }
 
 export interface Core {

@@ -1,6 +1,6 @@
+import Graph from 'graphology'
 import louvain from 'graphology-communities-louvain'
 import type { NetworkGraph } from './networkGraph'
-import { ME_KEY } from './networkGraph'
 import { seededRandom } from '../../../shared/seededRandom'
 
 /** A fixed seed, so the same network always gets the same clusters (and colours). */
@@ -12,10 +12,20 @@ const CLUSTER_SEED = 7
  * size, largest first, so colour 0 is always the biggest group; people alone are -1.
  */
 export function clustersOf(network: NetworkGraph): { cluster: Map<string, number>; count: number } {
-  const people = network.graph.copy()
-  people.dropNode(ME_KEY)
-  people.forEachNode((key, attributes) => {
-    if (attributes.kind !== 'contact') people.dropNode(key)
+  // Built directly, nodes then links in the network's own order, as copying the whole graph and
+  // dropping the rest would give (Louvain's result depends on that order), without the copy.
+  const graph = network.graph
+  const people = new Graph({
+    type: 'undirected',
+    multi: false,
+    allowSelfLoops: false,
+  })
+  graph.forEachNode((key, attributes) => {
+    if (attributes.kind === 'contact') people.addNode(key)
+  })
+  graph.forEachEdge((key, _attributes, source, target) => {
+    if (people.hasNode(source) && people.hasNode(target))
+      people.addUndirectedEdgeWithKey(key, source, target)
   })
   const cluster = new Map<string, number>()
   if (people.size === 0) return { cluster, count: 0 }

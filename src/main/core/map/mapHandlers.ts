@@ -4,13 +4,13 @@ import type { CoreContext } from '../coreContext'
 import { createMapService } from './mapService'
 import type { JournaledStore } from '../store/journaledStore'
 
-/** Answers the relationship map's operations. */
+/** Answers the relationship map's operations; `stop` ends its background builds. */
 export function createMapHandlers(
   store: JournaledStore,
   context: CoreContext,
-): Pick<Handlers, keyof typeof mapOperations> {
-  const map = createMapService(store, context.clock)
-  return {
+): { handlers: Pick<Handlers, keyof typeof mapOperations>; stop: () => void } {
+  const map = createMapService(store, context.clock, { warmUp: context.mapWarmUp ?? false })
+  const handlers: Pick<Handlers, keyof typeof mapOperations> = {
     'map.graph': () => map.graph(),
     'map.savePositions': (input) => map.savePositions(input),
     'map.clearPositions': () => map.clearPositions(),
@@ -19,4 +19,5 @@ export function createMapHandlers(
     'map.path': (input) => map.path(input),
     'map.balance': () => map.balance(),
   }
+  return { handlers, stop: () => map.stop() }
 }

@@ -35,17 +35,36 @@ export type NetworkGraphology = Graph<NodeAttributes, EdgeAttributes>
 /** What one stored record puts into the graph; replaced whole when the record changes. */
 interface Contribution {
   node?: { key: string; attributes: NodeAttributes }
-  links: { a: string; b: string; kind: MapEdgeKind }[]
+  /** Flat triples (a, b, kind): one array per record, not one object per link. */
+  links: string[]
   /** Node keys this record names as "you should meet". */
   mentions: string[]
 }
+
+/** Edge kinds in sorted order: an edge's `kinds` list is always in this order. */
+const KINDS: readonly MapEdgeKind[] = [
+  'attended',
+  'introduced',
+  'knows',
+  'member',
+  'mentioned',
+  'met',
+]
+const KIND_INDEX = new Map(KINDS.map((k, i) => [k, i]))
 
 /** Every edge ever asked for, with how many records ask for each kind of it. */
 interface Link {
   a: string
   b: string
-  kinds: Map<MapEdgeKind, number>
+  /** Per kind (in KINDS order), how many records ask for it. */
+  counts: number[]
+  /** How many kinds have a count above zero. */
+  kindCount: number
+  /** Whether the edge is in the graph now (both ends exist). */
+  drawn: boolean
 }
+
+const NO_MENTIONS: string[] = []
 
 type Source = 'contacts' | 'relationships' | 'encounters' | 'events' | 'communities'
 const SOURCES: readonly Source[] = [
@@ -62,9 +81,9 @@ function contactContribution(c: Contact): Contribution | null {
   // Archived people have left the circle: the map shows the network as it is now.
   if (c.archived) return null
   const key = contactKey(c.id)
-  const links: Contribution['links'] = []
-  if (c.introducedById) links.push({ a: contactKey(c.introducedById), b: key, kind: 'introduced' })
-  for (const id of c.mutualIds) links.push({ a: contactKey(id), b: key, kind: 'knows' })
+  const links: string[] = []
+  if (c.introducedById) links.push(contactKey(c.introducedById), key, 'introduced')
+  for (const id of c.mutualIds) links.push(contactKey(id), key, 'knows')
   return {
     node: {
       key,
@@ -79,25 +98,26 @@ function contactContribution(c: Contact): Contribution | null {
       },
     },
     links,
-    mentions: [],
+    mentions: NO_MENTIONS,
   }
 }
 
 function relationshipContribution(r: Relationship): Contribution {
   const kind: MapEdgeKind = r.kind === 'introduced' ? 'introduced' : 'knows'
-  return { links: [{ a: contactKey(r.fromId), b: contactKey(r.toId), kind }], mentions: [] }
+  return { links: [contactKey(r.fromId), contactKey(r.toId), kind], mentions: NO_MENTIONS }
 }
 
 function encounterContribution(e: Encounter): Contribution {
   const key = contactKey(e.contactId)
-  const links: Contribution['links'] = [{ a: ME_KEY, b: key, kind: 'met' }]
-  if (e.eventId) links.push({ a: key, b: eventKey(e.eventId), kind: 'attended' })
-  const mentions: string[] = []
+  const links: string[] = [ME_KEY, key, 'met']
+  if (e.eventId) links.push(key, eventKey(e.eventId), 'attended')
+  let mentions = NO_MENTIONS
   for (const m of e.mentions) {
     if (!m.contactId) continue
+    if (mentions === NO_MENTIONS) mentions = []
     mentions.push(contactKey(m.contactId))
     // Whoever named them knows them: that is a path worth drawing.
-    links.push({ a: key, b: contactKey(m.contactId), kind: 'mentioned' })
+    links.push(key, contactKey(m.contactId), 'mentioned')
   }
   return { links, mentions }
 }
@@ -107,19 +127,23 @@ function eventContribution(e: RapportEvent): Contribution {
   const people = new Set<string>()
   for (const p of e.people) if (p.contactId) people.add(p.contactId)
   for (const id of e.organiser.contactIds) people.add(id)
+  const links: string[] = []
+  for (const id of people) links.push(contactKey(id), key, 'attended')
   return {
     node: { key, attributes: { kind: 'event', label: e.name } },
-    links: [...people].map((id) => ({ a: contactKey(id), b: key, kind: 'attended' as const })),
-    mentions: [],
+    links,
+    mentions: NO_MENTIONS,
   }
 }
 
 function communityContribution(c: Community): Contribution {
   const key = communityKey(c.id)
+  const links: string[] = []
+  for (const m of c.members) links.push(contactKey(m.contactId), key, 'member')
   return {
     node: { key, attributes: { kind: 'community', label: c.name } },
-    links: c.members.map((m) => ({ a: contactKey(m.contactId), b: key, kind: 'member' as const })),
-    mentions: [],
+    links,
+    mentions: NO_MENTIONS,
   }
 }
 
@@ -152,12 +176,21 @@ export class NetworkGraph {
   })
   /** Goes up whenever `sync` changed something. */
   version = 0
-  private readonly seen = new Map<Source, Map<string, unknown>>(SOURCES.map((s) => [s, new Map()]))
-  private readonly contributions = new Map<string, Contribution>()
-  private readonly links = new Map<string, Link>()
-  private readonly incident = new Map<string, Set<string>>()
+  /** Per source, each record seen last time and what it put into the graph. */
+  private readonly seen = new Map<
+    Source,
+    Map<string, { record: unknown; gave: Contribution | null }>
+  >(SOURCES.map((s) => [s, new Map()]))
+  /** Links by their two ends, the smaller key first: no joined key string per lookup. */
+  private readonly links = new Map<string, Map<string, Link>>()
+  /** Per node key, the links that name it (drawn or waiting for the other end). */
+  private readonly incident = new Map<string, Link[]>()
   private readonly mentionCounts = new Map<string, number>()
   private meName: string | undefined
+  /** Which sync is the latest: an older one still in slices stops. */
+  private generation = 0
+  /** Changes made since the version last went up. */
+  private unversioned = 0
 
   constructor() {
     this.graph.addNode(ME_KEY, { kind: 'me', label: '' })
@@ -165,33 +198,65 @@ export class NetworkGraph {
 
   /** Brings the graph up to date with `data`; returns how many records changed. */
   sync(data: Readonly<StoreData>): number {
+    const steps = this.syncSteps(data, Infinity)
+    let step = steps.next()
+    while (!step.done) step = steps.next()
+    return step.value
+  }
+
+  /**
+   * `sync` in slices: pauses after every `slice` changed records, so the caller can let other
+   * work run in between. A `sync` (or another `syncSteps`) started meanwhile brings the graph up
+   * to date itself, and this one then stops where it is.
+   */
+  *syncSteps(data: Readonly<StoreData>, slice: number): Generator<void, number> {
+    const generation = ++this.generation
     let changed = 0
+    let sinceYield = 0
     if (data.settings.me.name !== this.meName) {
       this.meName = data.settings.me.name
       this.graph.setNodeAttribute(ME_KEY, 'label', this.meName)
+      this.unversioned++
       changed++
     }
     for (const source of SOURCES) {
       const seen = this.seen.get(source)!
       const records = data[source] as readonly { id: string }[]
-      const present = new Set<string>()
       for (const record of records) {
-        present.add(record.id)
-        if (seen.get(record.id) === record) continue
-        seen.set(record.id, record)
-        this.replace(`${source}/${record.id}`, contributionOf(source, record))
+        const before = seen.get(record.id)
+        if (before?.record === record) continue
+        const gave = contributionOf(source, record)
+        this.replace(before?.gave ?? null, gave)
+        seen.set(record.id, { record, gave })
+        this.unversioned++
         changed++
+        if (++sinceYield >= slice) {
+          sinceYield = 0
+          yield
+          if (generation !== this.generation) return this.settle(changed)
+        }
       }
-      if (present.size !== seen.size) {
-        for (const id of seen.keys()) {
+      // Ids are unique, so only when more were seen than are there now did some go.
+      if (seen.size > records.length) {
+        const present = new Set(records.map((r) => r.id))
+        for (const [id, before] of seen) {
           if (present.has(id)) continue
           seen.delete(id)
-          this.replace(`${source}/${id}`, null)
+          this.replace(before.gave, null)
+          this.unversioned++
           changed++
         }
       }
     }
-    if (changed > 0) this.version++
+    return this.settle(changed)
+  }
+
+  /** The version goes up once for every sync that changed something, even one cut short. */
+  private settle(changed: number): number {
+    if (this.unversioned > 0) {
+      this.version++
+      this.unversioned = 0
+    }
     return changed
   }
 
@@ -199,76 +264,103 @@ export class NetworkGraph {
     return this.mentionCounts.get(key) ?? 0
   }
 
-  private replace(sourceKey: string, next: Contribution | null): void {
-    const previous = this.contributions.get(sourceKey)
+  private replace(previous: Contribution | null, next: Contribution | null): void {
     if (previous) {
-      for (const l of previous.links) this.unlink(l.a, l.b, l.kind)
+      const l = previous.links
+      for (let i = 0; i < l.length; i += 3) this.unlink(l[i]!, l[i + 1]!, l[i + 2] as MapEdgeKind)
       for (const m of previous.mentions) this.mentionCounts.set(m, this.mentionsOf(m) - 1)
       if (previous.node && previous.node.key !== next?.node?.key) {
-        if (this.graph.hasNode(previous.node.key)) this.graph.dropNode(previous.node.key)
+        const key = previous.node.key
+        if (this.graph.hasNode(key)) {
+          this.graph.dropNode(key)
+          // Its edges went with it; they come back if the node does.
+          for (const link of this.incident.get(key) ?? []) link.drawn = false
+        }
       }
     }
-    if (!next) {
-      this.contributions.delete(sourceKey)
-      return
-    }
-    this.contributions.set(sourceKey, next)
+    if (!next) return
     if (next.node) {
       if (this.graph.hasNode(next.node.key)) {
         this.graph.replaceNodeAttributes(next.node.key, next.node.attributes)
       } else {
         this.graph.addNode(next.node.key, next.node.attributes)
-        for (const id of this.incident.get(next.node.key) ?? []) this.materialise(id)
+        for (const link of this.incident.get(next.node.key) ?? []) this.materialise(link)
       }
     }
-    for (const l of next.links) this.link(l.a, l.b, l.kind)
+    const l = next.links
+    for (let i = 0; i < l.length; i += 3) this.link(l[i]!, l[i + 1]!, l[i + 2] as MapEdgeKind)
     for (const m of next.mentions) this.mentionCounts.set(m, this.mentionsOf(m) + 1)
+  }
+
+  private find(a: string, b: string): Link | undefined {
+    return a < b ? this.links.get(a)?.get(b) : this.links.get(b)?.get(a)
   }
 
   private link(a: string, b: string, kind: MapEdgeKind): void {
     if (a === b) return
-    const id = linkKey(a, b)
-    let link = this.links.get(id)
+    let link = this.find(a, b)
     if (!link) {
-      link = { a, b, kinds: new Map() }
-      this.links.set(id, link)
-      for (const end of [a, b]) {
-        let set = this.incident.get(end)
-        if (!set) this.incident.set(end, (set = new Set()))
-        set.add(id)
-      }
+      link = { a, b, counts: [0, 0, 0, 0, 0, 0], kindCount: 0, drawn: false }
+      const [low, high] = a < b ? [a, b] : [b, a]
+      let inner = this.links.get(low)
+      if (!inner) this.links.set(low, (inner = new Map()))
+      inner.set(high, link)
+      this.incidentOf(a).push(link)
+      this.incidentOf(b).push(link)
     }
-    link.kinds.set(kind, (link.kinds.get(kind) ?? 0) + 1)
-    this.materialise(id)
+    const k = KIND_INDEX.get(kind)!
+    const before = link.counts[k]!
+    link.counts[k] = before + 1
+    if (before === 0) {
+      link.kindCount++
+      this.materialise(link)
+    } else if (!link.drawn) {
+      this.materialise(link)
+    }
+  }
+
+  private incidentOf(key: string): Link[] {
+    let list = this.incident.get(key)
+    if (!list) this.incident.set(key, (list = []))
+    return list
   }
 
   private unlink(a: string, b: string, kind: MapEdgeKind): void {
     if (a === b) return
-    const id = linkKey(a, b)
-    const link = this.links.get(id)
+    const link = this.find(a, b)
     if (!link) return
-    const count = (link.kinds.get(kind) ?? 0) - 1
-    if (count > 0) link.kinds.set(kind, count)
-    else link.kinds.delete(kind)
-    if (link.kinds.size === 0) {
-      this.links.delete(id)
+    const k = KIND_INDEX.get(kind)!
+    const count = link.counts[k]!
+    if (count === 0) return
+    link.counts[k] = count - 1
+    if (count > 1) return
+    link.kindCount--
+    if (link.kindCount === 0) {
+      const [low, high] = a < b ? [a, b] : [b, a]
+      const inner = this.links.get(low)!
+      inner.delete(high)
+      if (inner.size === 0) this.links.delete(low)
       for (const end of [a, b]) {
-        const set = this.incident.get(end)
-        set?.delete(id)
-        if (set?.size === 0) this.incident.delete(end)
+        const list = this.incident.get(end)!
+        list.splice(list.indexOf(link), 1)
+        if (list.length === 0) this.incident.delete(end)
       }
-      if (this.graph.hasEdge(id)) this.graph.dropEdge(id)
+      if (link.drawn) this.graph.dropEdge(link.a, link.b)
+      link.drawn = false
       return
     }
-    this.materialise(id)
+    this.materialise(link)
   }
 
   /** Puts the link into the graph (or refreshes its kinds) once both ends exist. */
-  private materialise(id: string): void {
-    const link = this.links.get(id)
-    if (!link || !this.graph.hasNode(link.a) || !this.graph.hasNode(link.b)) return
-    const kinds = [...link.kinds.keys()].sort()
-    if (this.graph.hasEdge(id)) this.graph.setEdgeAttribute(id, 'kinds', kinds)
-    else this.graph.addUndirectedEdgeWithKey(id, link.a, link.b, { kinds })
+  private materialise(link: Link): void {
+    if (!link.drawn && (!this.graph.hasNode(link.a) || !this.graph.hasNode(link.b))) return
+    const kinds: MapEdgeKind[] = []
+    for (let k = 0; k < KINDS.length; k++) if (link.counts[k]! > 0) kinds.push(KINDS[k]!)
+    if (link.drawn) this.graph.setEdgeAttribute(link.a, link.b, 'kinds', kinds)
+    else {
+      this.graph.addUndirectedEdgeWithKey(linkKey(link.a, link.b), link.a, link.b, { kinds })
+      link.drawn = true
+    }
   }
 }

@@ -95,6 +95,8 @@ async function serve(
     syncPassword: () => syncPassword,
     // The desktop app syncs on its schedule while it runs.
     syncTimers: true,
+    // And keeps the map's answer ready for when it is opened.
+    mapWarmUp: true,
     ...(options.hostOperations.includes(CHOOSE_AUTO_EXPORT_FILE)
       ? {
           chooseAutoExportFile: async () => {

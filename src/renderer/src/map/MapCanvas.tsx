@@ -97,6 +97,11 @@ export function MapCanvas(props: {
   /** Importance rank per node, 0 for the most important. */
   ranks: ReadonlyMap<string, number>
   rings: boolean
+  /**
+   * On a crowded map the graph holds no links: these are a node's links, added while it is the
+   * focus (or on a "how do I reach them" path) and removed after.
+   */
+  linksOf?: (key: string) => [string, string, DrawnEdge][]
   focus: { key: string; at: number } | null
   onSelect: (key: string | null) => void
   label: string
@@ -115,6 +120,8 @@ export function MapCanvas(props: {
     budget: 0,
   })
   const onSelect = useRef(props.onSelect)
+  /** Brings the on-demand links in line with the focus; true when they changed. */
+  const relink = useRef<() => boolean>(() => false)
   const drawn = useMemo(() => {
     let n = 0
     for (const key of props.highlight.visible) if (props.graph.hasNode(key)) n++
@@ -128,7 +135,8 @@ export function MapCanvas(props: {
   useEffect(() => {
     if (!container.current) return
     const large = props.graph.order > LARGE
-    const crowded = props.graph.size > MAX_DRAWN_LINKS
+    const linksOf = props.linksOf
+    const crowded = Boolean(linksOf) || props.graph.size > MAX_DRAWN_LINKS
     // The constructor draws the first frame: it needs the label budget of the starting zoom.
     state.current.step = zoomStep(1)
     state.current.budget = labelBudget(state.current.step, state.current.visible.size)
@@ -212,9 +220,42 @@ export function MapCanvas(props: {
       },
     })
     sigmaRef.current = sigma
+    // Nothing matches it: the first call clears whatever links an earlier canvas left.
+    let linkedFor: string | null = null
+    relink.current = () => {
+      if (!linksOf) return false
+      const s = state.current
+      const focus = s.selected ?? s.hovered
+      const wanted = s.path.length > 0 ? `path:${s.path.join(' ')}` : (focus ?? '')
+      if (wanted === linkedFor) return false
+      linkedFor = wanted
+      const graph = props.graph
+      graph.clearEdges()
+      if (s.path.length > 0) {
+        // Only the links between neighbours on the path.
+        s.path.forEach((key, i) => {
+          const next = s.path[i + 1]
+          if (!next || !graph.hasNode(key)) return
+          for (const [a, b, look] of linksOf(key)) {
+            if (a === next || b === next) graph.mergeEdge(a, b, look)
+          }
+        })
+      } else if (focus && graph.hasNode(focus)) {
+        for (const [a, b, look] of linksOf(focus)) {
+          if (graph.hasNode(a) && graph.hasNode(b)) graph.mergeEdge(a, b, look)
+        }
+      }
+      return true
+    }
+    relink.current()
     const hover = (node: string | null) => {
       const before = state.current.hovered
       state.current.hovered = node
+      // New links are indexed by sigma on the next frame: one whole pass, then.
+      if (relink.current()) {
+        sigma.refresh({ schedule: true })
+        return
+      }
       if (!large) {
         sigma.refresh({ skipIndexation: true })
         return
@@ -230,12 +271,21 @@ export function MapCanvas(props: {
     // frame being drawn; while the map is dragged nobody hovers anything, so skip it then (on
     // software WebGL it was most of every frame of a pan).
     let dragging = false
+    /** The map moved under a drag: labels are left out until it stops (they follow after). */
+    let moved = false
     const captor = sigma.getMouseCaptor()
     captor.on('mousedown', () => {
       dragging = true
     })
+    captor.on('mousemovebody', () => {
+      if (dragging) moved = true
+    })
     captor.on('mouseup', () => {
       dragging = false
+      if (moved) {
+        moved = false
+        sigma.scheduleRender()
+      }
     })
     // Sigma's own (private) picking method, wrapped: sigma 3 has no setting for this.
     const picker = sigma as unknown as {
@@ -263,6 +313,11 @@ export function MapCanvas(props: {
       const context = sigma.getCanvases().labels?.getContext('2d')
       const box = container.current
       if (!context || !box) return
+      // Placing hundreds of labels on every frame of a drag is what made panning stutter.
+      if (moved) {
+        placed = []
+        return
+      }
       const must = new Set<string>()
       if (s.visible.size <= FEW_SHOWN) for (const key of s.visible) must.add(key)
       for (const key of s.path) must.add(key)
@@ -342,8 +397,9 @@ export function MapCanvas(props: {
     return () => {
       sigma.kill()
       sigmaRef.current = null
+      relink.current = () => false
     }
-  }, [props.graph])
+  }, [props.graph, props.linksOf])
 
   useEffect(() => {
     const s = state.current
@@ -365,6 +421,7 @@ export function MapCanvas(props: {
     s.budget = labelBudget(s.step, s.visible.size)
     // New positions reach sigma through the graph itself; a whole pass through the reducers
     // (every link included) is only needed when what they read changed.
+    relink.current()
     if (changed) sigmaRef.current?.refresh({ schedule: true })
   }, [props.highlight, props.rings, props.graph, props.ranks])
 

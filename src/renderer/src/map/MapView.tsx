@@ -26,6 +26,7 @@ import {
   MapCanvas,
   MAX_DRAWN_LINKS,
   webglAvailable,
+  type DrawnEdge,
   type DrawnGraph,
   type Highlight,
 } from './MapCanvas'
@@ -45,6 +46,17 @@ const EDGE_COLOURS: Record<string, string> = {
   met: '#dee2e6',
   attended: '#e9ecef',
   member: '#e9ecef',
+}
+
+/** How a link is drawn: by its strongest kind; thousands of strong lines are pale. */
+function edgeLook(kinds: readonly string[], large: boolean): DrawnEdge {
+  const strong = kinds.find((k) => k !== 'met' && k !== 'attended' && k !== 'member')
+  const colour = EDGE_COLOURS[strong ?? kinds[0] ?? 'knows'] ?? '#dee2e6'
+  return {
+    // Thousands of strong lines turn a large map grey: there they are pale.
+    color: large ? fade(colour, strong ? 0.5 : 0.3) : colour,
+    size: strong ? 1.2 : 0.6,
+  }
 }
 
 /** A contact's node on the map. */
@@ -138,6 +150,22 @@ export function MapView({ view, start }: { view: MapGraphView; start: Start }) {
     return map
   }, [communities, neighbours])
 
+  const crowded = view.edges.length > MAX_DRAWN_LINKS
+  /** A crowded map's links of one node, found when it is focused (a scan costs a millisecond). */
+  const linksOf = useMemo(
+    () =>
+      crowded
+        ? (key: string): [string, string, DrawnEdge][] => {
+            const out: [string, string, DrawnEdge][] = []
+            for (const [a, b, kinds] of view.edges) {
+              if (a === key || b === key) out.push([a, b, edgeLook(kinds, true)])
+            }
+            return out
+          }
+        : undefined,
+    [crowded, view],
+  )
+
   const graph: DrawnGraph = useMemo(() => {
     const g: DrawnGraph = new Graph({ type: 'undirected' })
     // Built where the first picture shows them, so the first frame is already the map.
@@ -155,20 +183,14 @@ export function MapView({ view, start }: { view: MapGraphView; start: Start }) {
         zIndex: node.kind === 'me' ? 2 : 1,
       })
     }
-    for (const [a, b, kinds] of view.edges) {
-      const strong = kinds.find((k) => k !== 'met' && k !== 'attended' && k !== 'member')
-      const colour = EDGE_COLOURS[strong ?? kinds[0] ?? 'knows'] ?? '#dee2e6'
-      g.mergeEdge(a, b, {
-        // Thousands of strong lines turn a large map grey: there they are pale.
-        color: large ? fade(colour, strong ? 0.5 : 0.3) : colour,
-        size: strong ? 1.2 : 0.6,
-      })
-    }
+    // On a crowded map links are drawn only around the focused person: they join the graph on
+    // demand (`linksOf`), so the page never builds, indexes or skips tens of thousands of them.
+    if (!crowded) for (const [a, b, kinds] of view.edges) g.mergeEdge(a, b, edgeLook(kinds, large))
     return g
     // The label of "me" follows the language, and `rings` is only where the first picture
     // starts (switching redraws through `draw`): neither rebuilds the graph.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [view, initial, loners])
+  }, [view, initial, loners, crowded])
 
   // Colours are applied by the canvas's reducer, so switching schemes never touches positions.
   const colours = useMemo(
@@ -379,6 +401,7 @@ export function MapView({ view, start }: { view: MapGraphView; start: Start }) {
             {canDraw ? (
               <MapCanvas
                 graph={graph}
+                {...(linksOf ? { linksOf } : {})}
                 highlight={highlight}
                 ranks={ranks}
                 rings={rings}
@@ -398,7 +421,7 @@ export function MapView({ view, start }: { view: MapGraphView; start: Start }) {
               {t('map.ringsNote')}
             </Text>
           )}
-          {view.edges.length > MAX_DRAWN_LINKS && (
+          {crowded && (
             <Text size="xs" c="dimmed" px={4}>
               {t('map.linksOnSelect')}
             </Text>
