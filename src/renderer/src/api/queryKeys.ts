@@ -81,7 +81,8 @@ const known = new Set<string>(collectionNames)
 
 /** Whether a change that touched `collections` can alter the answer of the query at `key`. */
 export function isAffected(key: QueryKey, collections: readonly string[]): boolean {
-  // No names (a reload or a restore), settings, or something this page does not know: anything.
+  // No names, '*' (a reload or a restore), settings, or a collection this page does not know:
+  // anything may differ.
   if (collections.length === 0) return true
   if (collections.some((c) => !known.has(c))) return true
   const reads = queryDependencies[`${String(key[0])}/${String(key[1])}`]
@@ -110,12 +111,12 @@ export function invalidateForChanges(
   for (const watcher of watchers) if (isAffected(watcher.key, collections)) watcher.refresh()
   const affected = (query: Query) => isAffected(query.queryKey, collections)
   // A read on its way may have been answered before the change. TanStack restarts such reads
-  // only for queries that already hold data; a first read is restarted here, else its older
-  // answer would stay until the next change.
+  // only for queries that already hold data; a first read on screen is restarted here, else its
+  // older answer would stay until the next change.
   for (const query of client
     .getQueryCache()
     .findAll({ predicate: affected, fetchStatus: 'fetching' }))
-    if (query.state.data === undefined) void query.cancel({ silent: true })
+    if (query.state.data === undefined && query.isActive()) void query.cancel({ silent: true })
   return client.invalidateQueries({ predicate: affected })
 }
 
