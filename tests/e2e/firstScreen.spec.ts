@@ -4,8 +4,9 @@ import { expect, test } from './serveFixture'
 // map's chunk (sigma, WebGL) arrives when the map is opened.
 
 // Before: one unminified 2.6 MB chunk. Split by page and minified, Today needs about 0.8 MB
-// (Mantine, React, i18n and the shared model's zod schemas stay on the first screen).
-const FIRST_SCREEN_LIMIT = 1_000_000
+// (Mantine, React, i18n and the shared model's zod schemas stay on the first screen), plus
+// TanStack Query's 26 KB since every page reads through it (0.99 MB in all, December 2026).
+const FIRST_SCREEN_LIMIT = 1_050_000
 
 test('the first screen loads only its own code; other pages load when opened', async ({
   page,

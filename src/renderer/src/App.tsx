@@ -11,6 +11,7 @@ import {
 import type { AppInfo, RapportApi } from '../../shared/contract'
 import type { Settings } from '../../shared/model'
 import { ApiContext } from './api/ApiContext'
+import { QueryProvider } from './api/QueryProvider'
 import { AppContext } from './AppContext'
 import { AppLayout } from './ui/AppLayout'
 import { ConnectionBanner } from './connection/ConnectionBanner'
@@ -110,8 +111,10 @@ export function App({ api }: { api: RapportApi }) {
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <ToastHost />
       <ApiContext.Provider value={api}>
-        <ConnectionBanner />
-        {content}
+        <QueryProvider>
+          <ConnectionBanner />
+          {content}
+        </QueryProvider>
       </ApiContext.Provider>
     </MantineProvider>
   )

@@ -29,11 +29,7 @@ type Encoding = (typeof csvEncodingSchema.options)[number]
 const SHOWN_ROWS = 200
 
 /** Reads an .ics file, shows the past meetings with contacts, and imports them on confirm. */
-export function CalendarImportModal(props: {
-  opened: boolean
-  onClose: () => void
-  onImported: () => void
-}) {
+export function CalendarImportModal(props: { opened: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation()
   const api = useApi()
   const [file, setFile] = useState<{ name: string; data: string } | null>(null)
@@ -92,7 +88,6 @@ export function CalendarImportModal(props: {
           count: result.contactsCreated,
         }),
       })
-      props.onImported()
       close()
     } catch (caught) {
       fail(caught)

@@ -21,7 +21,8 @@ import { errorText } from '../api/errorText'
 import { formatDateTime } from '../format/formatDate'
 import { PageHeader } from '../ui/PageHeader'
 import { photoUpload } from '../contacts/usePhoto'
-import { useQuery } from '../api/useQuery'
+import { useQuery } from '@tanstack/react-query'
+import { queryKeys } from '../api/queryKeys'
 import { rankCaptureSuggestions, type CaptureSuggestion } from './captureSuggestions'
 import { linksOfCard, type CardFields } from '../../../shared/cards/cardFields'
 import { ScanCardButton, type ReadCard } from '../cards/ScanCardButton'
@@ -98,7 +99,7 @@ export function CapturePage() {
   const [busy, setBusy] = useState(false)
   // A new key remounts the name field, which autofocuses it for the next person.
   const [round, setRound] = useState(0)
-  const events = useQuery(() => api['events.list'](), 'capture-events')
+  const events = useQuery({ queryKey: queryKeys.eventList(), queryFn: () => api['events.list']() })
   const people = usePeopleLike(contactId ? '' : form.name, eventId)
   const set =
     (key: keyof typeof EMPTY) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {

@@ -22,7 +22,8 @@ import type { CardDuplicate } from '../../../shared/cards/cardOperations'
 import { useApi } from '../api/ApiContext'
 import { errorText } from '../api/errorText'
 import { PageHeader } from '../ui/PageHeader'
-import { useQuery } from '../api/useQuery'
+import { useQuery } from '@tanstack/react-query'
+import { queryKeys } from '../api/queryKeys'
 import { TakePhotoButton } from './TakePhoto'
 import { blobToBase64 } from '../contacts/usePhoto'
 
@@ -118,7 +119,7 @@ function fieldsOf(card: ScannedCard): CardFields {
 export function ScanCardsPage() {
   const { t } = useTranslation()
   const api = useApi()
-  const events = useQuery(() => api['events.list'](), 'scan-cards-events')
+  const events = useQuery({ queryKey: queryKeys.eventList(), queryFn: () => api['events.list']() })
   const [eventId, setEventId] = useState<string | null>(null)
   const [cards, setCards] = useState<ScannedCard[]>([])
   const reading = useRef(false)

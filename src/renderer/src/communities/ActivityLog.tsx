@@ -10,11 +10,7 @@ import { formatDate } from '../format/formatDate'
 import { VirtualStack } from '../lists/VirtualStack'
 
 /** What happened in the community: the health check reads it. Removing an entry can be undone. */
-export function ActivityLog(props: {
-  community: Community
-  names: Record<string, string>
-  onChanged: () => void
-}) {
+export function ActivityLog(props: { community: Community; names: Record<string, string> }) {
   const { t, i18n } = useTranslation()
   const api = useApi()
   const [kind, setKind] = useState<string>('question')
@@ -35,7 +31,6 @@ export function ActivityLog(props: {
       })
       setTitle('')
       setParticipantIds([])
-      props.onChanged()
     } catch (caught) {
       fail(caught)
     }
@@ -47,7 +42,6 @@ export function ActivityLog(props: {
         communityId: props.community.id,
         activityId: activity.id,
       })
-      props.onChanged()
       const id = `activity-removed-${activity.id}`
       notifications.show({
         id,
@@ -66,7 +60,7 @@ export function ActivityLog(props: {
                   at: activity.at,
                   participantIds: activity.participantIds,
                   note: activity.note,
-                }).then(props.onChanged, fail)
+                }).catch(fail)
               }}
             >
               {t('common.undo')}

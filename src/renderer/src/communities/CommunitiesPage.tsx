@@ -6,7 +6,8 @@ import { useApi } from '../api/ApiContext'
 import { formatDateTime } from '../format/formatDate'
 import { PageHeader } from '../ui/PageHeader'
 import { QueryError } from '../ui/QueryError'
-import { useQuery } from '../api/useQuery'
+import { useQuery } from '@tanstack/react-query'
+import { queryKeys } from '../api/queryKeys'
 import { CommunityForm } from './CommunityForm'
 import { GatheringForm } from './GatheringForm'
 import { HealthBadge, HealthCheck } from './HealthCheck'
@@ -19,14 +20,14 @@ export function CommunitiesPage() {
   const [creating, setCreating] = useState(false)
   const [planning, setPlanning] = useState(false)
   const [now] = useState(() => Date.now())
-  const { data, error, reload } = useQuery(
-    async () => ({
+  const { data, error, refetch } = useQuery({
+    queryKey: queryKeys.communitySummaries(),
+    queryFn: async () => ({
       summaries: await api['communities.summaries']({}),
       gatherings: await api['gatherings.list'](),
     }),
-    'communities',
-  )
-  if (error) return <QueryError error={error} onRetry={reload} />
+  })
+  if (error) return <QueryError error={error} onRetry={() => void refetch()} />
   if (!data) return <Loader />
   return (
     <Stack>

@@ -13,7 +13,8 @@ import { formatDate, formatDateTime } from '../format/formatDate'
 import { NotYetNotice } from '../ui/NotYetNotice'
 import { PageHeader } from '../ui/PageHeader'
 import { QueryError } from '../ui/QueryError'
-import { useQuery } from '../api/useQuery'
+import { useQuery } from '@tanstack/react-query'
+import { queryKeys } from '../api/queryKeys'
 import { ActivityLog } from './ActivityLog'
 import { CommunityForm } from './CommunityForm'
 import { GatheringForm } from './GatheringForm'
@@ -26,8 +27,11 @@ export function CommunityPage() {
   const navigate = useNavigate()
   const [editing, setEditing] = useState(false)
   const [planning, setPlanning] = useState(false)
-  const { data, error, reload } = useQuery(() => api['communities.view']({ id }), `community-${id}`)
-  if (error) return <QueryError error={error} onRetry={reload} />
+  const { data, error, refetch } = useQuery({
+    queryKey: queryKeys.community(id),
+    queryFn: () => api['communities.view']({ id }),
+  })
+  if (error) return <QueryError error={error} onRetry={() => void refetch()} />
   if (!data) return <Loader />
   const { community, health, overall, names } = data
   const about: [string, string][] = [
@@ -69,7 +73,6 @@ export function CommunityPage() {
           onClose={() => setEditing(false)}
           onSaved={() => {
             setEditing(false)
-            void reload()
           }}
         />
       )}
@@ -103,7 +106,7 @@ export function CommunityPage() {
               </Stack>
             </Panel>
             <Panel title={t('communities.activity.title')}>
-              <ActivityLog community={community} names={names} onChanged={() => void reload()} />
+              <ActivityLog community={community} names={names} />
             </Panel>
           </Stack>
         </Grid.Col>
@@ -163,17 +166,20 @@ export function CommunityPage() {
                               ),
                             },
                             // The member list as shown: a change made elsewhere meanwhile is
-                            // refused (and named) rather than overwritten.
+                            // refused (and named) rather than overwritten. Read at once, so that
+                            // the next role change starts from this one.
                             expectedUpdatedAt: community.updatedAt,
                             base: {
                               members: community.members,
                             } as InputOf<'communities.update'>['base'],
-                          }).then(reload, (caught: unknown) =>
-                            notifications.show({
-                              color: 'red',
-                              title: t('errors.title'),
-                              message: errorText(t, caught),
-                            }),
+                          }).then(
+                            () => refetch(),
+                            (caught: unknown) =>
+                              notifications.show({
+                                color: 'red',
+                                title: t('errors.title'),
+                                message: errorText(t, caught),
+                              }),
                           )
                         }
                       />

@@ -1,5 +1,4 @@
 import { Anchor, Button, Grid, Group, Loader, Stack } from '@mantine/core'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router-dom'
 import type { GatheringView } from '../../../shared/communities/communityOperations'
@@ -9,7 +8,8 @@ import { DeleteWithUndo } from '../ui/DeleteWithUndo'
 import { formatDateTime, formatTimeZone } from '../format/formatDate'
 import { PageHeader } from '../ui/PageHeader'
 import { QueryError } from '../ui/QueryError'
-import { useQuery } from '../api/useQuery'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { queryKeys } from '../api/queryKeys'
 import { BillPanel } from './BillPanel'
 import { DetailsForm, GuestList, TablesEditor } from './GatheringDetails'
 import { OutcomesPanel } from './OutcomesPanel'
@@ -21,11 +21,20 @@ export function GatheringPage() {
   const { t, i18n } = useTranslation()
   const api = useApi()
   const navigate = useNavigate()
-  const query = useQuery(() => api['gatherings.view']({ id }), `gathering-${id}`)
-  // Every change answers the fresh view, so the page shows it without another round trip.
-  const [changed, setView] = useState<GatheringView>()
-  const view = changed?.gathering.id === id ? changed : query.data
-  if (query.error) return <QueryError error={query.error} onRetry={query.reload} />
+  const queryClient = useQueryClient()
+  const query = useQuery({
+    queryKey: queryKeys.gathering(id),
+    queryFn: () => api['gatherings.view']({ id }),
+  })
+  // Every change answers the fresh view, so the page shows it without another round trip; a
+  // read still on its way started before the change and would bring the older view.
+  const setView = (fresh: GatheringView) => {
+    const key = queryKeys.gathering(fresh.gathering.id)
+    void queryClient.cancelQueries({ queryKey: key })
+    queryClient.setQueryData(key, fresh)
+  }
+  const view = query.data
+  if (query.error) return <QueryError error={query.error} onRetry={() => void query.refetch()} />
   if (!view) return <Loader />
   const g = view.gathering
   const stamp = g.updatedAt

@@ -5,7 +5,8 @@ import type { GatheringTable } from '../../../shared/model'
 import { useApi } from '../api/ApiContext'
 import { formatDateTime } from '../format/formatDate'
 import { QueryError } from '../ui/QueryError'
-import { useQuery } from '../api/useQuery'
+import { useQuery } from '@tanstack/react-query'
+import { queryKeys } from '../api/queryKeys'
 import { usePersonName } from './usePersonName'
 
 /** On paper only the plan and the cards: the app's navigation and buttons stay on screen. */
@@ -40,9 +41,12 @@ export function PrintPage() {
   const { id = '' } = useParams()
   const { t, i18n } = useTranslation()
   const api = useApi()
-  const { data, error, reload } = useQuery(() => api['gatherings.view']({ id }), `print-${id}`)
+  const { data, error, refetch } = useQuery({
+    queryKey: queryKeys.gathering(id),
+    queryFn: () => api['gatherings.view']({ id }),
+  })
   const name = usePersonName(data?.names ?? {})
-  if (error) return <QueryError error={error} onRetry={reload} />
+  if (error) return <QueryError error={error} onRetry={() => void refetch()} />
   if (!data) return <Loader />
   const g = data.gathering
   const at = (table: number, seat: number) =>

@@ -33,7 +33,8 @@ import { ImportModal } from '../importExport/ImportModal'
 import { PageHeader } from '../ui/PageHeader'
 import { QueryError } from '../ui/QueryError'
 import { usePhoto } from './usePhoto'
-import { useQuery } from '../api/useQuery'
+import { useQuery } from '@tanstack/react-query'
+import { queryKeys } from '../api/queryKeys'
 import { useWindowedList } from '../lists/useWindowedList'
 import { ContactAvatar } from './ContactAvatar'
 
@@ -103,7 +104,7 @@ export function ContactsPage() {
       const { total, items, facets } = await api['contacts.search']({ ...request, offset, limit })
       return { total, items, meta: facets }
     },
-    requestKey,
+    queryKeys.contactSearch(requestKey),
     LIST_WINDOW,
   )
   const { total, meta: facets, error, reload } = list
@@ -118,13 +119,14 @@ export function ContactsPage() {
   useEffect(() => {
     requestRef.current = request
   })
-  const options = useQuery(
-    async () => ({
-      events: await api['events.names'](),
-      communities: await api['communities.names'](),
-    }),
-    'filter-options',
-  )
+  const eventNames = useQuery({
+    queryKey: queryKeys.eventNames(),
+    queryFn: () => api['events.names'](),
+  })
+  const communityNames = useQuery({
+    queryKey: queryKeys.communityNames(),
+    queryFn: () => api['communities.names'](),
+  })
   const selectAllMatching = useCallback(async () => {
     try {
       setSelected(new Set(await api['contacts.matchingIds'](requestRef.current)))
@@ -154,7 +156,6 @@ export function ContactsPage() {
       const { updated } = await api['contacts.bulkUpdate']({ ids: [...selected], ...change })
       notifications.show({ color: 'teal', message: t('list.bulkDone', { count: updated }) })
       setSelected(new Set())
-      await reload()
     } catch (caught) {
       showError(caught)
     }
@@ -174,7 +175,6 @@ export function ContactsPage() {
       const created = await api['contacts.create'](patchOf(draft))
       notifications.show({ color: 'teal', message: t('contacts.created', { name: created.name }) })
       setCreating(false)
-      await reload()
     } catch (caught) {
       showError(caught)
     } finally {
@@ -253,8 +253,8 @@ export function ContactsPage() {
         filters={filters}
         onChange={setFilters}
         tags={facets?.tags}
-        events={options.data?.events}
-        communities={options.data?.communities}
+        events={eventNames.data}
+        communities={communityNames.data}
       />
 
       {error ? (
@@ -316,11 +316,7 @@ export function ContactsPage() {
           />
         )}
       </Drawer>
-      <ImportModal
-        opened={importing}
-        onClose={() => setImporting(false)}
-        onImported={() => void reload()}
-      />
+      <ImportModal opened={importing} onClose={() => setImporting(false)} />
     </Stack>
   )
 }

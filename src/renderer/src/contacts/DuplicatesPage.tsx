@@ -25,7 +25,8 @@ import { errorText } from '../api/errorText'
 import { formatList } from '../format/formatList'
 import { PageHeader } from '../ui/PageHeader'
 import { QueryError } from '../ui/QueryError'
-import { useQuery } from '../api/useQuery'
+import { useQuery } from '@tanstack/react-query'
+import { queryKeys } from '../api/queryKeys'
 
 const LIST_FIELDS = new Set<string>(contactListFields)
 const SKIP = new Set(['id', 'createdAt', 'updatedAt', 'demo'])
@@ -51,8 +52,14 @@ type GroupToMerge = MergeGroupsInput['groups'][number]
 export function DuplicatesPage() {
   const { t, i18n } = useTranslation()
   const api = useApi()
-  const { data, error, reload } = useQuery(() => api['contacts.duplicates'](), 'duplicates')
-  const dismissed = useQuery(() => api['contacts.dismissedDuplicates'](), 'dismissedDuplicates')
+  const { data, error, refetch } = useQuery({
+    queryKey: queryKeys.duplicates(),
+    queryFn: () => api['contacts.duplicates'](),
+  })
+  const dismissed = useQuery({
+    queryKey: queryKeys.dismissedDuplicates(),
+    queryFn: () => api['contacts.dismissedDuplicates'](),
+  })
   const [merging, setMerging] = useState<[Contact, Contact] | null>(null)
   const [mergingWhole, setMergingWhole] = useState<Contact[] | null>(null)
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set())
@@ -88,19 +95,24 @@ export function DuplicatesPage() {
         const dismissal = await api['contacts.dismissDuplicates']({
           ids: group.contacts.map((c) => c.id),
         })
-        await reload()
+        // The group leaves before anything else can be done to it.
+        await refetch()
         showUndo(
           t('duplicates.dismissed', { count: group.contacts.length }),
           t('common.undo'),
-          () => api['contacts.undismissDuplicates']({ id: dismissal.id }).then(reload, showError),
+          () =>
+            api['contacts.undismissDuplicates']({ id: dismissal.id }).then(
+              () => undefined,
+              showError,
+            ),
         )
       } catch (caught) {
         showError(caught)
       }
     },
-    [api, reload, showError, t],
+    [api, refetch, showError, t],
   )
-  if (error) return <QueryError error={error} onRetry={reload} />
+  if (error) return <QueryError error={error} onRetry={() => void refetch()} />
 
   const groups = data ?? []
   // Groups merged or dismissed elsewhere drop out of the selection by themselves.
@@ -115,10 +127,10 @@ export function DuplicatesPage() {
       showUndo(t('duplicates.mergedGroups', { count: result.groups }), t('common.undo'), () =>
         api['contacts.undoMergeGroups']({ undoToken: result.undoToken }).then(({ restored }) => {
           notifications.show({ message: t('duplicates.mergeUndone', { count: restored }) })
-          return reload()
         }, showError),
       )
-      await reload()
+      // The merged groups leave before the buttons are free again.
+      await refetch()
     } catch (caught) {
       showError(caught)
     } finally {
@@ -225,10 +237,7 @@ export function DuplicatesPage() {
                   size="compact-sm"
                   variant="subtle"
                   onClick={() =>
-                    void api['contacts.undismissDuplicates']({ id: d.id }).then(
-                      () => Promise.all([reload(), dismissed.reload()]),
-                      showError,
-                    )
+                    void api['contacts.undismissDuplicates']({ id: d.id }).catch(showError)
                   }
                 >
                   {t('duplicates.suggestAgain')}
@@ -244,7 +253,6 @@ export function DuplicatesPage() {
           onClose={() => setMerging(null)}
           onMerged={() => {
             setMerging(null)
-            void reload()
           }}
         />
       )}

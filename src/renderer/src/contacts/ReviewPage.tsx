@@ -16,19 +16,22 @@ import { useApi } from '../api/ApiContext'
 import { formatDate } from '../format/formatDate'
 import { PageHeader } from '../ui/PageHeader'
 import { QueryError } from '../ui/QueryError'
-import { useQuery } from '../api/useQuery'
+import { useQuery } from '@tanstack/react-query'
+import { queryKeys } from '../api/queryKeys'
 
 const STATUS_COLORS = { under: 'yellow', ok: 'teal', over: 'orange' } as const
 
 export function ReviewPage() {
   const { t, i18n } = useTranslation()
   const api = useApi()
-  const { data, error, reload } = useQuery(() => api['review.get'](), 'review')
-  if (error) return <QueryError error={error} onRetry={reload} />
+  const { data, error, refetch } = useQuery({
+    queryKey: queryKeys.review(),
+    queryFn: () => api['review.get'](),
+  })
+  if (error) return <QueryError error={error} onRetry={() => void refetch()} />
   if (!data) return <Loader />
   const archive = async (id: string) => {
     await api['contacts.update']({ id, patch: { archived: true } })
-    await reload()
   }
   const person = (p: { contactId: string; name: string }) => (
     <Anchor component={Link} to={`/contacts/${p.contactId}`}>

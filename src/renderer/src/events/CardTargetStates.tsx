@@ -2,16 +2,17 @@ import { Anchor, Badge, Group, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
 import { useApi } from '../api/ApiContext'
-import { useQuery } from '../api/useQuery'
+import { useQuery } from '@tanstack/react-query'
+import { queryKeys } from '../api/queryKeys'
 
 /** On the contact card: the events where this person is a target, and their stage there. */
-export function CardTargetStates({ contactId, version }: { contactId: string; version: string }) {
+export function CardTargetStates({ contactId }: { contactId: string }) {
   const { t } = useTranslation()
   const api = useApi()
-  const { data } = useQuery(
-    () => api['events.targetsOf']({ contactId }),
-    `targets-of:${contactId}:${version}`,
-  )
+  const { data } = useQuery({
+    queryKey: queryKeys.targetsOf(contactId),
+    queryFn: () => api['events.targetsOf']({ contactId }),
+  })
   if (!data || data.length === 0) return null
   return (
     <Stack gap={4} mb="md" data-testid="target-states">

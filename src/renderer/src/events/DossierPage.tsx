@@ -21,7 +21,8 @@ import { formatDateTime, formatTimeZone } from '../format/formatDate'
 import { errorText } from '../api/errorText'
 import { QueryError } from '../ui/QueryError'
 import { usePhoto } from '../contacts/usePhoto'
-import { useQuery } from '../api/useQuery'
+import { useQuery } from '@tanstack/react-query'
+import { queryKeys } from '../api/queryKeys'
 import { ContactAvatar } from '../contacts/ContactAvatar'
 
 const EARLY_MS = 10 * 60 * 1000
@@ -47,7 +48,10 @@ export function DossierPage() {
   const { id = '' } = useParams()
   const { t } = useTranslation()
   const api = useApi()
-  const { data, error, reload } = useQuery(() => api['events.get']({ id }), `dossier:${id}`)
+  const { data, error, refetch } = useQuery({
+    queryKey: queryKeys.event(id),
+    queryFn: () => api['events.get']({ id }),
+  })
   const [paper, setPaper] = useState<'A4' | 'letter'>('A4')
   const [saving, setSaving] = useState(false)
   // The desktop app writes the PDF itself (printToPDF); a browser prints, with "Save as PDF".
@@ -72,7 +76,7 @@ export function DossierPage() {
       setSaving(false)
     }
   }
-  if (error) return <QueryError error={error} onRetry={reload} />
+  if (error) return <QueryError error={error} onRetry={() => void refetch()} />
   if (!data)
     return (
       <Center py="xl">

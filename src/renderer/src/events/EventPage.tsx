@@ -19,7 +19,8 @@ import { DeleteWithUndo } from '../ui/DeleteWithUndo'
 import { formatDateTime, formatTimeZone } from '../format/formatDate'
 import { PageHeader } from '../ui/PageHeader'
 import { QueryError } from '../ui/QueryError'
-import { useQuery } from '../api/useQuery'
+import { useQuery } from '@tanstack/react-query'
+import { queryKeys } from '../api/queryKeys'
 import { AfterPanel } from './AfterPanel'
 import { checklistKnownDone } from '../../../shared/events/eventChecklist'
 import { ChecklistPanel } from './ChecklistPanel'
@@ -39,7 +40,10 @@ export function EventPage() {
   const navigate = useNavigate()
   const [search, setSearch] = useSearchParams()
   const tab = TABS.find((x) => x === search.get('tab')) ?? 'plan'
-  const { data, error, reload } = useQuery(() => api['events.get']({ id }), `event:${id}`)
+  const { data, error, refetch } = useQuery({
+    queryKey: queryKeys.event(id),
+    queryFn: () => api['events.get']({ id }),
+  })
   if (error) {
     if (error instanceof RapportError && error.code === 'NOT_FOUND')
       return (
@@ -50,7 +54,7 @@ export function EventPage() {
           </Anchor>
         </Stack>
       )
-    return <QueryError error={error} onRetry={reload} />
+    return <QueryError error={error} onRetry={() => void refetch()} />
   }
   if (!data || data.event.id !== id)
     return (
@@ -60,7 +64,9 @@ export function EventPage() {
     )
   const { event } = data
   const names = Object.fromEntries(Object.values(data.contacts).map((c) => [c.id, c.name]))
-  const reloadAll = () => void reload()
+  // The panels chain edits on the event as shown (checklist ticks, target ranks): read it at
+  // once rather than wait for the change event.
+  const reloadAll = () => void refetch()
   return (
     <Stack>
       <Anchor component={Link} to="/events" size="sm">

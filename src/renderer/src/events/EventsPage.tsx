@@ -19,7 +19,8 @@ import { useApi } from '../api/ApiContext'
 import { formatDateTime } from '../format/formatDate'
 import { PageHeader } from '../ui/PageHeader'
 import { QueryError } from '../ui/QueryError'
-import { useQuery } from '../api/useQuery'
+import { useQuery } from '@tanstack/react-query'
+import { queryKeys } from '../api/queryKeys'
 import { EventEditor } from './EventEditor'
 import { WorthIt } from './WorthIt'
 
@@ -27,11 +28,14 @@ export function EventsPage() {
   const { t, i18n } = useTranslation()
   const api = useApi()
   const navigate = useNavigate()
-  const { data, error, reload } = useQuery(() => api['events.list'](), 'events')
+  const { data, error, refetch } = useQuery({
+    queryKey: queryKeys.eventList(),
+    queryFn: () => api['events.list'](),
+  })
   const [now] = useState(() => Date.now())
   const [creating, setCreating] = useState(false)
   const [compare, setCompare] = useState<string[]>([])
-  if (error) return <QueryError error={error} onRetry={reload} />
+  if (error) return <QueryError error={error} onRetry={() => void refetch()} />
   if (!data) return <Loader />
   const compared = compare
     .map((id) => data.find((e) => e.id === id))

@@ -13,7 +13,8 @@ import { FollowUpItem, type FollowUpActions } from './FollowUpItem'
 import { formatDateTime } from '../format/formatDate'
 import { PageHeader } from '../ui/PageHeader'
 import { QueryError } from '../ui/QueryError'
-import { useQuery } from '../api/useQuery'
+import { useQuery } from '@tanstack/react-query'
+import { queryKeys } from '../api/queryKeys'
 import { VirtualStack } from '../lists/VirtualStack'
 
 // Its own chunk, loaded when opened: the first screen stays small.
@@ -36,11 +37,14 @@ export function TodayPage() {
   // Titles Rapport generated are worded in the interface language, in the toasts too.
   const titleOf = useFollowUpTitle()
   const api = useApi()
-  const overview = useQuery(() => api['overview.get']({}), 'overview')
-  const queue = useQuery(() => api['followUps.queue']({}), 'queue')
+  const overview = useQuery({
+    queryKey: queryKeys.overview(),
+    queryFn: () => api['overview.get']({}),
+  })
+  const queue = useQuery({ queryKey: queryKeys.queue(), queryFn: () => api['followUps.queue']({}) })
   const [exporting, setExporting] = useState(false)
   const [importingMeetings, setImportingMeetings] = useState(false)
-  // Done and dropped follow-ups leave the queue at once; the reload that follows confirms it.
+  // Done and dropped follow-ups leave the queue at once; the change event's refresh confirms it.
   const [gone, setGone] = useState<ReadonlySet<string>>(() => new Set())
   // The follow-up that takes the focus when the focused one leaves, so D/S/X keep working.
   const focusNext = useRef<string | null>(null)
@@ -60,9 +64,7 @@ export function TodayPage() {
   const unhide = (id: string) => setGone((g) => new Set([...g].filter((other) => other !== id)))
   const navigate = useNavigate()
 
-  const reload = async () => {
-    await Promise.all([queue.reload(), overview.reload()])
-  }
+  const retry = () => void Promise.all([queue.refetch(), overview.refetch()])
   const fail = (caught: unknown) =>
     notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
   const withUndo = (message: string, item: FollowUpView) => {
@@ -77,7 +79,7 @@ export function TodayPage() {
             onClick={() => {
               notifications.hide(id)
               unhide(item.id)
-              void api['followUps.reopen']({ id: item.id }).then(reload, fail)
+              void api['followUps.reopen']({ id: item.id }).catch(fail)
             }}
           >
             {t('common.undo')}
@@ -94,7 +96,6 @@ export function TodayPage() {
     if (leaving) hide(leaving.id)
     try {
       after(await action())
-      await reload()
     } catch (caught) {
       if (leaving) unhide(leaving.id)
       fail(caught)
@@ -134,7 +135,7 @@ export function TodayPage() {
   }
 
   const error = overview.error ?? queue.error
-  if (error) return <QueryError error={error} onRetry={() => void reload()} />
+  if (error) return <QueryError error={error} onRetry={retry} />
   if (!overview.data || !queue.data) return <Loader />
   const { habits } = queue.data
 
@@ -276,11 +277,7 @@ export function TodayPage() {
       <CalendarExportModal opened={exporting} onClose={() => setExporting(false)} />
       {importingMeetings && (
         <Suspense fallback={null}>
-          <CalendarImportModal
-            opened
-            onClose={() => setImportingMeetings(false)}
-            onImported={() => void reload()}
-          />
+          <CalendarImportModal opened onClose={() => setImportingMeetings(false)} />
         </Suspense>
       )}
     </Stack>

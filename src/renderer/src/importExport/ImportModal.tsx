@@ -35,11 +35,7 @@ type Status = ImportPreview['rows'][number]['status']
  * Import in two steps: a preview (new, duplicates, errors with line numbers; for CSV, the column
  * mapping) and then one all-or-nothing commit. Cancel changes nothing.
  */
-export function ImportModal(props: {
-  opened: boolean
-  onClose: () => void
-  onImported: () => void
-}) {
+export function ImportModal(props: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation()
   const api = useApi()
   const [file, setFile] = useState<{ name: string; data: string } | null>(null)
@@ -108,7 +104,6 @@ export function ImportModal(props: {
       notifications.show({ color: 'teal', message: t('import.done', result) })
       setPreview(null)
       setFile(null)
-      props.onImported()
       props.onClose()
     } catch (caught) {
       fail(caught)

@@ -1,6 +1,6 @@
+import type { QueryKey } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { onChanges } from '../api/changes'
-import { RECONNECTED_EVENT } from '../connection/connectionStatus'
+import { watchQueryKey } from '../api/queryKeys'
 
 /** What one window of a list answers: the rows at `offset` and how many match in all. */
 export interface ListWindow<Row, Meta> {
@@ -32,14 +32,18 @@ interface Loaded<Row, Meta> {
 
 /**
  * A long list fetched window by window with an offset, so scrolling to row 20,000 asks for the
- * rows around it and never for everything before it again. A new `key` (other search or
- * filters) starts over; answers for an older key or an older reload are dropped.
+ * rows around it and never for everything before it again. A new `queryKey` (other search or
+ * filters) starts over; answers for an older key or an older reload are dropped. The windows
+ * live here rather than in the query cache: a refresh reads only the windows on screen and
+ * forgets the others. A change that the query key depends on (see `queryDependencies`) is such
+ * a refresh.
  */
 export function useWindowedList<Row, Meta>(
   fetchWindow: (offset: number, limit: number) => Promise<ListWindow<Row, Meta>>,
-  key: string,
+  queryKey: QueryKey,
   windowSize = 200,
 ): WindowedList<Row, Meta> {
+  const key = JSON.stringify(queryKey)
   const [loaded, setLoaded] = useState<Loaded<Row, Meta>>(() => ({
     key,
     total: undefined,
@@ -116,18 +120,13 @@ export function useWindowedList<Row, Meta>(
     await Promise.all([...windows].map((w) => fetchWindowAt(w, keyRef.current)))
   }, [fetchWindowAt, windowSize])
 
-  // A change anywhere (another tab, the phone sync) refreshes the windows on screen.
+  // A change to what the list reads (another tab, the phone sync, this page), or the server
+  // back after an outage, refreshes the windows on screen; a burst arrives as one.
+  const queryKeyRef = useRef(queryKey)
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const unsubscribe = onChanges(() => {
-      clearTimeout(timer)
-      timer = setTimeout(() => void reload(), 120)
-    })
-    return () => {
-      clearTimeout(timer)
-      unsubscribe()
-    }
-  }, [reload])
+    queryKeyRef.current = queryKey
+  })
+  useEffect(() => watchQueryKey(queryKeyRef.current, () => void reload()), [key, reload])
 
   // The previous key's rows stay until the new key's first window replaces them, so the list
   // does not flash empty while the user types.
@@ -138,13 +137,6 @@ export function useWindowedList<Row, Meta>(
       windows.get(Math.floor(index / windowSize))?.[index % windowSize],
     [windows, windowSize],
   )
-  // Browser mode: the server is back after an outage; fetch the rows on screen again.
-  useEffect(() => {
-    const again = () => void reload()
-    window.addEventListener(RECONNECTED_EVENT, again)
-    return () => window.removeEventListener(RECONNECTED_EVENT, again)
-  }, [reload])
-
   return {
     total: loaded.total,
     meta: loaded.meta,

@@ -2,15 +2,19 @@ import { Group, Progress, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../api/ApiContext'
 import { QueryError } from '../ui/QueryError'
-import { useQuery } from '../api/useQuery'
+import { useQuery } from '@tanstack/react-query'
+import { queryKeys } from '../api/queryKeys'
 import { ECOSYSTEM_COLOURS, TIER_COLOURS } from './mapStyle'
 
 /** The network's spread over the six ecosystems and the tiers, pointing at the thin ones. */
-export function BalancePanel({ version }: { version: number }) {
+export function BalancePanel() {
   const { t } = useTranslation()
   const api = useApi()
-  const { data, error, reload } = useQuery(() => api['map.balance'](), `balance-${version}`)
-  if (error) return <QueryError error={error} onRetry={() => void reload()} />
+  const { data, error, refetch } = useQuery({
+    queryKey: queryKeys.mapBalance(),
+    queryFn: () => api['map.balance'](),
+  })
+  if (error) return <QueryError error={error} onRetry={() => void refetch()} />
   if (!data) return null
   const most = Math.max(1, ...data.ecosystems.map((e) => e.circle))
   const thin = data.ecosystems.filter((e) => e.thin)

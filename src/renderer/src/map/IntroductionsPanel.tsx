@@ -7,7 +7,8 @@ import type { IntroductionReason, IntroductionSuggestion } from '../../../shared
 import { useApi } from '../api/ApiContext'
 import { errorText } from '../api/errorText'
 import { QueryError } from '../ui/QueryError'
-import { useQuery } from '../api/useQuery'
+import { useQuery } from '@tanstack/react-query'
+import { queryKeys } from '../api/queryKeys'
 
 /** "both founders in finance, both in the badminton club", in the user's language. */
 export function reasonsText(t: TFunction, reasons: IntroductionReason[]): string {
@@ -35,9 +36,12 @@ export function reasonsText(t: TFunction, reasons: IntroductionReason[]): string
 export function IntroductionsPanel(props: { onShowPair: (a: string, b: string) => void }) {
   const { t } = useTranslation()
   const api = useApi()
-  const { data, error, reload } = useQuery(() => api['map.suggestions']({ limit: 15 }), 'intro')
+  const { data, error, refetch } = useQuery({
+    queryKey: queryKeys.mapSuggestions(),
+    queryFn: () => api['map.suggestions']({ limit: 15 }),
+  })
   const [busy, setBusy] = useState<string | null>(null)
-  if (error) return <QueryError error={error} onRetry={() => void reload()} />
+  if (error) return <QueryError error={error} onRetry={() => void refetch()} />
   if (!data) return null
   const accept = async (s: IntroductionSuggestion) => {
     setBusy(`${s.a.id}+${s.b.id}`)
@@ -52,7 +56,8 @@ export function IntroductionsPanel(props: { onShowPair: (a: string, b: string) =
         color: 'teal',
         message: t('map.introduceDone', { a: s.a.name, b: s.b.name }),
       })
-      await reload()
+      // Before the button is free again, so that the accepted pair cannot be accepted twice.
+      await refetch()
     } catch (caught) {
       notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
     } finally {

@@ -5,11 +5,10 @@ import { useApi } from '../api/ApiContext'
 import { NotYetNotice } from '../ui/NotYetNotice'
 import { PageHeader } from '../ui/PageHeader'
 import { QueryError } from '../ui/QueryError'
-import { useQuery } from '../api/useQuery'
+import { useQuery } from '@tanstack/react-query'
+import { queryKeys } from '../api/queryKeys'
 import { MapView } from './MapView'
 import type { Start } from './useMapLayout'
-
-const KEPT_LAYOUT = ['mapLayouts']
 
 /**
  * The relationship map. `?start=rings|random` lays it out afresh instead of reusing kept
@@ -21,9 +20,13 @@ export function MapPage() {
   const [params] = useSearchParams()
   const asked = params.get('start')
   const start: Start = asked === 'rings' || asked === 'random' ? asked : 'kept'
-  // The map's own saved layout must not reload it: that would rebuild the whole picture.
-  const { data, error, reload } = useQuery(() => api['map.graph'](), 'map', KEPT_LAYOUT)
-  if (error) return <QueryError error={error} onRetry={() => void reload()} />
+  // Not read again when the map saves its own layout (see queryDependencies). An answer equal
+  // to the one on screen keeps it (TanStack's structural sharing), so the picture is not rebuilt.
+  const { data, error, refetch } = useQuery({
+    queryKey: queryKeys.mapGraph(),
+    queryFn: () => api['map.graph'](),
+  })
+  if (error) return <QueryError error={error} onRetry={() => void refetch()} />
   if (!data) return <Loader />
   const people = data.nodes.filter((n) => n.kind === 'contact').length
   return (

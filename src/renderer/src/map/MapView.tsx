@@ -471,7 +471,7 @@ export function MapView({ view, start }: { view: MapGraphView; start: Start }) {
                 />
               </Tabs.Panel>
               <Tabs.Panel value="balance">
-                <BalancePanel version={view.version} />
+                <BalancePanel />
               </Tabs.Panel>
             </Box>
           </Tabs>

@@ -15,7 +15,8 @@ import type { MapNode, ReachPath } from '../../../shared/map/mapOperations'
 import { useApi } from '../api/ApiContext'
 import { formatDate } from '../format/formatDate'
 import { QueryError } from '../ui/QueryError'
-import { useQuery } from '../api/useQuery'
+import { useQuery } from '@tanstack/react-query'
+import { queryKeys } from '../api/queryKeys'
 import { TIER_COLOURS } from './mapStyle'
 
 /** The selected node's card: who they are, their ties on the map, ego view and reach path. */
@@ -82,14 +83,17 @@ function ContactDetails(
   const { t, i18n } = useTranslation()
   const api = useApi()
   const id = props.node.key.slice('contact:'.length)
-  const { data, error, reload } = useQuery(() => api['contacts.card']({ id }), id)
+  const { data, error, refetch } = useQuery({
+    queryKey: queryKeys.card(id),
+    queryFn: () => api['contacts.card']({ id }),
+  })
   const contact = data?.contact
   return (
     <Stack gap="sm" data-testid="map-person">
       <Title order={3} size="h4">
         {props.node.label}
       </Title>
-      {error ? <QueryError error={error} onRetry={() => void reload()} /> : null}
+      {error ? <QueryError error={error} onRetry={() => void refetch()} /> : null}
       {contact && (contact.role || contact.organization) && (
         <Text size="sm">{[contact.role, contact.organization].filter(Boolean).join(' · ')}</Text>
       )}

@@ -16,7 +16,8 @@ import { useTranslation } from 'react-i18next'
 import type { BackupInfo } from '../../../shared/store/storeNotice'
 import { useApi } from '../api/ApiContext'
 import { useAppState } from '../AppContext'
-import { useQuery } from '../api/useQuery'
+import { useQuery } from '@tanstack/react-query'
+import { queryKeys } from '../api/queryKeys'
 import { errorText } from '../api/errorText'
 import { formatDateTime } from '../format/formatDate'
 
@@ -25,7 +26,10 @@ export function BackupsCard() {
   const { t, i18n } = useTranslation()
   const api = useApi()
   const { refreshInfo } = useAppState()
-  const { data, error, reload } = useQuery(() => api['backups.list'](), 'backups')
+  const { data, error, refetch } = useQuery({
+    queryKey: queryKeys.backups(),
+    queryFn: () => api['backups.list'](),
+  })
   const [confirming, setConfirming] = useState<BackupInfo | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -43,21 +47,22 @@ export function BackupsCard() {
     run(async () => {
       await api['backups.create']()
       notifications.show({ color: 'teal', message: t('backups.made') })
-      await reload()
+      // Backup files are no saved change: no change event reads the list again.
+      await refetch()
     })
   const restore = (backup: BackupInfo) =>
     run(async () => {
       await api['backups.restore']({ file: backup.file })
       setConfirming(null)
       notifications.show({ color: 'teal', message: t('backups.restored') })
-      await Promise.all([reload(), refreshInfo()])
+      await Promise.all([refetch(), refreshInfo()])
     })
 
   const remove = (backup: BackupInfo) =>
     run(async () => {
       if (!window.confirm(t('backups.confirmDelete'))) return
       await api['backups.delete']({ file: backup.file })
-      await reload()
+      await refetch()
     })
 
   return (

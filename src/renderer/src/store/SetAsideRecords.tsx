@@ -6,7 +6,8 @@ import { RapportError } from '../../../shared/errors'
 import type { RepairChange, SetAsideProblem, SetAsideRecord } from '../../../shared/store/setAside'
 import { useApi } from '../api/ApiContext'
 import { errorText } from '../api/errorText'
-import { useQuery } from '../api/useQuery'
+import { useQuery } from '@tanstack/react-query'
+import { queryKeys } from '../api/queryKeys'
 import type { TextKey } from '../i18n/textKey'
 
 /** `t` with a plain signature (see StoreNotices: keys built at run time are still TextKeys). */
@@ -54,7 +55,10 @@ export function SetAsideRecords({ framed = false }: { framed?: boolean }) {
   const { t: translate, i18n } = useTranslation()
   const t = translate as PlainT
   const api = useApi()
-  const { data, reload } = useQuery(() => api['store.listSetAside'](), 'setAside')
+  const { data, refetch } = useQuery({
+    queryKey: queryKeys.setAside(),
+    queryFn: () => api['store.listSetAside'](),
+  })
   const [busy, setBusy] = useState<string | null>(null)
   if (!data || data.length === 0) return null
 
@@ -85,12 +89,14 @@ export function SetAsideRecords({ framed = false }: { framed?: boolean }) {
                 variant="light"
                 onClick={() => {
                   notifications.hide(note)
-                  void api['store.undoRepairSetAside'](key).then(reload, (caught: unknown) =>
-                    notifications.show({
-                      color: 'red',
-                      title: t('errors.title'),
-                      message: errorText(translate, caught),
-                    }),
+                  void api['store.undoRepairSetAside'](key).then(
+                    () => refetch(),
+                    (caught: unknown) =>
+                      notifications.show({
+                        color: 'red',
+                        title: t('errors.title'),
+                        message: errorText(translate, caught),
+                      }),
                   )
                 }}
               >
@@ -118,7 +124,8 @@ export function SetAsideRecords({ framed = false }: { framed?: boolean }) {
       })
     } finally {
       setBusy(null)
-      await reload()
+      // Set-aside records live in no collection: leaving one sends no change event.
+      await refetch()
     }
   }
 

@@ -18,7 +18,7 @@ import {
   Title,
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import { RapportError } from '../../../shared/errors'
@@ -26,7 +26,8 @@ import type { SyncConflict, SyncLogEntry, SyncSettings } from '../../../shared/s
 import type { SyncDiscovery, SyncStatus } from '../../../shared/sync/syncOperations'
 import { useApi } from '../api/ApiContext'
 import { errorText } from '../api/errorText'
-import { useQuery } from '../api/useQuery'
+import { useQuery } from '@tanstack/react-query'
+import { queryKeys } from '../api/queryKeys'
 import type { syncEn } from './syncText'
 
 type Reason = keyof typeof syncEn.reason
@@ -40,14 +41,21 @@ interface SyncData {
 /** Settings → Sync: server, collections, what and when, Sync now, the log and conflicts. */
 export function SyncCard() {
   const api = useApi()
-  const { data, reload } = useQuery(async (): Promise<SyncData> => {
-    const [status, log, conflicts] = await Promise.all([
-      api['sync.status'](),
-      api['sync.log']({ limit: 100 }),
-      api['sync.conflicts'](),
-    ])
-    return { status, log, conflicts }
-  }, 'sync')
+  const { data, refetch } = useQuery({
+    queryKey: queryKeys.sync(),
+    queryFn: async (): Promise<SyncData> => {
+      const [status, log, conflicts] = await Promise.all([
+        api['sync.status'](),
+        api['sync.log']({ limit: 100 }),
+        api['sync.conflicts'](),
+      ])
+      return { status, log, conflicts }
+    },
+  })
+  // Read after each step here too: a test or a sync's progress is no saved change.
+  const reload = useCallback(async () => {
+    await refetch()
+  }, [refetch])
   if (!data) return null
   return <SyncPanel data={data} reload={reload} />
 }

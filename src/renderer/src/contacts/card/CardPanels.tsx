@@ -25,7 +25,8 @@ import { ContactPicker } from '../ContactPicker'
 import { formatDate, formatDateTime } from '../../format/formatDate'
 import { errorText } from '../../api/errorText'
 import { notifications } from '@mantine/notifications'
-import { useQuery } from '../../api/useQuery'
+import { useQuery } from '@tanstack/react-query'
+import { queryKeys } from '../../api/queryKeys'
 import { CardTargetStates } from '../../events/CardTargetStates'
 
 export function CompletenessPanel({ view }: { view: CardView }) {
@@ -287,7 +288,7 @@ export function TimelinePanel({
   const titleOf = useFollowUpTitle()
   return (
     <Panel title={t('card.timeline')}>
-      <CardTargetStates contactId={view.contact.id} version={view.contact.updatedAt} />
+      <CardTargetStates contactId={view.contact.id} />
       {view.timeline.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('card.timelineEmpty')}
@@ -327,7 +328,10 @@ export function TimelinePanel({
 export function CommunitiesPanel({ contactId }: { contactId: string }) {
   const { t } = useTranslation()
   const api = useApi()
-  const { data } = useQuery(() => api['communities.list'](), `card-communities-${contactId}`)
+  const { data } = useQuery({
+    queryKey: queryKeys.communityList(),
+    queryFn: () => api['communities.list'](),
+  })
   const mine = (data ?? []).filter((c) => c.members.some((m) => m.contactId === contactId))
   return (
     <Panel title={t('communities.onCard.title')}>

@@ -29,7 +29,8 @@ import { editConflictOf, rebaseOnConflict, type ConflictChoice } from '../../edi
 import { UnsavedChangesPrompt } from '../../edits/UnsavedChangesPrompt'
 import { QueryError } from '../../ui/QueryError'
 import { photoUpload } from '../usePhoto'
-import { useQuery } from '../../api/useQuery'
+import { useQuery } from '@tanstack/react-query'
+import { queryKeys } from '../../api/queryKeys'
 import { changedFields, draftFromContact, type CardDraft } from './cardDraft'
 import { CardForm } from './CardForm'
 import {
@@ -64,7 +65,11 @@ export function ContactCardPage() {
   const { id = '' } = useParams()
   const { t } = useTranslation()
   const api = useApi()
-  const { data, error, reload } = useQuery(() => api['contacts.card']({ id }), `card:${id}`)
+  const { data, error, refetch } = useQuery({
+    queryKey: queryKeys.card(id),
+    queryFn: () => api['contacts.card']({ id }),
+  })
+  const reload = () => void refetch()
   if (error) {
     const missing = error instanceof RapportError && error.code === 'NOT_FOUND'
     return missing ? (
@@ -89,7 +94,7 @@ export function ContactCardPage() {
   return <CardEditor key={data.contact.id} view={data} reload={reload} />
 }
 
-function CardEditor({ view, reload }: { view: CardView; reload: () => Promise<void> }) {
+function CardEditor({ view, reload }: { view: CardView; reload: () => void }) {
   const { t, i18n } = useTranslation()
   const api = useApi()
   const navigate = useNavigate()
@@ -139,7 +144,6 @@ function CardEditor({ view, reload }: { view: CardView; reload: () => Promise<vo
       setStarted(saved)
       setDraft(draftFromContact(saved))
       notifications.show({ color: 'teal', message: t('card.saved') })
-      await reload()
     } catch (caught) {
       const refused = editConflictOf(caught)
       if (refused) {
@@ -167,7 +171,6 @@ function CardEditor({ view, reload }: { view: CardView; reload: () => Promise<vo
       const { ref } = await api['photos.save'](await photoUpload(file))
       await api['contacts.update']({ id: contact.id, patch: { photo: ref } })
       notifications.show({ color: 'teal', message: t('card.photoSaved') })
-      await reload()
     } catch (caught) {
       showError(caught)
     }
@@ -181,7 +184,6 @@ function CardEditor({ view, reload }: { view: CardView; reload: () => Promise<vo
   const toggleArchive = async () => {
     try {
       await api['contacts.update']({ id: contact.id, patch: { archived: !contact.archived } })
-      await reload()
     } catch (caught) {
       showError(caught)
     }
@@ -283,11 +285,11 @@ function CardEditor({ view, reload }: { view: CardView; reload: () => Promise<vo
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack>
-            <EncounterPanel contactId={contact.id} onLogged={() => void reload()} />
-            <PlanFollowUpPanel contactId={contact.id} onPlanned={() => void reload()} />
+            <EncounterPanel contactId={contact.id} onLogged={reload} />
+            <PlanFollowUpPanel contactId={contact.id} onPlanned={reload} />
             <TrustPanel view={view} />
-            <GiveAskPanel view={view} onChanged={() => void reload()} />
-            <RelationshipsPanel view={view} onChanged={() => void reload()} />
+            <GiveAskPanel view={view} onChanged={reload} />
+            <RelationshipsPanel view={view} onChanged={reload} />
             <CommunitiesPanel contactId={contact.id} />
             <TimelinePanel
               view={view}

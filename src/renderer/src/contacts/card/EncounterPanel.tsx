@@ -16,7 +16,8 @@ import { useTranslation } from 'react-i18next'
 import { useApi } from '../../api/ApiContext'
 import { errorText } from '../../api/errorText'
 import { formatDateTime } from '../../format/formatDate'
-import { useQuery } from '../../api/useQuery'
+import { useQuery } from '@tanstack/react-query'
+import { queryKeys } from '../../api/queryKeys'
 
 const QUESTIONS = ['howCanIHelp', 'theirAdvice', 'whomShouldTheyMeet', 'whomShouldIMeet'] as const
 type Question = (typeof QUESTIONS)[number]
@@ -49,7 +50,7 @@ export function EncounterPanel({
   const [seed, setSeed] = useState('')
   const [deep, setDeep] = useState(false)
   const [busy, setBusy] = useState(false)
-  const events = useQuery(() => api['events.list'](), 'events-for-encounter')
+  const events = useQuery({ queryKey: queryKeys.eventList(), queryFn: () => api['events.list']() })
 
   const save = async () => {
     setBusy(true)
