@@ -43,6 +43,8 @@ export interface ValidationIssue {
   format?: string
   /** The type an invalid_type issue expected: string, number, int… */
   expected?: string
+  /** A rule of the core's own (not the schema's) that the value broke, such as "endBeforeStart". */
+  reason?: string
   /** The value was missing or only spaces (known when the parse reported its input). */
   blank?: boolean
 }

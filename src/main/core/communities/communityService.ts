@@ -35,8 +35,9 @@ import { EMPTY, scoreAssignment, seatOf, CONSTRAINT_PENALTY } from './seatingSco
 import type { DataStore, StoreTransaction } from '../store/dataStore'
 import { notFound } from '../contacts/contactService'
 
-function invalid(path: string, message: string): RapportError {
-  return new RapportError('VALIDATION', `${path}: ${message}`, { issues: [{ path, message }] })
+function invalid(path: string, message: string, reason?: string): RapportError {
+  const issue = reason ? { path, message, reason } : { path, message }
+  return new RapportError('VALIDATION', `${path}: ${message}`, { issues: [issue] })
 }
 
 function findCommunity(data: Readonly<StoreData>, id: string): Community {
@@ -68,7 +69,7 @@ function requireTimeZone(zone: string) {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone })
   } catch {
-    throw invalid('timeZone', `unknown time zone "${zone}"`)
+    throw invalid('timeZone', `unknown time zone "${zone}"`, 'unknownTimeZone')
   }
 }
 

@@ -63,7 +63,9 @@ function checkContacts(data: Readonly<StoreData>, ids: readonly string[], field:
 function checkTimes(startsAt: string, endsAt: string | undefined) {
   if (endsAt && Date.parse(endsAt) < Date.parse(startsAt)) {
     throw new RapportError('VALIDATION', 'The event ends before it starts', {
-      issues: [{ path: 'endsAt', message: 'must not be before startsAt' }],
+      issues: [
+        { path: 'endsAt', message: 'must not be before startsAt', reason: 'endBeforeStart' },
+      ],
     })
   }
 }

@@ -20,6 +20,11 @@ export const formsEn = {
   currency: 'A three-letter currency code, e.g. CNY',
   option: 'Choose one of the options',
   invalid: 'This value is not valid',
+  /** Rules of the core's own, by the issue's `reason`. */
+  reasons: {
+    endBeforeStart: 'Ends before it starts',
+    unknownTimeZone: 'Not a time zone this computer knows, e.g. Asia/Shanghai',
+  },
 }
 
 export const formsZh: typeof formsEn = {
@@ -40,4 +45,8 @@ export const formsZh: typeof formsEn = {
   currency: '请填写三个字母的货币代码，例如 CNY',
   option: '请从选项中选择',
   invalid: '填写的内容无效',
+  reasons: {
+    endBeforeStart: '结束时间早于开始时间',
+    unknownTimeZone: '这台电脑不认识这个时区，例如 Asia/Shanghai',
+  },
 }

@@ -16,6 +16,11 @@ const FORMATS: Record<string, TextKey> = {
   datetime: 'forms.dateTime',
 }
 
+const REASONS: Record<string, TextKey> = {
+  endBeforeStart: 'forms.reasons.endBeforeStart',
+  unknownTimeZone: 'forms.reasons.unknownTimeZone',
+}
+
 /**
  * The user's words for one validation issue, from its code and facts (never zod's English
  * message), whether it came from the form's own check or from the core on save.
@@ -28,6 +33,9 @@ export function issueText(
   const required = () =>
     wording.label ? t('forms.requiredNamed', { field: wording.label }) : t('forms.required')
   const limit = issue.limit
+  const reason =
+    issue.reason && Object.hasOwn(REASONS, issue.reason) ? REASONS[issue.reason] : undefined
+  if (reason) return t(reason)
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'string')
