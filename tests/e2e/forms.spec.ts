@@ -73,3 +73,35 @@ for (const language of ['en', 'zh-CN'] as const) {
     })
   })
 }
+
+test('the community and gathering forms name the field to fix before anything is saved', async ({
+  page,
+  served,
+}) => {
+  await page.goto(`${served.url}#/communities`)
+  await page.getByRole('button', { name: 'New community' }).click()
+  const community = page.getByRole('dialog', { name: 'New community' })
+  await community.getByRole('button', { name: 'Save' }).click()
+  const name = community.getByRole('textbox', { name: 'Name' })
+  await expect(name).toHaveAccessibleDescription('Name is required')
+  await expect(name).toBeFocused()
+  await name.fill('Rust meetup')
+  await community.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByRole('heading', { name: 'Rust meetup' })).toBeVisible()
+
+  await page.getByRole('button', { name: 'Plan a gathering' }).click()
+  const gathering = page.getByRole('dialog', { name: 'Plan a gathering' })
+  await gathering.getByRole('textbox', { name: 'Title' }).fill('Spring social')
+  await gathering.getByLabel('Date and time (local to the venue)').fill('2027-03-20T19:00')
+  const zone = gathering.getByRole('textbox', { name: 'Time zone' })
+  await zone.fill('Mars/Olympus')
+  await gathering.getByRole('button', { name: 'Create' }).click()
+  await expect(zone).toHaveAccessibleDescription(
+    'Not a time zone this computer knows, e.g. Asia/Shanghai',
+  )
+  await expect(zone).toBeFocused()
+  await zone.fill('Asia/Shanghai')
+  await gathering.getByRole('button', { name: 'Create' }).click()
+  await expect(page.getByRole('heading', { name: 'Spring social' })).toBeVisible()
+  expect(await readFile(served.journalFile, 'utf8')).toContain('Spring social')
+})

@@ -177,7 +177,6 @@ export function EventEditor(props: {
     fieldOf: eventFieldOf,
     wording: {
       name: { label: t('events.form.name') },
-      startsAt: { label: t('events.form.startsAt') },
       timeZone: { label: t('events.form.timeZone'), invalid: 'forms.timeZone' },
       currency: { invalid: 'forms.currency' },
     },
