@@ -22,7 +22,8 @@ export function createDispatch(
     if (!isOperationName(name)) {
       return fail(new RapportError('NOT_FOUND', `Unknown operation "${name}"`, { operation: name }))
     }
-    const parsed = contract[name].input.safeParse(input)
+    // With its input, an issue can say the field was left blank (worded as "required").
+    const parsed = contract[name].input.safeParse(input, { reportInput: true })
     if (!parsed.success) {
       return fail(
         new RapportError('VALIDATION', `Invalid input for ${name}`, {

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next'
 import { RapportError, type ValidationIssue } from '../../../shared/errors'
 import type { TextKey } from '../i18n/textKey'
+import { issueText } from '../forms/issueText'
 
 /** Reasons the core gives in `details.reason` that have their own sentence in both languages. */
 const REASONS = new Set([
@@ -36,7 +37,7 @@ export function errorText(t: TFunction, error: unknown): string {
   const issues = (error.details as { issues?: ValidationIssue[] } | undefined)?.issues
   if (error.code === 'VALIDATION' && issues?.length) {
     const fields = issues.map((issue) =>
-      t('errors.field', { field: issue.path || '—', message: issue.message }),
+      t('errors.field', { field: issue.path || '—', message: issueText(t, issue) }),
     )
     return [headline, ...fields].join('\n')
   }

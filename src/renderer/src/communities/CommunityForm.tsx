@@ -9,6 +9,7 @@ import {
   type CommunityMember,
 } from '../../../shared/model'
 import type { InputOf } from '../../../shared/contract'
+import { communityFieldsSchema } from '../../../shared/communities/communityOperations'
 import type { EditConflict } from '../../../shared/store/versionedEdit'
 import { useApi } from '../api/ApiContext'
 import { ConflictNotice } from '../edits/ConflictNotice'
@@ -20,6 +21,7 @@ import {
 } from '../edits/editConflict'
 import { ContactMultiPicker } from '../contacts/ContactPicker'
 import { errorText } from '../api/errorText'
+import { useContractForm } from '../forms/useContractForm'
 
 function draftOf(c?: Community) {
   return {
@@ -51,6 +53,12 @@ function fieldsOf(d: Draft, previousMembers: readonly CommunityMember[]) {
     members,
   }
 }
+/** The form field of an issue's path: members are picked as a list of contacts. */
+function communityFieldOf(path: string): string | undefined {
+  const [field] = path.replace(/^patch\./, '').split('.')
+  return field === 'members' ? 'memberIds' : field || undefined
+}
+
 const COMMUNITY_PATHS = [
   'name',
   'platform',
@@ -73,15 +81,22 @@ export function CommunityForm(props: {
   const api = useApi()
   // The version this form started from; a conflict moves it on to the one saved elsewhere.
   const [started, setStarted] = useState(props.community)
-  const [d, setD] = useState(() => draftOf(props.community))
+  const { form, submit, showCoreErrors } = useContractForm<Draft>({
+    initialValues: draftOf(props.community),
+    schema: communityFieldsSchema,
+    toInput: (draft) => fieldsOf(draft, started?.members ?? []),
+    fieldOf: communityFieldOf,
+    wording: { name: { label: t('communities.form.name') } },
+  })
+  const d = form.values
+  const setD = form.setValues
   const [conflict, setConflict] = useState<EditConflict | null>(null)
   const [saving, setSaving] = useState(false)
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
-    setD((current) => ({ ...current, [key]: value }))
-  const { name, platform, role, theme, rules, joiningCriteria: criteria, memberIds } = d
+    form.setFieldValue(key, value as never)
+  const { platform, role, memberIds } = d
 
   const saveFrom = async (from: Community | undefined, draft: Draft) => {
-    if (!draft.name.trim()) return
     const fields = fieldsOf(draft, from?.members ?? [])
     setSaving(true)
     try {
@@ -107,7 +122,7 @@ export function CommunityForm(props: {
     } catch (caught) {
       const refused = editConflictOf(caught)
       if (refused) setConflict(refused)
-      else
+      else if (!showCoreErrors(caught))
         notifications.show({
           color: 'red',
           title: t('errors.title'),
@@ -117,7 +132,7 @@ export function CommunityForm(props: {
       setSaving(false)
     }
   }
-  const save = () => saveFrom(started, d)
+  const save = submit((draft) => saveFrom(started, draft))
   const resolve = (choices: Record<string, ConflictChoice>) => {
     if (!started || !conflict) return
     const next = rebaseOnConflict(started, d, conflict, choices, draftOf)
@@ -146,8 +161,7 @@ export function CommunityForm(props: {
       <Stack>
         <TextInput
           label={t('communities.form.name')}
-          value={name}
-          onChange={(e) => set('name', e.currentTarget.value)}
+          {...form.getInputProps('name')}
           required
           data-autofocus
         />
@@ -176,22 +190,19 @@ export function CommunityForm(props: {
         <Textarea
           label={t('communities.form.theme')}
           description={t('communities.form.themeHint')}
-          value={theme}
-          onChange={(e) => set('theme', e.currentTarget.value)}
+          {...form.getInputProps('theme')}
           autosize
           minRows={2}
         />
         <Textarea
           label={t('communities.form.rules')}
-          value={rules}
-          onChange={(e) => set('rules', e.currentTarget.value)}
+          {...form.getInputProps('rules')}
           autosize
           minRows={2}
         />
         <Textarea
           label={t('communities.form.criteria')}
-          value={criteria}
-          onChange={(e) => set('joiningCriteria', e.currentTarget.value)}
+          {...form.getInputProps('joiningCriteria')}
           autosize
           minRows={1}
         />
@@ -216,7 +227,7 @@ export function CommunityForm(props: {
           <Button variant="default" onClick={props.onClose}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={() => void save()} loading={saving} disabled={!name.trim()}>
+          <Button onClick={() => save()} loading={saving}>
             {t('common.save')}
           </Button>
         </Group>

@@ -169,14 +169,13 @@ export function ContactsPage() {
   const showError = (caught: unknown) =>
     notifications.show({ color: 'red', title: t('errors.title'), message: errorText(t, caught) })
 
+  // A failed save is shown by the form: on its fields when the core names them.
   const create = async (draft: ContactDraft) => {
     setSaving(true)
     try {
       const created = await api['contacts.create'](patchOf(draft))
       notifications.show({ color: 'teal', message: t('contacts.created', { name: created.name }) })
       setCreating(false)
-    } catch (caught) {
-      showError(caught)
     } finally {
       setSaving(false)
     }
@@ -310,8 +309,8 @@ export function ContactsPage() {
           <ContactForm
             initial={draftOf()}
             saving={saving}
-            fieldErrors={{}}
-            onSubmit={(draft) => void create(draft)}
+            onSubmit={create}
+            onError={showError}
             onCancel={() => setCreating(false)}
           />
         )}

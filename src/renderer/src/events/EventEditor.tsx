@@ -16,7 +16,9 @@ import {
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
 import type { InputOf } from '../../../shared/contract'
+import { eventFieldsSchema } from '../../../shared/events/eventOperations'
 import type { HelperSuggestion } from '../../../shared/events/eventViews'
 import { sameValue, type EditConflict } from '../../../shared/store/versionedEdit'
 import type { RapportEvent } from '../../../shared/model'
@@ -33,6 +35,7 @@ import {
 } from '../edits/editConflict'
 import { UnsavedChangesPrompt } from '../edits/UnsavedChangesPrompt'
 import { fromZonedInput, knownTimeZones, localTimeZone, toZonedInput } from '../format/zonedTime'
+import { useContractForm } from '../forms/useContractForm'
 
 const ROUTES = ['ticket', 'organiser', 'friend', 'sponsor', 'volunteer'] as const
 const STATUSES = ['notStarted', 'asked', 'invited', 'ticketBought', 'declined'] as const
@@ -74,6 +77,10 @@ function fieldsOf(d: Draft) {
   const startsAt = fromZonedInput(d.startsAt, d.timeZone)
   const endsAt = d.endsAt ? fromZonedInput(d.endsAt, d.timeZone) : undefined
   if (!startsAt || endsAt === null) return undefined
+  return fieldsAt(d, startsAt, endsAt)
+}
+
+function fieldsAt(d: Draft, startsAt: string, endsAt: string | undefined) {
   return {
     name: d.name,
     series: d.series,
@@ -104,6 +111,33 @@ function fieldsOf(d: Draft) {
   }
 }
 type EventFields = NonNullable<ReturnType<typeof fieldsOf>>
+
+/** The contract's event fields, with one rule the form adds: a web address must be one. */
+const eventFormSchema = eventFieldsSchema.extend({
+  url: z
+    .url({ protocol: /^https?$/, hostname: z.regexes.domain })
+    .max(2000)
+    .optional(),
+})
+
+/**
+ * What the form checks: the record's fields, with a time that cannot be read kept as typed (so
+ * the schema names it) and a blank web address left out.
+ */
+function checkedInputOf(d: Draft) {
+  const startsAt = fromZonedInput(d.startsAt, d.timeZone) ?? d.startsAt
+  const endsAt = d.endsAt ? (fromZonedInput(d.endsAt, d.timeZone) ?? d.endsAt) : undefined
+  const { url, ...rest } = fieldsAt(d, startsAt, endsAt)
+  return { ...rest, ...(url.trim() ? { url: url.trim() } : {}) }
+}
+
+/** The form field of an issue's path (organiser and getting-in fields are nested in the record). */
+function eventFieldOf(path: string): string | undefined {
+  const parts = path.replace(/^patch\./, '').split('.')
+  if (parts[0] === 'organiser') return parts[1] === 'contactIds' ? 'organiserIds' : 'organization'
+  if (parts[0] === 'access') return parts[1] === 'helperIds' ? 'helperIds' : parts[1]
+  return parts[0] || undefined
+}
 
 /** The record fields the editor can change, each compared on its own for a save. */
 const EVENT_PATHS = [
@@ -136,7 +170,19 @@ export function EventEditor(props: {
 }) {
   const { t, i18n } = useTranslation()
   const api = useApi()
-  const [d, setD] = useState(() => draftOf(props.event))
+  const { form, submit, showCoreErrors } = useContractForm<Draft>({
+    initialValues: draftOf(props.event),
+    schema: eventFormSchema,
+    toInput: checkedInputOf,
+    fieldOf: eventFieldOf,
+    wording: {
+      name: { label: t('events.form.name') },
+      timeZone: { label: t('events.form.timeZone'), invalid: 'forms.timeZone' },
+      currency: { invalid: 'forms.currency' },
+    },
+  })
+  const d = form.values
+  const setD = form.setValues
   // The version this editor started from; a conflict moves it on to the version saved elsewhere.
   const [started, setStarted] = useState(props.event)
   const [conflict, setConflict] = useState<EditConflict | null>(null)
@@ -155,16 +201,13 @@ export function EventEditor(props: {
   }
   const full = !!props.event
   const names = props.names ?? {}
-  const set = <K extends keyof typeof d>(key: K, value: (typeof d)[K]) =>
-    setD((current) => ({ ...current, [key]: value }))
-  const text =
-    (key: keyof typeof d) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
-      set(key, e.currentTarget.value as never)
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
+    form.setFieldValue(key, value as never)
 
   const saveFrom = async (from: RapportEvent | undefined, draft: Draft) => {
+    // The form checked the draft before this, so its times can be read.
     const fields = fieldsOf(draft)
-    if (!draft.name.trim()) return setProblem(t('events.form.needName'))
-    if (!fields) return setProblem(t('events.form.needStart'))
+    if (!fields) return
     setProblem(undefined)
     setBusy(true)
     try {
@@ -193,12 +236,12 @@ export function EventEditor(props: {
     } catch (caught) {
       const refused = editConflictOf(caught)
       if (refused) setConflict(refused)
-      else setProblem(errorText(t, caught))
+      else if (!showCoreErrors(caught)) setProblem(errorText(t, caught))
     } finally {
       setBusy(false)
     }
   }
-  const save = () => saveFrom(started, d)
+  const save = submit((draft) => saveFrom(started, draft))
   const resolve = (choices: Record<string, ConflictChoice>) => {
     if (!started || !conflict) return
     const next = rebaseOnConflict(started, d, conflict, choices, draftOf)
@@ -233,16 +276,14 @@ export function EventEditor(props: {
             label={t('events.form.name')}
             required
             data-autofocus
-            value={d.name}
-            onChange={text('name')}
+            {...form.getInputProps('name')}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 4 }}>
           <TextInput
             label={t('events.form.series')}
             description={t('events.form.seriesHint')}
-            value={d.series}
-            onChange={text('series')}
+            {...form.getInputProps('series')}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 4 }}>
@@ -250,16 +291,14 @@ export function EventEditor(props: {
             type="datetime-local"
             label={t('events.form.startsAt')}
             required
-            value={d.startsAt}
-            onChange={text('startsAt')}
+            {...form.getInputProps('startsAt')}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 4 }}>
           <TextInput
             type="datetime-local"
             label={t('events.form.endsAt')}
-            value={d.endsAt}
-            onChange={text('endsAt')}
+            {...form.getInputProps('endsAt')}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 4 }}>
@@ -268,25 +307,21 @@ export function EventEditor(props: {
             searchable
             allowDeselect={false}
             data={timeZoneOptions(knownTimeZones, i18n.language)}
-            value={d.timeZone}
+            {...form.getInputProps('timeZone')}
             onChange={(zone) => zone && set('timeZone', zone)}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 4 }}>
-          <TextInput label={t('events.form.venue')} value={d.venue} onChange={text('venue')} />
+          <TextInput label={t('events.form.venue')} {...form.getInputProps('venue')} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 5 }}>
-          <TextInput
-            label={t('events.form.address')}
-            value={d.address}
-            onChange={text('address')}
-          />
+          <TextInput label={t('events.form.address')} {...form.getInputProps('address')} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 3 }}>
-          <TextInput label={t('events.form.city')} value={d.city} onChange={text('city')} />
+          <TextInput label={t('events.form.city')} {...form.getInputProps('city')} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 8 }}>
-          <TextInput label={t('events.form.url')} value={d.url} onChange={text('url')} />
+          <TextInput label={t('events.form.url')} {...form.getInputProps('url')} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 4 }}>
           <Text size="sm" fw={500} mb={4}>
@@ -308,8 +343,7 @@ export function EventEditor(props: {
         minRows={2}
         label={t('events.form.why')}
         description={t('events.form.whyHint')}
-        value={d.whyItMatters}
-        onChange={text('whyItMatters')}
+        {...form.getInputProps('whyItMatters')}
       />
       {full && (
         <>
@@ -328,8 +362,7 @@ export function EventEditor(props: {
             <Grid.Col span={{ base: 12, sm: 5 }}>
               <TextInput
                 label={t('events.form.organiser')}
-                value={d.organization}
-                onChange={text('organization')}
+                {...form.getInputProps('organization')}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 7 }}>
@@ -369,8 +402,7 @@ export function EventEditor(props: {
                 type="date"
                 label={t('events.access.deadline')}
                 disabled={!d.route}
-                value={d.deadline}
-                onChange={text('deadline')}
+                {...form.getInputProps('deadline')}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 8, sm: 4 }}>
@@ -378,7 +410,7 @@ export function EventEditor(props: {
                 label={t('events.access.cost')}
                 min={0}
                 disabled={!d.route}
-                value={d.cost}
+                {...form.getInputProps('cost')}
                 onChange={(value) => set('cost', typeof value === 'number' ? value : '')}
               />
             </Grid.Col>
@@ -388,8 +420,7 @@ export function EventEditor(props: {
                 maxLength={3}
                 placeholder="CNY"
                 disabled={!d.route}
-                value={d.currency}
-                onChange={text('currency')}
+                {...form.getInputProps('currency')}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
@@ -441,7 +472,7 @@ export function EventEditor(props: {
         </Text>
       )}
       <Group justify="flex-end">
-        <Button onClick={() => void save()} loading={busy}>
+        <Button onClick={() => save()} loading={busy}>
           {full ? t('events.form.save') : t('events.form.create')}
         </Button>
       </Group>

@@ -72,8 +72,6 @@ export const eventsEn = {
     create: 'Create event',
     save: 'Save',
     saved: '{{name}} saved.',
-    needName: 'Give the event a name.',
-    needStart: 'Give a valid start (and end) time.',
   },
   access: {
     title: 'Getting in',
@@ -364,8 +362,6 @@ export const eventsZh: typeof eventsEn = {
     create: '创建活动',
     save: '保存',
     saved: '已保存 {{name}}。',
-    needName: '请填写活动名称。',
-    needStart: '请填写有效的开始（和结束）时间。',
   },
   access: {
     title: '怎么进场',

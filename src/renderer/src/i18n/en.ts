@@ -4,6 +4,7 @@ import { calendarImportEn, calendarImportReasonsEn } from '../calendar/calendarI
 import { qrCardEn } from '../cards/qrCardText'
 import { lunarEn } from '../lunar/lunarText'
 import { editsEn } from '../edits/editsText'
+import { formsEn } from '../forms/formsText'
 import { syncEn } from '../sync/syncText'
 import { communitiesEn } from '../communities/communitiesText'
 import { eventsEn } from '../events/eventsText'
@@ -82,6 +83,7 @@ export const en = {
   qrCard: qrCardEn,
   lunar: lunarEn,
   edits: editsEn,
+  forms: formsEn,
   sync: syncEn,
   contacts: {
     title: 'Contacts',

@@ -4,6 +4,7 @@ import { calendarImportZh, calendarImportReasonsZh } from '../calendar/calendarI
 import { qrCardZh } from '../cards/qrCardText'
 import { lunarZh } from '../lunar/lunarText'
 import { editsZh } from '../edits/editsText'
+import { formsZh } from '../forms/formsText'
 import { syncZh } from '../sync/syncText'
 import { communitiesZh } from '../communities/communitiesText'
 import { eventsZh } from '../events/eventsText'
@@ -82,6 +83,7 @@ export const zhCN: Messages = {
   qrCard: qrCardZh,
   lunar: lunarZh,
   edits: editsZh,
+  forms: formsZh,
   sync: syncZh,
   contacts: {
     title: '联系人',

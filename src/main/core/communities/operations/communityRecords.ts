@@ -18,8 +18,9 @@ export interface WritingDeps extends CommunityDeps {
 /** Either the store or a transaction: both look records up by id through the index. */
 type Lookup = Pick<DataStore, 'find'>
 
-export function invalid(path: string, message: string): RapportError {
-  return new RapportError('VALIDATION', `${path}: ${message}`, { issues: [{ path, message }] })
+export function invalid(path: string, message: string, reason?: string): RapportError {
+  const issue = reason ? { path, message, reason } : { path, message }
+  return new RapportError('VALIDATION', `${path}: ${message}`, { issues: [issue] })
 }
 
 export function communityOr404(lookup: Lookup, id: string): Community {
@@ -50,7 +51,7 @@ export function requireTimeZone(zone: string) {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone })
   } catch {
-    throw invalid('timeZone', `unknown time zone "${zone}"`)
+    throw invalid('timeZone', `unknown time zone "${zone}"`, 'unknownTimeZone')
   }
 }
 

@@ -31,7 +31,9 @@ export function checkContacts(lookup: Lookup, ids: readonly string[], field: str
 export function checkTimes(startsAt: string, endsAt: string | undefined) {
   if (endsAt && Date.parse(endsAt) < Date.parse(startsAt)) {
     throw new RapportError('VALIDATION', 'The event ends before it starts', {
-      issues: [{ path: 'endsAt', message: 'must not be before startsAt' }],
+      issues: [
+        { path: 'endsAt', message: 'must not be before startsAt', reason: 'endBeforeStart' },
+      ],
     })
   }
 }

@@ -14,6 +14,7 @@ import { getHotkeyHandler, useWindowEvent } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
 import type { TextKey } from '../../i18n/textKey'
 import { Link, useNavigate, useParams } from 'react-router-dom'
 import type { CardView } from '../../../../shared/contacts/cardView'
@@ -24,6 +25,7 @@ import { RapportError, type ValidationIssue } from '../../../../shared/errors'
 import { useApi } from '../../api/ApiContext'
 import { DeleteWithUndo } from '../../ui/DeleteWithUndo'
 import { errorText } from '../../api/errorText'
+import { issueText } from '../../forms/issueText'
 import { ConflictNotice } from '../../edits/ConflictNotice'
 import { editConflictOf, rebaseOnConflict, type ConflictChoice } from '../../edits/editConflict'
 import { UnsavedChangesPrompt } from '../../edits/UnsavedChangesPrompt'
@@ -50,13 +52,14 @@ import { CardOffersDialog } from './CardOffersDialog'
 
 const DEFAULT_CADENCE = { life: 14, close: 7, good: 30, outside: null } as const
 
-function fieldErrorsOf(error: unknown): Record<string, string> {
+/** The core's VALIDATION issues by field, in the user's language. */
+function fieldErrorsOf(t: TFunction, error: unknown): Record<string, string> {
   if (!(error instanceof RapportError) || error.code !== 'VALIDATION') return {}
   const issues = (error.details as { issues?: ValidationIssue[] } | undefined)?.issues ?? []
   const result: Record<string, string> = {}
   for (const issue of issues) {
     const field = issue.path.replace(/^patch\./, '').split('.')[0]
-    if (field && !result[field]) result[field] = issue.message
+    if (field && !result[field]) result[field] = issueText(t, issue)
   }
   return result
 }
@@ -149,7 +152,7 @@ function CardEditor({ view, reload }: { view: CardView; reload: () => void }) {
       if (refused) {
         setConflict(refused)
       } else {
-        setErrors(fieldErrorsOf(caught))
+        setErrors(fieldErrorsOf(t, caught))
         showError(caught)
       }
     } finally {
