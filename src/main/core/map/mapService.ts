@@ -94,7 +94,15 @@ export function createMapService(
     }, ms)
     warmUpTimer.unref?.()
   }
-  store.onChange(() => warmUpIn(WARM_UP_AFTER_CHANGE_MS))
+  /**
+   * After changes, only once the map was opened this session: importance and clusters cost about
+   * a second of CPU at 20,000 people, which someone who never opens the map should not pay for
+   * every burst of edits (a keystroke's search would wait behind it).
+   */
+  let mapOpened = false
+  store.onChange(() => {
+    if (mapOpened) warmUpIn(WARM_UP_AFTER_CHANGE_MS)
+  })
   warmUpIn(WARM_UP_AFTER_START_MS)
 
   const current = () => {
@@ -203,6 +211,7 @@ export function createMapService(
 
     /** The whole map; waits for a background build in progress rather than doing it at once. */
     async graph(): Promise<MapGraphView> {
+      mapOpened = true
       const metrics = await ready()
       // No pause between `ready` and here: the graph is the one for the store as it is now.
       return answer(metrics)
