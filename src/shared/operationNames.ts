@@ -47,7 +47,6 @@ export const operationNames = [
   'gatherings.restore',
   'map.graph',
   'map.savePositions',
-  'map.clearPositions',
   'map.suggestions',
   'map.acceptIntroduction',
   'map.path',

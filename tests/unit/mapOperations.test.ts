@@ -88,9 +88,6 @@ describe('map operations', () => {
       )
       view = await call<MapGraphView>(core, 'map.graph', {})
       expect(view.positions).toEqual({ me: [0, 0] })
-
-      await call(core, 'map.clearPositions', {})
-      expect((await call<MapGraphView>(core, 'map.graph', {})).positions).toEqual({})
     } finally {
       await core.close()
     }

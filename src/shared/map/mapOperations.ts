@@ -99,7 +99,6 @@ export const mapOperations = {
       })
       .strict(),
   ),
-  'map.clearPositions': op<{ ok: true }>()(noInput),
   'map.suggestions': op<IntroductionSuggestion[]>()(
     z.object({ limit: z.number().int().min(1).max(100).optional() }).strict(),
   ),

@@ -13,7 +13,6 @@ export function createMapHandlers(
   const handlers: Pick<Handlers, keyof typeof mapOperations> = {
     'map.graph': () => map.graph(),
     'map.savePositions': (input) => map.savePositions(input),
-    'map.clearPositions': () => map.clearPositions(),
     'map.suggestions': (input) => map.suggestions(input),
     'map.acceptIntroduction': (input) => map.acceptIntroduction(input),
     'map.path': (input) => map.path(input),

@@ -237,13 +237,6 @@ export function createMapService(
       })
     },
 
-    clearPositions(): Promise<{ ok: true }> {
-      return store.update((tx) => {
-        if (tx.find('mapLayouts', MAP_LAYOUT_ID)) tx.remove('mapLayouts', MAP_LAYOUT_ID)
-        return { ok: true as const }
-      })
-    },
-
     suggestions({ limit }: ParsedInputOf<'map.suggestions'>): IntroductionSuggestion[] {
       return suggestIntroductions(current(), store.read(), limit ?? 20)
     },
