@@ -134,11 +134,10 @@ export function applyMergeGroups(
   { groups }: MergeGroupsInput,
   clock: Clock,
 ): AppliedMerge {
-  const known = new Set(tx.data.contacts.map((c) => c.id))
   const named = new Set<string>()
   for (const [at, group] of groups.entries()) {
     for (const id of [group.keepId, ...group.removeIds]) {
-      if (!known.has(id))
+      if (!tx.find('contacts', id))
         throw new RapportError('NOT_FOUND', `No contact with id ${id}`, { kind: 'contact', id })
       if (named.has(id)) {
         throw new RapportError('VALIDATION', `Contact ${id} is in more than one group`, {

@@ -58,10 +58,9 @@ export function createContactService(store: DataStore, clock: Clock) {
       addTags,
     }: ParsedInputOf<'contacts.bulkUpdate'>): Promise<{ updated: number }> {
       return store.update((tx) => {
-        const byId = new Map(tx.data.contacts.map((c) => [c.id, c]))
         // Every id is checked before anything changes: one unknown id changes nothing.
         const contacts = [...new Set(ids)].map((id) => {
-          const contact = byId.get(id)
+          const contact = tx.find('contacts', id)
           if (!contact) throw notFound('contact', id)
           return contact
         })

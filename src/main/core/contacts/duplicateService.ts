@@ -21,21 +21,19 @@ export function createDuplicateService(store: DataStore, clock: Clock) {
 
     dismiss({ ids }: ParsedInputOf<'contacts.dismissDuplicates'>): Promise<DuplicateDismissal> {
       return store.update((tx) => {
-        const known = new Set(tx.data.contacts.map((c) => c.id))
-        for (const id of ids) if (!known.has(id)) throw notFound('contact', id)
+        for (const id of ids) if (!tx.find('contacts', id)) throw notFound('contact', id)
         return createRecord(tx, clock, 'duplicateDismissals', { contactIds: ids })
       })
     },
 
     dismissed(): DismissedGroup[] {
-      const data = store.read()
-      const byId = new Map(data.contacts.map((c) => [c.id, c]))
-      return data.duplicateDismissals
-        .map((d) => ({
+      return store
+        .read()
+        .duplicateDismissals.map((d) => ({
           id: d.id,
           createdAt: d.createdAt,
           contacts: d.contactIds.flatMap((id) => {
-            const c = byId.get(id)
+            const c = store.find('contacts', id)
             return c ? [{ id, name: c.name, organization: c.organization }] : []
           }),
         }))
