@@ -29,7 +29,14 @@ import { relationshipSchema, type Relationship, type StoreData } from '../src/sh
 import { chromiumPath } from '../playwright.config'
 import { startServe, stopServe } from '../tests/e2e/serveProcess'
 import { WEBGL_ARGS } from '../tests/e2e/webglArgs'
-import { formatMet, formatValue, targetText, type BenchFigure } from './figures'
+import {
+  formatMet,
+  formatValue,
+  median,
+  percentileOf,
+  targetText,
+  type BenchFigure,
+} from './figures'
 import { generateStore, mulberry32 } from './generateStore'
 import { seedDataFolder } from './seedDataFolder'
 
@@ -49,11 +56,6 @@ const sizeOf = (people: number): Size => ({
   relationships: people * LINKS_PER_PERSON,
   section: `Map, ${people.toLocaleString('en')} people`,
 })
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN
-}
 
 function time(run: () => void): number {
   const started = performance.now()
@@ -274,7 +276,7 @@ async function browserFigures(
     const frames = await panFrameTimes(page)
     const frameMs = median(frames)
     const fps = 1000 / frameMs
-    const p95 = [...frames].sort((a, b) => a - b)[Math.floor(frames.length * 0.95)] ?? NaN
+    const p95 = percentileOf(frames, 95)
     const find = median([await findPersonMs(page, 'Ada'), await findPersonMs(page, 'Wei Li')])
     const describe = (r: LayoutRun) =>
       `${r.ms} ms in the worker, ${r.iterations} iterations, ${r.converged ? 'settled' : 'stopped at the time limit'}; ` +
